@@ -1,0 +1,119 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
+import { isIndex } from '../../../shared/validate.js';
+import { parseDeck } from '../../deck/parse-deck.js';
+import type { AppDeps } from '../app-deps.js';
+import { deckNotFound, HttpError } from '../http-error.js';
+import { requirePresenter } from '../presenter-auth.js';
+import { readJson } from '../read-json.js';
+import { createDeckBody, deckIdParam, parseBody, setSlideBody } from '../schemas.js';
+import { requireAdmin } from '../admin-auth.js';
+
+/** Largest Markdown deck accepted: 1 MiB of JSON. */
+export const CREATE_DECK_LIMIT = 1024 * 1024;
+/** Largest slide-change body: `{"index":n}` needs a few bytes. */
+export const SET_SLIDE_LIMIT = 1024;
+
+/** The deck id from the URL, or 404 when it could not be a deck id. */
+export function deckIdFrom(ctx: Context): string {
+  const parsed = deckIdParam.safeParse(ctx.params.id);
+  if (!parsed.success) throw deckNotFound();
+  return parsed.data;
+}
+
+/** `If-Match: "<version>"` as a number; undefined when absent or `*`. */
+function parseIfMatch(header: string): number | undefined {
+  const value = header.trim();
+  if (value === '' || value === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
+  if (!match?.[1]) {
+    throw new HttpError(400, 'invalid_if_match', 'If-Match must be the deck version in quotes, like "7".');
+  }
+  return Number(match[1]);
+}
+
+/** Links to share: the audience page and the remote with the key in its fragment. */
+export function deckLinks(base: string, deckId: string, presenterKey: string): CreateDeckResponse['links'] {
+  return {
+    audience: `${base}/d/${deckId}`,
+    remote: `${base}/d/${deckId}/remote#key=${encodeURIComponent(presenterKey)}`,
+  };
+}
+
+/** Create, read, presenter read and slide change. */
+export function registerDeckRoutes(router: Router, deps: AppDeps): void {
+  const { store, metrics } = deps;
+
+  router.post('/api/decks', async (ctx) => {
+    requireAdmin(ctx, deps.config.adminToken);
+    const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
+    const content = parseDeck(body.markdown, body.title);
+    if (!content) {
+      throw new HttpError(422, 'no_slides', 'The Markdown has no slides: write some content (separate slides with a line of ---).');
+    }
+    const { deck, presenterKey } = await store.createDeck(content);
+    const response: CreateDeckResponse = {
+      deck,
+      presenterKey,
+      links: deckLinks(deps.config.publicUrl ?? ctx.origin, deck.id, presenterKey),
+    };
+    ctx.status = 201;
+    ctx.set('Location', `/api/decks/${deck.id}`);
+    ctx.body = response;
+  });
+
+  router.get('/api/decks/:id', async (ctx) => {
+    const deck = await store.getDeck(deckIdFrom(ctx));
+    if (!deck) throw deckNotFound();
+    ctx.set('ETag', `"${deck.version}"`);
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.body = deck;
+  });
+
+  router.get('/api/decks/:id/presenter', async (ctx) => {
+    const id = deckIdFrom(ctx);
+    await requirePresenter(ctx, store, id);
+    const deck = await store.getPresenterDeck(id);
+    if (!deck) throw deckNotFound();
+    ctx.set('Cache-Control', 'no-store');
+    ctx.set('ETag', `"${deck.version}"`);
+    ctx.body = deck;
+  });
+
+  router.put('/api/decks/:id/slide', async (ctx) => {
+    const id = deckIdFrom(ctx);
+    await requirePresenter(ctx, store, id);
+    const body = parseBody(setSlideBody, await readJson(ctx, SET_SLIDE_LIMIT));
+    const expected = parseIfMatch(ctx.get('If-Match'));
+    if (!isIndex(body.index)) {
+      throw new HttpError(422, 'invalid_index', 'index must be a whole number, 0 for the first slide.');
+    }
+    const result = await store.setSlide(id, body.index, expected);
+    switch (result.kind) {
+      case 'not_found':
+        throw deckNotFound();
+      case 'version_mismatch':
+        throw new HttpError(
+          412,
+          'version_mismatch',
+          `The deck moved on (it is at version ${result.current.version}); reload its state and try again.`,
+          { ETag: `"${result.current.version}"` },
+          { index: result.current.index, version: result.current.version },
+        );
+      case 'out_of_range':
+        throw new HttpError(
+          422,
+          'invalid_index',
+          `index must be between 0 and ${result.count - 1}: this deck has ${result.count} slides.`,
+        );
+      case 'changed':
+      case 'unchanged': {
+        if (result.kind === 'changed') metrics.slideChanges.inc();
+        const response: SetSlideResponse = { index: result.state.index, version: result.state.version };
+        ctx.set('ETag', `"${response.version}"`);
+        ctx.body = response;
+      }
+    }
+  });
+}

@@ -1,0 +1,32 @@
+import type Router from '@koa/router';
+import type { HealthBody } from '../../../shared/protocol.js';
+import type { AppDeps } from '../app-deps.js';
+
+const PING_TIMEOUT_MS = 2000;
+
+/** `/healthz` (database and listener) and `/metrics` (Prometheus text). */
+export function registerOpsRoutes(router: Router, deps: AppDeps): void {
+  router.get('/healthz', async (ctx) => {
+    const databaseUp = await Promise.race([
+      deps.store.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()),
+    ]);
+    const listening = deps.listener.connected;
+    const body: HealthBody = {
+      status: databaseUp && listening ? 'ok' : 'degraded',
+      database: databaseUp ? 'ok' : 'down',
+      listener: listening ? 'connected' : 'disconnected',
+    };
+    ctx.status = body.status === 'ok' ? 200 : 503;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = body;
+  });
+
+  router.get('/metrics', async (ctx) => {
+    ctx.type = deps.metrics.registry.contentType;
+    ctx.body = await deps.metrics.registry.metrics();
+  });
+}

@@ -1,0 +1,112 @@
+import type { ServerResponse } from 'node:http';
+import type { SlideEventData } from '../../shared/protocol.js';
+import { retryFrame, slideFrame, SSE_HEADERS } from './sse-frame.js';
+
+/** Options of one stream. */
+export interface SseStreamOptions {
+  /** `retry:` hint sent first, in ms. Default 1000. */
+  retryMs: number;
+  /** A congested stream that does not drain within this many ms is dropped. Default 30000. */
+  drainTimeoutMs: number;
+}
+
+/**
+ * One open event stream (one connection). Slide state is "latest wins": while the socket
+ * cannot take more, only the newest frame is kept, and it goes out when the socket drains.
+ */
+export class SseStream {
+  /** Highest version accepted for this client (written or waiting). */
+  private lastVersion = 0;
+  private started = false;
+  private congested = false;
+  private closed = false;
+  private waiting: Buffer | null = null;
+  private drainTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    /** The deck this stream follows. */
+    readonly deckId: string,
+    private readonly res: ServerResponse,
+    private readonly options: SseStreamOptions,
+    private readonly onClose: (stream: SseStream) => void,
+  ) {
+    res.on('close', () => this.handleClose());
+    res.on('error', () => this.destroy());
+  }
+
+  /** True once the socket is gone. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Sends the headers, the retry hint and the current state (or anything newer that arrived meanwhile). */
+  start(current: SlideEventData): void {
+    if (this.closed) return;
+    this.started = true;
+    this.res.writeHead(200, SSE_HEADERS);
+    const parts = [retryFrame(this.options.retryMs)];
+    if (current.version > this.lastVersion) {
+      this.lastVersion = current.version;
+      parts.push(slideFrame(current));
+    } else if (this.waiting) {
+      parts.push(this.waiting);
+    }
+    this.waiting = null;
+    this.write(Buffer.concat(parts));
+  }
+
+  /** Offers a pre-framed slide event; older or equal versions than already sent are ignored. */
+  sendSlide(frame: Buffer, version: number): void {
+    if (this.closed || version <= this.lastVersion) return;
+    this.lastVersion = version;
+    if (!this.started || this.congested) {
+      this.waiting = frame;
+      return;
+    }
+    this.write(frame);
+  }
+
+  /** Writes a comment unless the socket is already backed up (then the drain timer decides). */
+  heartbeat(frame: Buffer): void {
+    if (this.started && !this.congested && !this.closed) this.write(frame);
+  }
+
+  /** Ends the stream politely, optionally with a last frame (e.g. a shorter retry hint). */
+  end(last?: Buffer): void {
+    if (this.closed) return;
+    if (this.started) this.res.end(last);
+    else this.res.destroy();
+    this.handleClose();
+  }
+
+  /** Drops the connection at once. */
+  destroy(): void {
+    this.res.destroy();
+    this.handleClose();
+  }
+
+  private write(chunk: Buffer): void {
+    if (this.res.write(chunk)) return;
+    this.congested = true;
+    this.drainTimer = setTimeout(() => this.destroy(), this.options.drainTimeoutMs);
+    this.drainTimer.unref();
+    this.res.once('drain', () => this.handleDrain());
+  }
+
+  private handleDrain(): void {
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.drainTimer = null;
+    this.congested = false;
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting && !this.closed) this.write(waiting);
+  }
+
+  private handleClose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.waiting = null;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.onClose(this);
+  }
+}

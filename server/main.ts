@@ -1,0 +1,196 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pino, type Logger } from 'pino';
+import type { SlideEventData } from '../shared/protocol.js';
+import { readConfig } from './config.js';
+import { createApp } from './http/create-app.js';
+import { BatchLoader } from './hub/batch-loader.js';
+import { DEFAULT_HUB_OPTIONS, Hub } from './hub/hub.js';
+import { connectSlideFeed } from './hub/slide-feed.js';
+import { createMetrics } from './metrics.js';
+import { printWelcome, serveDeckFile } from './serve-deck.js';
+import type { Database, SlideListener } from './store/database.js';
+import { DeckStore } from './store/deck-store.js';
+import { migrate } from './store/migrations.js';
+import { PgDatabase } from './store/pg-database.js';
+import type { ListenerTimings } from './store/pg-listener.js';
+import { PgliteDatabase } from './store/pglite-database.js';
+
+/** The repository root: the nearest folder above this file that holds package.json (works from dist/ too). */
+function findRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** Everything needed to run one Podium process. */
+export interface PodiumOptions {
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to bind. Default 127.0.0.1. */
+  host?: string;
+  /** Real Postgres URL; without it PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite data directory; undefined keeps the embedded database in memory. */
+  dataDir?: string;
+  /** SSE comment heartbeat interval in ms. Default 15000. */
+  heartbeatMs?: number;
+  /** `retry:` hint sent to clients in ms. Default 1000. */
+  retryMs?: number;
+  /** Drop a stream whose socket has not drained for this long, in ms. Default 30000. */
+  drainTimeoutMs?: number;
+  /** Base for links; default the request origin. */
+  publicUrl?: string;
+  /** Admin token guarding deck creation. */
+  adminToken?: string;
+  /** Trust X-Forwarded-* headers. Default false. */
+  trustProxy?: boolean;
+  /** Built client directory. Default `<repo>/dist/client`. */
+  clientDir?: string;
+  /** Listener reconnect and liveness timings (real Postgres). */
+  listenerTimings?: ListenerTimings;
+  /** Logger. Default: pino at `info`. */
+  logger?: Logger;
+}
+
+/** A running Podium: its address, its parts, and a graceful `close`. */
+export interface RunningPodium {
+  url: string;
+  server: Server;
+  db: Database;
+  store: DeckStore;
+  hub: Hub;
+  listener: SlideListener;
+  /** Stops accepting, ends streams with a retry hint, finishes in-flight requests, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Builds and starts the whole server. The only place that constructs the world. */
+export async function startPodium(options: PodiumOptions): Promise<RunningPodium> {
+  const logger = options.logger ?? pino({ level: 'info' });
+  const onWarn = (message: string, err?: unknown) => logger.warn({ err }, message);
+  const db: Database = options.databaseUrl
+    ? new PgDatabase({ connectionString: options.databaseUrl, onWarn, listenerTimings: options.listenerTimings })
+    : await PgliteDatabase.open(options.dataDir);
+  let listener: SlideListener | undefined;
+  try {
+    await migrate(db);
+    const store = new DeckStore(db);
+    let metrics: ReturnType<typeof createMetrics> | undefined;
+    const hub = new Hub({
+      heartbeatMs: options.heartbeatMs ?? DEFAULT_HUB_OPTIONS.heartbeatMs,
+      retryMs: options.retryMs ?? DEFAULT_HUB_OPTIONS.retryMs,
+      drainTimeoutMs: options.drainTimeoutMs ?? DEFAULT_HUB_OPTIONS.drainTimeoutMs,
+      onBroadcast: (seconds) => metrics?.fanoutDuration.observe(seconds),
+    });
+    metrics = createMetrics(() => hub.size);
+    listener = connectSlideFeed(db, store, hub, metrics, logger);
+    await listener.ready;
+    const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
+    const app = createApp({
+      config: {
+        publicUrl: options.publicUrl,
+        adminToken: options.adminToken,
+        clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'),
+        trustProxy: options.trustProxy,
+      },
+      store,
+      hub,
+      states,
+      metrics,
+      listener,
+      logger,
+    });
+    const server = createServer(app.callback());
+    // Slow-header and idle keep-alive clients are cut off; event streams opt out per socket.
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(options.port, options.host ?? '127.0.0.1', () => done());
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const openListener = listener;
+    return {
+      url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`,
+      server,
+      db,
+      store,
+      hub,
+      listener: openListener,
+      close: () => shutdown(server, hub, openListener, db),
+    };
+  } catch (err) {
+    await listener?.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function shutdown(server: Server, hub: Hub, listener: SlideListener, db: Database): Promise<void> {
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  hub.closeAll();
+  server.closeIdleConnections();
+  const deadline = new Promise<void>((done) => setTimeout(done, 4000).unref());
+  await Promise.race([closed, deadline]);
+  server.closeAllConnections();
+  await listener.close();
+  await db.close();
+}
+
+async function runCli(): Promise<void> {
+  const started = performance.now();
+  const config = readConfig(process.env);
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'headers.authorization'] });
+  const podium = await startPodium({
+    port: config.port,
+    host: config.host,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    heartbeatMs: config.heartbeatMs,
+    publicUrl: config.publicUrl,
+    adminToken: config.adminToken,
+    trustProxy: config.trustProxy,
+    logger,
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 5000).unref();
+    podium.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
+  const deckFile = process.argv[2];
+  const served = await serveDeckFile(podium.store, deckFile ?? join(ROOT, 'decks', 'demo.md'), deckFile ? undefined : 'demo');
+  await printWelcome({
+    config,
+    port: (podium.server.address() as AddressInfo).port,
+    served,
+    startupMs: performance.now() - started,
+    database: config.databaseUrl ? 'Postgres' : `PGlite (${resolve(config.dataDir)})`,
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  runCli().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,216 @@
+import { randomInt } from 'node:crypto';
+import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
+import { isConnectionError, DatabaseUnavailableError, type Database, type Queryable } from './database.js';
+import { generatePresenterKey, hashPresenterKey, matchesAnyHash } from './presenter-key.js';
+
+/** A deck's content as the Markdown parser produces it. */
+export interface DeckContent {
+  title: string;
+  slides: Slide[];
+  notes: string[];
+}
+
+/** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
+export type SetSlideResult =
+  | { kind: 'changed' | 'unchanged'; state: SlideEventData }
+  | { kind: 'not_found' }
+  | { kind: 'version_mismatch'; current: SlideEventData }
+  | { kind: 'out_of_range'; count: number };
+
+interface DeckRow {
+  id: string;
+  title: string;
+  slides: Slide[];
+  notes?: string[];
+  current_index: number;
+  version: number;
+}
+
+interface StateRow {
+  id: string;
+  current_index: number;
+  version: number;
+  slide_count: number;
+}
+
+const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+const UNIQUE_VIOLATION = '23505';
+
+/** A new 8-character deck code: short enough to read aloud, 39 bits of randomness. */
+export function generateDeckId(): string {
+  let id = '';
+  for (let i = 0; i < 8; i += 1) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
+  return id;
+}
+
+function toState(row: StateRow): SlideEventData {
+  return { index: row.current_index, version: row.version, count: row.slide_count };
+}
+
+function toDeck(row: DeckRow): Deck {
+  return { id: row.id, title: row.title, slides: row.slides, index: row.current_index, version: row.version };
+}
+
+/** All deck SQL lives here. Every method returns shared types; connection failures become DatabaseUnavailableError. */
+export class DeckStore {
+  constructor(private readonly db: Database) {}
+
+  /** Creates a deck with a fresh id (or `id` when given) and its first presenter key. */
+  async createDeck(content: DeckContent, id?: string): Promise<{ deck: Deck; presenterKey: string }> {
+    for (let attempt = 0; ; attempt += 1) {
+      const deckId = id ?? generateDeckId();
+      try {
+        return await this.guard(() =>
+          this.db.transaction(async (tx) => {
+            const rows = await tx.query<DeckRow>(
+              `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
+               RETURNING id, title, slides, current_index, version`,
+              [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
+            );
+            const presenterKey = await insertKey(tx, deckId, 'creator');
+            return { deck: toDeck(firstRow(rows)), presenterKey };
+          }),
+        );
+      } catch (err) {
+        const duplicate = (err as { code?: unknown }).code === UNIQUE_VIOLATION;
+        if (!duplicate || id !== undefined || attempt >= 4) throw err;
+      }
+    }
+  }
+
+  /**
+   * Creates deck `id` from `content`, or refreshes its content when `sourceHash` changed
+   * (the index is kept, clamped to the new length; the version grows so viewers refetch).
+   */
+  async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
+    return this.guard(async () => {
+      const rows = await this.db.query<DeckRow>(
+        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
+           slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
+           current_index = LEAST(decks.current_index, EXCLUDED.slide_count - 1),
+           version = decks.version + 1, updated_at = now()
+         WHERE decks.source_hash IS DISTINCT FROM EXCLUDED.source_hash
+         RETURNING id, title, slides, current_index, version`,
+        [id, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length, sourceHash],
+      );
+      const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
+      if (!deck) throw new Error(`deck ${id} vanished during upsert`);
+      return deck;
+    });
+  }
+
+  /** The public deck (never notes), or null. */
+  async getDeck(id: string): Promise<Deck | null> {
+    const rows = await this.guard(() =>
+      this.db.query<DeckRow>('SELECT id, title, slides, current_index, version FROM decks WHERE id = $1', [id]),
+    );
+    return rows[0] ? toDeck(rows[0]) : null;
+  }
+
+  /** The deck with its speaker notes, for a verified presenter, or null. */
+  async getPresenterDeck(id: string): Promise<PresenterDeck | null> {
+    const rows = await this.guard(() =>
+      this.db.query<DeckRow>('SELECT id, title, slides, notes, current_index, version FROM decks WHERE id = $1', [id]),
+    );
+    const row = rows[0];
+    return row ? { ...toDeck(row), notes: row.notes ?? [] } : null;
+  }
+
+  /** Current index, version and slide count of one deck, or null. */
+  async getSlideState(id: string): Promise<SlideEventData | null> {
+    return (await this.getSlideStates([id])).get(id) ?? null;
+  }
+
+  /** Current state of many decks in one query (used to resync after a reconnect). */
+  async getSlideStates(ids: readonly string[]): Promise<Map<string, SlideEventData>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.guard(() =>
+      this.db.query<StateRow>(
+        'SELECT id, current_index, version, slide_count FROM decks WHERE id = ANY($1::text[])',
+        [ids],
+      ),
+    );
+    return new Map(rows.map((row) => [row.id, toState(row)]));
+  }
+
+  /**
+   * Moves deck `id` to `index` in one statement; the trigger NOTIFYs in the same transaction.
+   * With `expectedVersion` it is a compare-and-set. Moving to the current index changes nothing.
+   */
+  async setSlide(id: string, index: number, expectedVersion?: number): Promise<SetSlideResult> {
+    return this.guard(async () => {
+      for (;;) {
+        const changed = await this.db.query<StateRow>(
+          `UPDATE decks SET current_index = $2, version = version + 1, updated_at = now()
+           WHERE id = $1 AND current_index <> $2 AND $2 < slide_count AND ($3::integer IS NULL OR version = $3)
+           RETURNING id, current_index, version, slide_count`,
+          [id, index, expectedVersion ?? null],
+        );
+        if (changed[0]) return { kind: 'changed', state: toState(changed[0]) };
+        const current = await this.db.query<StateRow>(
+          'SELECT id, current_index, version, slide_count FROM decks WHERE id = $1',
+          [id],
+        );
+        const row = current[0];
+        if (!row) return { kind: 'not_found' };
+        if (expectedVersion !== undefined && row.version !== expectedVersion) {
+          return { kind: 'version_mismatch', current: toState(row) };
+        }
+        if (index >= row.slide_count) return { kind: 'out_of_range', count: row.slide_count };
+        if (row.current_index === index) return { kind: 'unchanged', state: toState(row) };
+        // Another change landed between the two statements; the update may now apply.
+      }
+    });
+  }
+
+  /** Checks `key` against the live presenter keys of deck `id` (constant time), in one query. */
+  async checkPresenterKey(id: string, key: string): Promise<'ok' | 'invalid' | 'no_deck'> {
+    const rows = await this.guard(() =>
+      this.db.query<{ key_hash: Buffer | Uint8Array | null }>(
+        `SELECT k.key_hash FROM decks d
+         LEFT JOIN presenter_keys k ON k.deck_id = d.id AND k.revoked_at IS NULL
+         WHERE d.id = $1`,
+        [id],
+      ),
+    );
+    if (rows.length === 0) return 'no_deck';
+    const hashes = rows.flatMap((row) => (row.key_hash ? [Buffer.from(row.key_hash)] : []));
+    return matchesAnyHash(key, hashes) ? 'ok' : 'invalid';
+  }
+
+  /** Mints another presenter key for deck `id` (a second phone, a start-up pairing link). */
+  async addPresenterKey(id: string, label: string): Promise<string> {
+    return this.guard(() => insertKey(this.db, id, label));
+  }
+
+  /** Answers when the database does; throws DatabaseUnavailableError otherwise. */
+  async ping(): Promise<void> {
+    await this.guard(() => this.db.query('SELECT 1'));
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
+      throw err;
+    }
+  }
+}
+
+async function insertKey(conn: Queryable, deckId: string, label: string): Promise<string> {
+  const key = generatePresenterKey();
+  await conn.query('INSERT INTO presenter_keys (deck_id, key_hash, label) VALUES ($1, $2, $3)', [
+    deckId,
+    hashPresenterKey(key),
+    label,
+  ]);
+  return key;
+}
+
+function firstRow<Row>(rows: Row[]): Row {
+  const row = rows[0];
+  if (row === undefined) throw new Error('expected a row');
+  return row;
+}

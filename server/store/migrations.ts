@@ -1,0 +1,86 @@
+import type { Database, Queryable } from './database.js';
+
+/** One schema change; applied once, in order, inside a transaction. */
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The channel every slide change is NOTIFYed on. */
+export const SLIDE_CHANNEL = 'podium_slide';
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'decks and presenter keys',
+    sql: `
+      CREATE TABLE decks (
+        id            text PRIMARY KEY,
+        title         text NOT NULL,
+        slides        jsonb NOT NULL,
+        notes         jsonb NOT NULL,
+        slide_count   integer NOT NULL CHECK (slide_count > 0),
+        source_hash   text,
+        current_index integer NOT NULL DEFAULT 0 CHECK (current_index >= 0 AND current_index < slide_count),
+        version       integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+        created_at    timestamptz NOT NULL DEFAULT now(),
+        updated_at    timestamptz NOT NULL DEFAULT now()
+      );
+
+      CREATE TABLE presenter_keys (
+        id          bigserial PRIMARY KEY,
+        deck_id     text NOT NULL REFERENCES decks(id) ON DELETE CASCADE,
+        key_hash    bytea NOT NULL UNIQUE,
+        label       text NOT NULL DEFAULT '',
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        revoked_at  timestamptz
+      );
+      CREATE INDEX presenter_keys_deck ON presenter_keys (deck_id) WHERE revoked_at IS NULL;
+
+      -- The NOTIFY rides in the same transaction as the change: no commit without its event.
+      CREATE FUNCTION podium_notify_slide() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('${SLIDE_CHANNEL}', json_build_object(
+          'deck', NEW.id, 'index', NEW.current_index, 'version', NEW.version, 'count', NEW.slide_count
+        )::text);
+        RETURN NEW;
+      END $$;
+
+      CREATE TRIGGER decks_notify_slide AFTER UPDATE ON decks
+        FOR EACH ROW WHEN (OLD.version IS DISTINCT FROM NEW.version)
+        EXECUTE FUNCTION podium_notify_slide();
+    `,
+  },
+];
+
+/** Arbitrary constant shared by every Podium process: "podium" in ASCII. */
+const MIGRATION_LOCK_KEY = 0x706f6469;
+
+/** Applies pending migrations under an advisory lock, so processes may start at once. */
+export async function migrate(db: Database): Promise<number[]> {
+  return db.withAdvisoryLock(MIGRATION_LOCK_KEY, async (conn: Queryable) => {
+    await conn.query(`CREATE TABLE IF NOT EXISTS podium_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const rows = await conn.query<{ version: number }>('SELECT version FROM podium_migrations');
+    const done = new Set(rows.map((row) => row.version));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      await conn.query('BEGIN');
+      try {
+        await conn.exec(migration.sql);
+        await conn.query('INSERT INTO podium_migrations (version, name) VALUES ($1, $2)', [
+          migration.version,
+          migration.name,
+        ]);
+        await conn.query('COMMIT');
+      } catch (err) {
+        await conn.query('ROLLBACK');
+        throw err;
+      }
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,137 @@
+import pg from 'pg';
+import type { NotificationHandlers, SlideListener } from './database.js';
+
+/** Timing knobs of the LISTEN connection; every value is in milliseconds. */
+export interface ListenerTimings {
+  /** First reconnect delay; doubles per failed attempt. Default 100. */
+  backoffMinMs: number;
+  /** Cap on the reconnect delay. Default 5000. */
+  backoffMaxMs: number;
+  /** How often the liveness query runs. Default 2000. */
+  livenessIntervalMs: number;
+  /** How long the liveness query may take before the connection is declared dead. Default 3000. */
+  livenessTimeoutMs: number;
+}
+
+/** Defaults: a frozen connection is found within interval + timeout = 5 s. */
+export const DEFAULT_LISTENER_TIMINGS: ListenerTimings = {
+  backoffMinMs: 100,
+  backoffMaxMs: 5000,
+  livenessIntervalMs: 2000,
+  livenessTimeoutMs: 3000,
+};
+
+/**
+ * The one LISTEN connection of a process: a dedicated `pg.Client` (never pooled) that
+ * replaces itself with backoff and jitter on `error`, `end` or a failed liveness query,
+ * LISTENs again, and only then calls `onListening` so the caller can resync.
+ */
+export class PgListener implements SlideListener {
+  private client: pg.Client | null = null;
+  private isConnected = false;
+  private closed = false;
+  private attempt = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private livenessTimer: NodeJS.Timeout | null = null;
+  private resolveReady: () => void = () => undefined;
+  readonly ready: Promise<void>;
+
+  constructor(
+    private readonly config: pg.ClientConfig,
+    private readonly channel: string,
+    private readonly handlers: NotificationHandlers,
+    private readonly timings: ListenerTimings = DEFAULT_LISTENER_TIMINGS,
+    private readonly onWarn: (message: string, err?: unknown) => void = () => undefined,
+  ) {
+    this.ready = new Promise((resolve) => {
+      this.resolveReady = resolve;
+    });
+    void this.connect();
+  }
+
+  get connected(): boolean {
+    return this.isConnected;
+  }
+
+  private async connect(): Promise<void> {
+    if (this.closed) return;
+    const client = new pg.Client({ ...this.config, keepAlive: true });
+    this.client = client;
+    client.on('error', (err) => this.handleLost(client, err));
+    client.on('end', () => this.handleLost(client));
+    client.on('notification', (msg) => {
+      if (msg.channel === this.channel && msg.payload !== undefined) this.handlers.onNotification(msg.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`);
+    } catch (err) {
+      this.handleLost(client, err);
+      return;
+    }
+    if (this.client !== client || this.closed) return;
+    this.attempt = 0;
+    this.isConnected = true;
+    this.scheduleLiveness(client);
+    this.resolveReady();
+    this.handlers.onListening();
+  }
+
+  private scheduleLiveness(client: pg.Client): void {
+    this.livenessTimer = setTimeout(() => {
+      void this.checkLiveness(client);
+    }, this.timings.livenessIntervalMs);
+    this.livenessTimer.unref();
+  }
+
+  private async checkLiveness(client: pg.Client): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('liveness query timed out')), this.timings.livenessTimeoutMs);
+    });
+    try {
+      await Promise.race([client.query('SELECT 1'), timeout]);
+    } catch (err) {
+      this.handleLost(client, err);
+      return;
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.client === client && !this.closed) this.scheduleLiveness(client);
+  }
+
+  private handleLost(client: pg.Client, err?: unknown): void {
+    if (this.client !== client) return;
+    this.client = null;
+    this.isConnected = false;
+    if (this.livenessTimer) clearTimeout(this.livenessTimer);
+    // A half-open socket would make end() wait forever: destroy it outright.
+    client.removeAllListeners('notification');
+    client.on('error', () => undefined);
+    client.connection.stream.destroy();
+    if (this.closed) return;
+    this.onWarn('database listener connection lost; reconnecting', err);
+    const base = Math.min(this.timings.backoffMaxMs, this.timings.backoffMinMs * 2 ** this.attempt);
+    const delay = base / 2 + Math.random() * (base / 2);
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => {
+      void this.connect();
+    }, delay);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.livenessTimer) clearTimeout(this.livenessTimer);
+    const client = this.client;
+    this.client = null;
+    this.isConnected = false;
+    this.resolveReady();
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      await Promise.race([client.end().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+      client.connection.stream.destroy();
+    }
+  }
+}

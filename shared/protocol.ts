@@ -1,0 +1,99 @@
+/**
+ * The Podium wire protocol: every shape that crosses HTTP or SSE.
+ * Imported by the server and (as types) by the client. Imports nothing.
+ */
+
+/** One rendered slide as the audience receives it: sanitized HTML, never notes. */
+export interface Slide {
+  html: string;
+}
+
+/** Where a deck is now: 0-based slide index and a version that grows by 1 per change. */
+export interface SlideState {
+  index: number;
+  version: number;
+}
+
+/** A deck as anyone with the audience link sees it. */
+export interface Deck extends SlideState {
+  id: string;
+  title: string;
+  slides: Slide[];
+}
+
+/** A deck as its presenter sees it: the public deck plus one notes string per slide. */
+export interface PresenterDeck extends Deck {
+  notes: string[];
+}
+
+/** Body of `POST /api/decks`. */
+export interface CreateDeckRequest {
+  markdown: string;
+  title?: string;
+}
+
+/** Links printed and returned for a deck; the remote link carries the key in its fragment. */
+export interface DeckLinks {
+  audience: string;
+  remote: string;
+}
+
+/** 201 answer to `POST /api/decks`. */
+export interface CreateDeckResponse {
+  deck: Deck;
+  presenterKey: string;
+  links: DeckLinks;
+}
+
+/** Body of `PUT /api/decks/:id/slide`. */
+export interface SetSlideRequest {
+  index: number;
+}
+
+/** 200 answer to `PUT /api/decks/:id/slide`. */
+export type SetSlideResponse = SlideState;
+
+/** Machine-readable error codes; the message beside each is for people. */
+export type ErrorCode =
+  | 'bad_request'
+  | 'malformed_json'
+  | 'invalid_body'
+  | 'invalid_if_match'
+  | 'missing_key'
+  | 'invalid_key'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'version_mismatch'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'no_slides'
+  | 'invalid_index'
+  | 'rate_limited'
+  | 'too_many_streams'
+  | 'unavailable'
+  | 'internal_error';
+
+/** Every error body: `{"error":{"code","message"}}`; a 412 also carries the current state. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+  current?: SlideState;
+}
+
+/** Data of the SSE `slide` event (`event: slide`, `id: <version>`). */
+export interface SlideEventData extends SlideState {
+  /** Number of slides in the deck, so a viewer can tell when the deck itself was edited. */
+  count?: number;
+}
+
+/** SSE event names and their data. */
+export interface PodiumEventMap {
+  slide: SlideEventData;
+}
+
+/** `GET /healthz` body. */
+export interface HealthBody {
+  status: 'ok' | 'degraded';
+  database?: 'ok' | 'down';
+  listener?: 'connected' | 'disconnected';
+}

@@ -1,0 +1,42 @@
+import type { ErrorBody, SlideEventData, SlideState } from './protocol.js';
+
+/** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True for a non-negative safe integer. */
+export function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** Narrows `{index, version}` with index >= 0 and version >= 1. */
+export function isSlideState(value: unknown): value is SlideState {
+  return isRecord(value) && isIndex(value.index) && isIndex(value.version) && value.version >= 1;
+}
+
+/** Parses the data line of an SSE `slide` event; null when it is not one. */
+export function parseSlideEvent(data: string): SlideEventData | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!isSlideState(parsed)) return null;
+  const count = isRecord(parsed) && isIndex(parsed.count) ? parsed.count : undefined;
+  return count === undefined
+    ? { index: parsed.index, version: parsed.version }
+    : { index: parsed.index, version: parsed.version, count };
+}
+
+/** Narrows an API error body; anything else is null. */
+export function parseErrorBody(value: unknown): ErrorBody | null {
+  if (!isRecord(value) || !isRecord(value.error)) return null;
+  const { code, message } = value.error;
+  if (typeof code !== 'string' || typeof message !== 'string') return null;
+  const body = { error: { code, message } } as ErrorBody;
+  if (isSlideState(value.current)) body.current = value.current;
+  return body;
+}
