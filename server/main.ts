@@ -81,14 +81,13 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
   try {
     await migrate(db);
     const store = new DeckStore(db);
-    let metrics: ReturnType<typeof createMetrics> | undefined;
+    const metrics = createMetrics(() => hub.size);
     const hub = new Hub({
       heartbeatMs: options.heartbeatMs ?? DEFAULT_HUB_OPTIONS.heartbeatMs,
       retryMs: options.retryMs ?? DEFAULT_HUB_OPTIONS.retryMs,
       drainTimeoutMs: options.drainTimeoutMs ?? DEFAULT_HUB_OPTIONS.drainTimeoutMs,
-      onBroadcast: (seconds) => metrics?.fanoutDuration.observe(seconds),
+      onBroadcast: (seconds) => metrics.fanoutDuration.observe(seconds),
     });
-    metrics = createMetrics(() => hub.size);
     listener = connectSlideFeed(db, store, hub, metrics, logger);
     await listener.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));

@@ -2,7 +2,6 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { AppDeps } from './app-deps.js';
 import { errorHandler } from './error-handler.js';
-import { HttpError } from './http-error.js';
 import { requestLog } from './request-log.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
@@ -23,13 +22,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(router.routes());
-  app.use(
-    router.allowedMethods({
-      throw: true,
-      methodNotAllowed: () => new HttpError(405, 'method_not_allowed', 'That method is not allowed on this URL.'),
-      notImplemented: () => new HttpError(501, 'bad_request', 'That HTTP method is not supported.'),
-    }),
-  );
+  app.use(router.allowedMethods());
   app.use(staticFiles(deps.config.clientDir));
   return app;
 }

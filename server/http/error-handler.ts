@@ -22,8 +22,13 @@ export function errorHandler(logger: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined && ctx.respond !== false) {
-        throw new HttpError(404, 'not_found', `Nothing lives at ${ctx.method} ${ctx.path}.`);
+      if (ctx.body === undefined && ctx.respond !== false) {
+        // The router answered with a bare status (no route, wrong method): give it the error shape.
+        if (ctx.status === 404) throw new HttpError(404, 'not_found', `Nothing lives at ${ctx.method} ${ctx.path}.`);
+        if (ctx.status === 405) {
+          throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use ${ctx.response.get('Allow') || 'another method'}.`);
+        }
+        if (ctx.status === 501) throw new HttpError(501, 'bad_request', `The HTTP method ${ctx.method} is not supported.`);
       }
     } catch (err) {
       let httpError = toHttpError(err);

@@ -56,7 +56,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps): void {
     const response: CreateDeckResponse = {
       deck,
       presenterKey,
-      links: deckLinks(deps.config.publicUrl ?? ctx.origin, deck.id, presenterKey),
+      links: deckLinks(deps.config.publicUrl ?? `${ctx.protocol}://${ctx.host}`, deck.id, presenterKey),
     };
     ctx.status = 201;
     ctx.set('Location', `/api/decks/${deck.id}`);

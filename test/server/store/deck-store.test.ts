@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDeck } from '../../../server/deck/parse-deck.js';
+import type { Database } from '../../../server/store/database.js';
+import { DeckStore, type DeckContent } from '../../../server/store/deck-store.js';
+import { migrate, SLIDE_CHANNEL } from '../../../server/store/migrations.js';
+import { PgDatabase } from '../../../server/store/pg-database.js';
+import { PgliteDatabase } from '../../../server/store/pglite-database.js';
+import { createScratchDatabase, DRIVERS, type ScratchDatabase } from '../../support/databases.js';
+import { eventually } from '../../support/sse-client.js';
+
+function content(slides: number): DeckContent {
+  const deck = parseDeck(Array.from({ length: slides }, (_, i) => `# Slide ${i + 1}\n\nNote:\nnote ${i + 1}`).join('\n---\n'));
+  if (!deck) throw new Error('no deck');
+  return deck;
+}
+
+describe.each(DRIVERS)('DeckStore on %s', (driver) => {
+  let db: Database;
+  let store: DeckStore;
+  let scratch: ScratchDatabase | undefined;
+
+  beforeAll(async () => {
+    if (driver === 'postgres') {
+      scratch = await createScratchDatabase();
+      db = new PgDatabase({ connectionString: scratch.url });
+    } else {
+      db = await PgliteDatabase.open();
+    }
+    await migrate(db);
+    store = new DeckStore(db);
+  });
+
+  afterAll(async () => {
+    await db.close();
+    await scratch?.drop();
+  });
+
+  it('applies migrations once, however often it is asked', async () => {
+    expect(await migrate(db)).toEqual([]);
+    const rows = await db.query<{ version: number }>('SELECT version FROM podium_migrations');
+    expect(rows.map((row) => row.version)).toEqual([1]);
+  });
+
+  it('creates a deck at slide 0, version 1, with a working presenter key', async () => {
+    const { deck, presenterKey } = await store.createDeck(content(3));
+    expect(deck).toMatchObject({ index: 0, version: 1, title: 'Slide 1' });
+    expect(deck.slides).toHaveLength(3);
+    expect(deck).not.toHaveProperty('notes');
+    expect(deck.id).toMatch(/^[a-z0-9]{8}$/);
+    expect(presenterKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await store.checkPresenterKey(deck.id, presenterKey)).toBe('ok');
+    expect(await store.checkPresenterKey(deck.id, presenterKey.slice(0, -1) + 'x')).toBe('invalid');
+    expect(await store.checkPresenterKey('nosuchdk', presenterKey)).toBe('no_deck');
+  });
+
+  it('stores only a SHA-256 hash of each key', async () => {
+    const { deck, presenterKey } = await store.createDeck(content(1));
+    const rows = await db.query<{ key_hash: Uint8Array }>('SELECT key_hash FROM presenter_keys WHERE deck_id = $1', [deck.id]);
+    expect(rows).toHaveLength(1);
+    expect(Buffer.from(rows[0]!.key_hash).length).toBe(32);
+    expect(Buffer.from(rows[0]!.key_hash).toString('utf8')).not.toContain(presenterKey);
+  });
+
+  it('keeps notes from everyone but the presenter read', async () => {
+    const { deck } = await store.createDeck(content(2));
+    expect(await store.getDeck(deck.id)).not.toHaveProperty('notes');
+    expect((await store.getPresenterDeck(deck.id))?.notes).toEqual(['note 1', 'note 2']);
+  });
+
+  it('moves the slide with version +1, and a repeat of the same index changes nothing', async () => {
+    const { deck } = await store.createDeck(content(3));
+    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'changed', state: { index: 2, version: 2, count: 3 } });
+    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'unchanged', state: { index: 2, version: 2, count: 3 } });
+    expect(await store.setSlide(deck.id, 0)).toMatchObject({ kind: 'changed', state: { index: 0, version: 3 } });
+  });
+
+  it('refuses out-of-range indexes and unknown decks', async () => {
+    const { deck } = await store.createDeck(content(2));
+    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'out_of_range', count: 2 });
+    expect(await store.setSlide('missing1', 0)).toEqual({ kind: 'not_found' });
+    expect(await store.getSlideState(deck.id)).toEqual({ index: 0, version: 1, count: 2 });
+  });
+
+  it('is a compare-and-set with an expected version', async () => {
+    const { deck } = await store.createDeck(content(3));
+    expect(await store.setSlide(deck.id, 1, 1)).toMatchObject({ kind: 'changed', state: { version: 2 } });
+    expect(await store.setSlide(deck.id, 2, 1)).toEqual({
+      kind: 'version_mismatch',
+      current: { index: 1, version: 2, count: 3 },
+    });
+  });
+
+  it('loses no update when many changes race', async () => {
+    const { deck } = await store.createDeck(content(10));
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => store.setSlide(deck.id, (i % 9) + 1)));
+    const changed = results.filter((r) => r.kind === 'changed').length;
+    const state = await store.getSlideState(deck.id);
+    expect(state?.version).toBe(1 + changed);
+  });
+
+  it('NOTIFYs each change with deck, index and version, in the same transaction', async () => {
+    const { deck } = await store.createDeck(content(3));
+    const payloads: string[] = [];
+    const listener = db.listen(SLIDE_CHANNEL, { onNotification: (p) => payloads.push(p), onListening: () => undefined });
+    await listener.ready;
+    await store.setSlide(deck.id, 1);
+    await store.setSlide(deck.id, 1);
+    await store.setSlide(deck.id, 2);
+    await eventually(() => payloads.filter((p) => p.includes(deck.id)).length >= 2, 5000, 'two notifications');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const mine = payloads.map((p) => JSON.parse(p) as Record<string, unknown>).filter((p) => p.deck === deck.id);
+    expect(mine).toEqual([
+      { deck: deck.id, index: 1, version: 2, count: 3 },
+      { deck: deck.id, index: 2, version: 3, count: 3 },
+    ]);
+    await listener.close();
+  });
+
+  it('refreshes a served file deck only when its source changed', async () => {
+    const first = await store.upsertDeck('talk-abc123', content(3), 'hash-1');
+    expect(first).toMatchObject({ id: 'talk-abc123', version: 1 });
+    await store.setSlide('talk-abc123', 2);
+    expect(await store.upsertDeck('talk-abc123', content(3), 'hash-1')).toMatchObject({ index: 2, version: 2 });
+    const edited = await store.upsertDeck('talk-abc123', content(2), 'hash-2');
+    expect(edited).toMatchObject({ index: 1, version: 3 });
+    expect(edited.slides).toHaveLength(2);
+  });
+
+  it('mints extra presenter keys that work alongside the first', async () => {
+    const { deck, presenterKey } = await store.createDeck(content(1));
+    const second = await store.addPresenterKey(deck.id, 'phone 2');
+    expect(second).not.toBe(presenterKey);
+    expect(await store.checkPresenterKey(deck.id, second)).toBe('ok');
+    expect(await store.checkPresenterKey(deck.id, presenterKey)).toBe('ok');
+  });
+});

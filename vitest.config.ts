@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: PGlite instances and Chromium are heavy, so files run two at a time.
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
