@@ -9,7 +9,7 @@ export const createDeckBody = z.strictObject({
 });
 
 /** Body of `PUT /api/decks/:id/slide`: only the object shape; the index is checked separately (422). */
-export const setSlideBody = z.looseObject({ index: z.unknown() });
+export const setSlideBody = z.looseObject({ index: z.unknown().optional() });
 
 /** Deck ids in URLs: generated codes and slugs of served files. */
 export const deckIdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
