@@ -1,0 +1,73 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** What a navigation key asks for. */
+export type SlideKeyAction = 'next' | 'previous' | 'first' | 'last';
+
+/**
+ * The slide action of a key, as laptops and presentation clickers send them: arrows,
+ * space (shift+space goes back), PageUp/PageDown, Home/End, n/p. Null for other keys.
+ */
+export function slideKeyAction(event: KeyboardEvent): SlideKeyAction | null {
+  switch (event.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+    case 'PageDown':
+    case 'n':
+    case 'N':
+      return 'next';
+    case ' ':
+      return event.shiftKey ? 'previous' : 'next';
+    case 'ArrowLeft':
+    case 'ArrowUp':
+    case 'PageUp':
+    case 'p':
+    case 'P':
+      return 'previous';
+    case 'Home':
+      return 'first';
+    case 'End':
+      return 'last';
+    default:
+      return null;
+  }
+}
+
+function isTyping(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function isActivatable(target: EventTarget | undefined): boolean {
+  return target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
+}
+
+/**
+ * Page-wide keyboard shortcuts for a component: listens on `window` while the host is
+ * connected. Keys typed into fields, with Ctrl/Meta/Alt, or Space/Enter on a focused
+ * button (which the button handles itself) are left alone. `onKey` returns true when it
+ * used the key, which then does nothing else (no page scroll).
+ */
+export class KeyboardShortcutsController implements ReactiveController {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly onKey: (event: KeyboardEvent) => boolean,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('keydown', this.handleKeydown);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('keydown', this.handleKeydown);
+  }
+
+  private readonly handleKeydown = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.composedPath()[0];
+    if (isTyping(target)) return;
+    if ((event.key === ' ' || event.key === 'Enter') && isActivatable(target)) return;
+    if (this.onKey(event)) event.preventDefault();
+  };
+}

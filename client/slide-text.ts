@@ -1,0 +1,19 @@
+/** The first heading's text in slide HTML, for announcements and titles; '' when none. */
+export function slideHeading(slideHtml: string): string {
+  // A <template> parses without running scripts or loading images.
+  const template = document.createElement('template');
+  template.innerHTML = slideHtml;
+  const heading = template.content.querySelector('h1, h2, h3, h4, h5, h6');
+  return (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** "Slide 3 of 12: Heading" (1-based), for screen readers. */
+export function slideAnnouncement(index: number, count: number, slideHtml: string): string {
+  const heading = slideHeading(slideHtml);
+  return `Slide ${index + 1} of ${count}${heading ? `: ${heading}` : ''}`;
+}
+
+/** Clamps an index into a deck of `count` slides (0 for an empty deck). */
+export function clampIndex(index: number, count: number): number {
+  return Math.min(Math.max(index, 0), Math.max(count - 1, 0));
+}

@@ -1,0 +1,2 @@
+/** Entry of `/`: the start page. */
+import './podium-start.js';
