@@ -74,8 +74,8 @@ export class SseStream {
   /** Ends the stream politely, optionally with a last frame (e.g. a shorter retry hint). */
   end(last?: Buffer): void {
     if (this.closed) return;
+    // A stream that never started leaves the response to the caller (e.g. for a 404 answer).
     if (this.started) this.res.end(last);
-    else this.res.destroy();
     this.handleClose();
   }
 
