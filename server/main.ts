@@ -176,7 +176,8 @@ async function runCli(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
-  const deckFile = process.argv[2];
+  // `npm start -- talk.md` runs in the package folder; resolve the file where the user typed it.
+  const deckFile = process.argv[2] ? resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : undefined;
   const served = await serveDeckFile(podium.store, deckFile ?? join(ROOT, 'decks', 'demo.md'), deckFile ? undefined : 'demo');
   await printWelcome({
     config,
