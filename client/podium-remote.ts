@@ -15,7 +15,7 @@ import { remoteStyles } from './remote-styles.js';
 import { KeyboardShortcutsController, slideKeyAction } from './slide-keys-controller.js';
 import { SlideStreamController } from './slide-stream-controller.js';
 import { SlideSync, type SyncOutcome } from './slide-sync.js';
-import { clampIndex, slideAnnouncement } from './slide-text.js';
+import { clampIndex, noteBlocks, slideAnnouncement } from './slide-text.js';
 import { SwipeController } from './swipe-controller.js';
 import { WakeLockController } from './wake-lock-controller.js';
 
@@ -291,7 +291,9 @@ export class PodiumRemote extends LitElement {
         <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
       </section>
       <section class="notes" aria-label="Speaker notes" tabindex="0">
-        ${notes ? notes : html`<span class="empty">No notes for this slide.</span>`}
+        ${notes
+          ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
+          : html`<p class="empty">No notes for this slide.</p>`}
       </section>
       <div class="controls" role="group" aria-label="Slide controls">
         <button

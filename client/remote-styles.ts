@@ -127,10 +127,15 @@ export const remoteStyles = [
       border: 1px solid var(--podium-border);
       border-radius: var(--podium-radius);
       padding: 12px 14px;
-      font-size: 1.15rem;
+      font-size: 1.1rem;
       line-height: 1.5;
-      white-space: pre-wrap;
       overflow-wrap: break-word;
+    }
+    .notes p {
+      margin: 0 0 0.6em;
+    }
+    .notes p:last-child {
+      margin-bottom: 0;
     }
     .notes .empty {
       color: var(--podium-muted);

@@ -109,9 +109,10 @@ export const slideContentStyles = css`
   @media (prefers-color-scheme: dark) {
     ${unsafeCSS(githubDark)}
   }
-  /* After the themes, so these win over their padding and backgrounds. */
-  .hljs {
-    background: none;
+  /* After the themes, so these win over their backgrounds and paddings. */
+  pre.hljs {
+    background: var(--podium-code-bg);
+    padding: 0.8em 1em;
   }
   pre code,
   pre code.hljs {

@@ -17,3 +17,23 @@ export function slideAnnouncement(index: number, count: number, slideHtml: strin
 export function clampIndex(index: number, count: number): number {
   return Math.min(Math.max(index, 0), Math.max(count - 1, 0));
 }
+
+/**
+ * Speaker notes (plain text, as written in the Markdown) as blocks to show: paragraphs
+ * are split at blank lines, hard-wrapped lines are joined, list items keep their own line.
+ */
+export function noteBlocks(notes: string): string[] {
+  const blocks: string[] = [];
+  for (const paragraph of notes.trim().split(/\n\s*\n/)) {
+    let current = '';
+    for (const line of paragraph.split('\n').map((text) => text.trim())) {
+      if (!line) continue;
+      if (current && /^([-*+]|\d+[.)])\s/.test(line)) {
+        blocks.push(current);
+        current = line;
+      } else current = current ? `${current} ${line}` : line;
+    }
+    if (current) blocks.push(current);
+  }
+  return blocks;
+}

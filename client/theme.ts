@@ -77,9 +77,11 @@ export const controls = css`
     touch-action: manipulation;
     -webkit-tap-highlight-color: transparent;
   }
-  button:hover:not(:disabled),
-  .button:hover {
-    border-color: var(--podium-muted);
+  @media (hover: hover) {
+    button:hover:not(:disabled),
+    .button:hover {
+      border-color: var(--podium-muted);
+    }
   }
   button:disabled {
     opacity: 0.45;

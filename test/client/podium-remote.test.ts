@@ -1,0 +1,181 @@
+import { mkdir } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailable,
+  collectProblems,
+  enforceStrictCsp,
+  launchBrowser,
+  newDesktopContext,
+  newPhoneContext,
+} from '../support/browser.js';
+import { fetchState, startTestServer, type TestServer } from '../support/server.js';
+
+const DECK = [
+  '# One',
+  'The first slide',
+  'Note:',
+  'Welcome everyone. Start with the story,',
+  'then the numbers.',
+  '---',
+  '## Two',
+  '- Phones drive',
+  '- Screens follow',
+  '```ts',
+  'await store.setSlide(deckId, 1, 7);',
+  '```',
+  'Note:',
+  'Mention the If-Match header.',
+  '---',
+  '## Three',
+  'The end',
+].join('\n');
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+
+/** Saves a screenshot for the README under docs/screenshots/ (animations settled). */
+async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, animations: 'disabled' });
+}
+
+/** The heading of the big slide on a page (audience main stage or remote current slide). */
+const shownHeading = (page: Page, text: string) =>
+  page.locator('podium-slide:not([preview])').locator('h1, h2', { hasText: text });
+
+describe.skipIf(!browserAvailable())('podium-remote', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  /** Opens `url` in a fresh phone or desktop context under a strict CSP. */
+  async function open(
+    kind: 'phone' | 'desktop',
+    url: string,
+    prepare?: (page: Page) => Promise<void>,
+  ): Promise<Page> {
+    const context = kind === 'phone' ? await newPhoneContext(browser) : await newDesktopContext(browser);
+    contexts.push(context);
+    await enforceStrictCsp(context);
+    const page = await context.newPage();
+    collectProblems(page, problems);
+    await prepare?.(page);
+    await page.goto(url);
+    return page;
+  }
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('tapping next on a phone shows slide 2 on the audience within 2 s', async () => {
+    const created = await server.createDeck(DECK, 'Remote test');
+    const audience = await open('desktop', created.links.audience);
+    await shownHeading(audience, 'One').waitFor();
+    await audience.locator('podium-connection-status', { hasText: 'Live' }).waitFor();
+
+    const remote = await open('phone', created.links.remote);
+    await remote.locator('podium-connection-status', { hasText: 'Live' }).waitFor();
+    await remote.getByText('Welcome everyone. Start with the story, then the numbers.').waitFor();
+    // The key left the visible URL and stays on the device for this deck.
+    expect(new URL(remote.url()).hash).toBe('');
+    const stored = await remote.evaluate(
+      (id) => localStorage.getItem(`podium:presenter-key:${id}`),
+      created.deck.id,
+    );
+    expect(stored).toBe(created.presenterKey);
+
+    await remote.getByRole('button', { name: 'Next slide' }).tap();
+    await shownHeading(remote, 'Two').waitFor({ timeout: 500 });
+    await shownHeading(audience, 'Two').waitFor({ timeout: 2000 });
+    await remote.getByText('Mention the If-Match header.').waitFor();
+    expect(await remote.locator('.position').textContent()).toMatch(/Slide\s+2\s+of 3/);
+    expect(await audience.title()).toBe('2/3 · Remote test · Podium');
+    expect(await fetchState(server.url, created.deck.id)).toEqual({ index: 1, version: 2 });
+
+    await saveScreenshot(audience, 'audience-desktop.png');
+    await saveScreenshot(remote, 'remote-phone.png');
+    await audience.emulateMedia({ colorScheme: 'dark' });
+    await remote.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(audience, 'audience-desktop-dark.png');
+    await saveScreenshot(remote, 'remote-phone-dark.png');
+  });
+
+  it('drives the deck with clicker keys and the slide grid', async () => {
+    const created = await server.createDeck(DECK);
+    const remote = await open('desktop', created.links.remote);
+    await shownHeading(remote, 'One').waitFor();
+    await remote.keyboard.press('PageDown');
+    await shownHeading(remote, 'Two').waitFor();
+    await remote.keyboard.press('Space');
+    await shownHeading(remote, 'Three').waitFor();
+    await remote.keyboard.press('PageUp');
+    await shownHeading(remote, 'Two').waitFor();
+    await expect.poll(() => fetchState(server.url, created.deck.id)).toEqual({ index: 1, version: 4 });
+
+    await remote.getByRole('button', { name: 'All slides' }).click();
+    await remote.getByRole('button', { name: 'Go to slide 3: Three' }).click();
+    await shownHeading(remote, 'Three').waitFor();
+    expect(await remote.locator('dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    await expect.poll(() => fetchState(server.url, created.deck.id)).toEqual({ index: 2, version: 5 });
+  });
+
+  it('a wrong key shows a clear message and changes nothing', async () => {
+    const created = await server.createDeck(DECK);
+    const before = await fetchState(server.url, created.deck.id);
+    const remote = await open('phone', `${server.url}/d/${created.deck.id}/remote#key=not-the-key`);
+    const alert = remote.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('This presenter key does not work');
+    expect(await alert.textContent()).toContain('Nothing was changed');
+    expect(await remote.getByRole('button', { name: 'Next slide' }).count()).toBe(0);
+    await remote.keyboard.press('ArrowRight');
+    await remote.waitForTimeout(300);
+    expect(await fetchState(server.url, created.deck.id)).toEqual(before);
+    const stored = await remote.evaluate(
+      (id) => localStorage.getItem(`podium:presenter-key:${id}`),
+      created.deck.id,
+    );
+    expect(stored).toBeNull();
+  });
+
+  it('a 412 resyncs to the server state in one move, never back and forth', async () => {
+    const created = await server.createDeck(DECK);
+    // Deafen the remote: it must not hear over the stream that another remote moved the deck.
+    const remote = await open('phone', created.links.remote, (page) =>
+      page.route('**/events', (route) => route.abort()),
+    );
+    await shownHeading(remote, 'One').waitFor();
+    await remote.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const poll = () => {
+        const root = document.querySelector('podium-remote')?.shadowRoot;
+        const text = root?.querySelector('.position strong')?.textContent ?? '';
+        if (text && seen.at(-1) !== text) seen.push(text);
+        requestAnimationFrame(poll);
+      };
+      poll();
+    });
+    const moved = await server.putSlide(created.deck.id, created.presenterKey, 2, 1);
+    expect(moved.status).toBe(200);
+
+    await remote.getByRole('button', { name: 'Next slide' }).tap();
+    await remote.getByText('Another remote moved the talk. Now on slide 3.').waitFor();
+    await shownHeading(remote, 'Three').waitFor();
+    const seen = await remote.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toEqual(['1', '2', '3']);
+    expect(await fetchState(server.url, created.deck.id)).toEqual({ index: 2, version: 2 });
+  });
+});
