@@ -53,7 +53,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
   async function open(
     kind: 'phone' | 'desktop',
     url: string,
-    prepare?: (page: Page) => Promise<void>,
+    prepare?: (page: Page) => Promise<unknown>,
   ): Promise<Page> {
     const context = kind === 'phone' ? await newPhoneContext(browser) : await newDesktopContext(browser);
     contexts.push(context);
