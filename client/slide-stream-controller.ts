@@ -78,7 +78,9 @@ export class SlideStreamController implements ReactiveController {
   };
 
   private readonly handleOffline = (): void => {
-    if (this.openUrl) this.setStatus('offline');
+    // A dropped network can leave the old connection half-open for minutes: drop it now,
+    // keep trying slowly, and reconnect at once when the browser says it is back online.
+    if (this.openUrl) this.scheduleReopen();
   };
 
   /** Opens, reopens or closes to match the current URL. */

@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  collectProblems,
-  enforceStrictCsp,
+  connectionStatus,
   launchBrowser,
-  newDesktopContext,
-  newPhoneContext,
+  PageOpener,
+  shownHeading,
 } from '../support/browser.js';
 import { fetchState, startTestServer, type TestServer } from '../support/server.js';
 
@@ -39,39 +38,18 @@ async function saveScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, animations: 'disabled' });
 }
 
-/** The heading of the big slide on a page (audience main stage or remote current slide). */
-const shownHeading = (page: Page, text: string) =>
-  page.locator('podium-slide:not([preview])').locator('h1, h2', { hasText: text });
-
 describe.skipIf(!browserAvailable())('podium-remote', () => {
   let server: TestServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  /** Opens `url` in a fresh phone or desktop context under a strict CSP. */
-  async function open(
-    kind: 'phone' | 'desktop',
-    url: string,
-    prepare?: (page: Page) => Promise<unknown>,
-  ): Promise<Page> {
-    const context = kind === 'phone' ? await newPhoneContext(browser) : await newDesktopContext(browser);
-    contexts.push(context);
-    await enforceStrictCsp(context);
-    const page = await context.newPage();
-    collectProblems(page, problems);
-    await prepare?.(page);
-    await page.goto(url);
-    return page;
-  }
+  let pages: PageOpener;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    pages = new PageOpener(browser);
   });
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    expect(problems.splice(0)).toEqual([]);
+    if (pages) expect(await pages.closeAll()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -81,12 +59,12 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
 
   it('tapping next on a phone shows slide 2 on the audience within 2 s', async () => {
     const created = await server.createDeck(DECK, 'Remote test');
-    const audience = await open('desktop', created.links.audience);
+    const audience = await pages.open('desktop', created.links.audience);
     await shownHeading(audience, 'One').waitFor();
-    await audience.locator('podium-connection-status', { hasText: 'Live' }).waitFor();
+    await connectionStatus(audience, 'Live').waitFor();
 
-    const remote = await open('phone', created.links.remote);
-    await remote.locator('podium-connection-status', { hasText: 'Live' }).waitFor();
+    const remote = await pages.open('phone', created.links.remote);
+    await connectionStatus(remote, 'Live').waitFor();
     await remote.getByText('Welcome everyone. Start with the story, then the numbers.').waitFor();
     // The key left the visible URL and stays on the device for this deck.
     expect(new URL(remote.url()).hash).toBe('');
@@ -114,7 +92,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
 
   it('drives the deck with clicker keys and the slide grid', async () => {
     const created = await server.createDeck(DECK);
-    const remote = await open('desktop', created.links.remote);
+    const remote = await pages.open('desktop', created.links.remote);
     await shownHeading(remote, 'One').waitFor();
     await remote.keyboard.press('PageDown');
     await shownHeading(remote, 'Two').waitFor();
@@ -134,7 +112,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
   it('a wrong key shows a clear message and changes nothing', async () => {
     const created = await server.createDeck(DECK);
     const before = await fetchState(server.url, created.deck.id);
-    const remote = await open('phone', `${server.url}/d/${created.deck.id}/remote#key=not-the-key`);
+    const remote = await pages.open('phone', `${server.url}/d/${created.deck.id}/remote#key=not-the-key`);
     const alert = remote.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('This presenter key does not work');
@@ -153,7 +131,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
   it('a 412 resyncs to the server state in one move, never back and forth', async () => {
     const created = await server.createDeck(DECK);
     // Deafen the remote: it must not hear over the stream that another remote moved the deck.
-    const remote = await open('phone', created.links.remote, (page) =>
+    const remote = await pages.open('phone', created.links.remote, (page) =>
       page.route('**/events', (route) => route.abort()),
     );
     await shownHeading(remote, 'One').waitFor();

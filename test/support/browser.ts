@@ -1,5 +1,12 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 
 /** Flags for a headless Chromium in a container: no sandbox, no GPU, no phoning home. */
 const CHROMIUM_ARGS = [
@@ -92,4 +99,50 @@ export function newPhoneContext(browser: Browser, options: BrowserContextOptions
 /** A laptop/projector-sized context for the audience. */
 export function newDesktopContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+}
+
+/**
+ * Opens pages in fresh phone or desktop contexts under `STRICT_CSP`, collects their page
+ * errors and CSP violations, and closes them all in `closeAll` (call it after each test).
+ */
+export class PageOpener {
+  private readonly problems: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(private readonly browser: Browser) {}
+
+  /** Opens `url`; `prepare` runs before navigation (e.g. to route requests). */
+  async open(
+    kind: 'phone' | 'desktop',
+    url: string,
+    prepare?: (page: Page) => Promise<unknown>,
+  ): Promise<Page> {
+    const context =
+      kind === 'phone' ? await newPhoneContext(this.browser) : await newDesktopContext(this.browser);
+    this.contexts.push(context);
+    // Fail a step well within the test's own timeout, with a message naming the step.
+    context.setDefaultTimeout(10_000);
+    await enforceStrictCsp(context);
+    const page = await context.newPage();
+    collectProblems(page, this.problems);
+    await prepare?.(page);
+    await page.goto(url);
+    return page;
+  }
+
+  /** Closes every context opened so far and returns the problems seen (expect none). */
+  async closeAll(): Promise<string[]> {
+    await Promise.all(this.contexts.splice(0).map((context) => context.close()));
+    return this.problems.splice(0);
+  }
+}
+
+/** A heading on the big slide of a Podium page (audience stage, remote current slide). */
+export function shownHeading(page: Page, text: string): Locator {
+  return page.locator('podium-slide:not([preview])').locator('h1, h2', { hasText: text });
+}
+
+/** The connection badge of a Podium page when it reads `text` (e.g. "Live"). */
+export function connectionStatus(page: Page, text: string | RegExp): Locator {
+  return page.locator('podium-connection-status', { hasText: text });
 }
