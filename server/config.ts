@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
 /** Settings from the environment, each with its default. */
 export interface Config {
@@ -20,6 +21,12 @@ export interface Config {
   adminToken?: string;
   /** `PODIUM_TRUST_PROXY=1`: trust X-Forwarded-* from a reverse proxy. Default off. */
   trustProxy: boolean;
+  /**
+   * Abuse limits: `PODIUM_RATE_LIMIT=off` turns every rate limit off (benchmarks);
+   * `PODIUM_PUT_PER_SECOND` (default 20, burst twice that) per presenter key;
+   * `PODIUM_MAX_STREAMS` (default 10000) and `PODIUM_MAX_STREAMS_PER_ADDRESS` (default 500).
+   */
+  limits: Partial<SecurityLimits>;
 }
 
 const optional = z
@@ -38,7 +45,20 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PODIUM_ADMIN_TOKEN: optional,
   PODIUM_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  PODIUM_RATE_LIMIT: z.enum(['on', 'off', '0', '1', 'true', 'false', '']).default('on'),
+  PODIUM_PUT_PER_SECOND: z.coerce.number().positive().max(1_000_000).optional(),
+  PODIUM_MAX_STREAMS: z.coerce.number().int().min(1).optional(),
+  PODIUM_MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
 });
+
+function limitsFrom(e: z.infer<typeof schema>): Partial<SecurityLimits> {
+  const limits: Partial<SecurityLimits> = {};
+  if (['off', '0', 'false'].includes(e.PODIUM_RATE_LIMIT)) Object.assign(limits, NO_RATE_LIMITS);
+  else if (e.PODIUM_PUT_PER_SECOND) limits.putPerKey = { perSecond: e.PODIUM_PUT_PER_SECOND, burst: 2 * e.PODIUM_PUT_PER_SECOND };
+  if (e.PODIUM_MAX_STREAMS) limits.maxStreams = e.PODIUM_MAX_STREAMS;
+  if (e.PODIUM_MAX_STREAMS_PER_ADDRESS) limits.maxStreamsPerAddress = e.PODIUM_MAX_STREAMS_PER_ADDRESS;
+  return limits;
+}
 
 /** Reads and checks the environment; throws an Error that names every bad variable. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -58,5 +78,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     adminToken: e.PODIUM_ADMIN_TOKEN,
     trustProxy: e.PODIUM_TRUST_PROXY === '1' || e.PODIUM_TRUST_PROXY === 'true',
+    limits: limitsFrom(e),
   };
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,10 +7,13 @@ import { pino, type Logger } from 'pino';
 import type { SlideEventData } from '../shared/protocol.js';
 import { readConfig } from './config.js';
 import { createApp } from './http/create-app.js';
+import { createHttpServer } from './http/http-server.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { DEFAULT_HUB_OPTIONS, Hub } from './hub/hub.js';
 import { connectSlideFeed } from './hub/slide-feed.js';
 import { createMetrics } from './metrics.js';
+import { LOG_REDACT_PATHS } from './security/log-redaction.js';
+import type { SecurityLimits } from './security/limits.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
 import type { Database, SlideListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
@@ -54,8 +57,14 @@ export interface PodiumOptions {
   clientDir?: string;
   /** Listener reconnect and liveness timings (real Postgres). */
   listenerTimings?: ListenerTimings;
-  /** Logger. Default: pino at `info`. */
+  /** Logger. Default: pino at `info`, Authorization headers redacted. */
   logger?: Logger;
+  /** Abuse limits: rates per key and address, stream caps. Default DEFAULT_LIMITS; NO_RATE_LIMITS turns rates off. */
+  limits?: Partial<SecurityLimits>;
+  /** Request head must arrive within this many ms. Default 10000. */
+  headersTimeoutMs?: number;
+  /** Whole request (head and body) must arrive within this many ms; event streams are exempt. Default 30000. */
+  requestTimeoutMs?: number;
 }
 
 /** A running Podium: its address, its parts, and a graceful `close`. */
@@ -72,7 +81,7 @@ export interface RunningPodium {
 
 /** Builds and starts the whole server. The only place that constructs the world. */
 export async function startPodium(options: PodiumOptions): Promise<RunningPodium> {
-  const logger = options.logger ?? pino({ level: 'info' });
+  const logger = options.logger ?? pino({ level: 'info', redact: LOG_REDACT_PATHS });
   const onWarn = (message: string, err?: unknown) => logger.warn({ err }, message);
   const db: Database = options.databaseUrl
     ? new PgDatabase({ connectionString: options.databaseUrl, onWarn, listenerTimings: options.listenerTimings })
@@ -97,6 +106,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
         adminToken: options.adminToken,
         clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'),
         trustProxy: options.trustProxy,
+        limits: options.limits,
       },
       store,
       hub,
@@ -105,11 +115,11 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       listener,
       logger,
     });
-    const server = createServer(app.callback());
-    // Slow-header and idle keep-alive clients are cut off; event streams opt out per socket.
-    server.headersTimeout = 10_000;
-    server.requestTimeout = 30_000;
-    server.keepAliveTimeout = 5_000;
+    // Slow-header, slow-body and idle keep-alive clients are cut off; event streams opt out per socket.
+    const server = createHttpServer(app.callback(), {
+      headersTimeoutMs: options.headersTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+    });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
       server.listen(options.port, options.host ?? '127.0.0.1', () => done());
@@ -147,7 +157,7 @@ async function shutdown(server: Server, hub: Hub, listener: SlideListener, db: D
 async function runCli(): Promise<void> {
   const started = performance.now();
   const config = readConfig(process.env);
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'headers.authorization'] });
+  const logger = pino({ level: config.logLevel, redact: LOG_REDACT_PATHS });
   const podium = await startPodium({
     port: config.port,
     host: config.host,
@@ -157,6 +167,7 @@ async function runCli(): Promise<void> {
     publicUrl: config.publicUrl,
     adminToken: config.adminToken,
     trustProxy: config.trustProxy,
+    limits: config.limits,
     logger,
   });
   let stopping = false;

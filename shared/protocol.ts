@@ -53,6 +53,34 @@ export interface SetSlideRequest {
 /** 200 answer to `PUT /api/decks/:id/slide`. */
 export type SetSlideResponse = SlideState;
 
+/** Body of `POST /api/decks/:id/keys`: an optional label for the new key ("Anna's phone"). */
+export interface CreateKeyRequest {
+  label?: string;
+}
+
+/** 201 answer to `POST /api/decks/:id/keys`: the new key, shown once, and its remote link. */
+export interface CreateKeyResponse {
+  id: string;
+  presenterKey: string;
+  label: string;
+  links: { remote: string };
+}
+
+/** One live presenter key as `GET /api/decks/:id/keys` lists it: never the key itself. */
+export interface PresenterKeyInfo {
+  id: string;
+  label: string;
+  /** ISO 8601 time of minting. */
+  createdAt: string;
+  /** True for the key that made this request. */
+  current: boolean;
+}
+
+/** 200 answer to `GET /api/decks/:id/keys`. */
+export interface KeyListResponse {
+  keys: PresenterKeyInfo[];
+}
+
 /** Machine-readable error codes; the message beside each is for people. */
 export type ErrorCode =
   | 'bad_request'
@@ -71,6 +99,10 @@ export type ErrorCode =
   | 'invalid_index'
   | 'rate_limited'
   | 'too_many_streams'
+  | 'too_many_keys'
+  | 'last_key'
+  | 'request_timeout'
+  | 'headers_too_large'
   | 'unavailable'
   | 'internal_error';
 

@@ -3,6 +3,7 @@ import type { SlideEventData } from '../../shared/protocol.js';
 import type { BatchLoader } from '../hub/batch-loader.js';
 import type { Hub } from '../hub/hub.js';
 import type { Metrics } from '../metrics.js';
+import type { SecurityLimits } from '../security/limits.js';
 import type { DeckStore } from '../store/deck-store.js';
 
 /** Settings the HTTP layer reads. */
@@ -13,8 +14,10 @@ export interface AppConfig {
   adminToken?: string;
   /** Directory of the built client (index.html, audience.html, remote.html, assets/). */
   clientDir: string;
-  /** Trust X-Forwarded-* headers from a reverse proxy. Default false. */
+  /** Trust X-Forwarded-* headers from a reverse proxy (the client address is its last hop). Default false. */
   trustProxy?: boolean;
+  /** Abuse limits (rates, stream caps); each one not given takes its DEFAULT_LIMITS value. */
+  limits?: Partial<SecurityLimits>;
 }
 
 /** Everything `createApp` needs, handed in so tests can build their own. */

@@ -3,24 +3,32 @@ import Koa from 'koa';
 import type { AppDeps } from './app-deps.js';
 import { errorHandler } from './error-handler.js';
 import { requestLog } from './request-log.js';
+import { createGuards, writeRateLimit } from './rate-limit.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Builds the Koa application from its dependencies; it opens no port and no database itself. */
 export function createApp(deps: AppDeps): Koa {
-  const app = new Koa({ proxy: deps.config.trustProxy ?? false });
+  // Behind a proxy, the client is the last X-Forwarded-For hop (the one the proxy appended).
+  const app = new Koa({ proxy: deps.config.trustProxy ?? false, maxIpsCount: 1 });
+  const guards = createGuards(deps.config.limits);
   // Errors are answered by errorHandler and logged there; Koa's default stderr printer stays quiet.
   app.silent = true;
   const router = new Router();
   registerOpsRoutes(router, deps);
-  registerDeckRoutes(router, deps);
-  registerEventRoutes(router, deps);
+  registerDeckRoutes(router, deps, guards);
+  registerKeyRoutes(router, deps, guards);
+  registerEventRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
+  app.use(securityHeaders());
+  app.use(writeRateLimit(guards));
   app.use(router.routes());
   app.use(router.allowedMethods());
   app.use(staticFiles(deps.config.clientDir));

@@ -28,7 +28,12 @@ export function errorHandler(logger: Logger): Middleware {
         if (ctx.status === 405) {
           throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use ${ctx.response.get('Allow') || 'another method'}.`);
         }
-        if (ctx.status === 501) throw new HttpError(501, 'bad_request', `The HTTP method ${ctx.method} is not supported.`);
+        // An unknown method is the client's mistake, not ours: 405, never a 5xx.
+        if (ctx.status === 501) {
+          throw new HttpError(405, 'method_not_allowed', `The HTTP method ${ctx.method} is not supported here.`, {
+            Allow: ctx.response.get('Allow') || 'GET, HEAD',
+          });
+        }
       }
     } catch (err) {
       let httpError = toHttpError(err);

@@ -1,23 +1,34 @@
 import type { Context } from 'koa';
 import type { DeckStore } from '../store/deck-store.js';
 import { deckNotFound, HttpError } from './http-error.js';
+import { bearerHeader, presenterKeyToken } from './schemas.js';
 
-const BEARER = /^Bearer[ \t]+([A-Za-z0-9_-]{1,256})[ \t]*$/i;
+/** The Bearer token of the request; '' when the header is absent or not `Bearer <token>`. */
+export function bearerToken(ctx: Context): string {
+  const parsed = bearerHeader.safeParse(ctx.get('Authorization'));
+  return parsed.success ? parsed.data : '';
+}
 
-/** Throws 404 for an unknown deck, 401 unless the request carries a live presenter key of it. */
-export async function requirePresenter(ctx: Context, store: DeckStore, deckId: string): Promise<void> {
+/**
+ * Throws 404 for an unknown deck, 401 unless the request carries a live presenter key of it.
+ * Returns the id of the key that matched.
+ */
+export async function requirePresenter(ctx: Context, store: DeckStore, deckId: string): Promise<string> {
   const header = ctx.get('Authorization');
-  const key = BEARER.exec(header)?.[1] ?? '';
-  const verdict = await store.checkPresenterKey(deckId, key);
-  if (verdict === 'no_deck') throw deckNotFound();
+  const token = bearerToken(ctx);
+  // A token that could never be a key is not worth a hash; it still costs the same query.
+  const key = presenterKeyToken.safeParse(token).success ? token : '';
+  const verdict = await store.keys.check(deckId, key);
+  if (verdict.kind === 'no_deck') throw deckNotFound();
   if (header === '') {
     throw new HttpError(401, 'missing_key', 'This needs the presenter key: send Authorization: Bearer <key>.', {
       'WWW-Authenticate': 'Bearer realm="podium"',
     });
   }
-  if (verdict !== 'ok') {
+  if (verdict.kind !== 'ok') {
     throw new HttpError(401, 'invalid_key', 'That presenter key is not valid for this deck.', {
       'WWW-Authenticate': 'Bearer realm="podium", error="invalid_token"',
     });
   }
+  return verdict.keyId;
 }

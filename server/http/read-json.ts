@@ -27,6 +27,12 @@ export async function readJson(ctx: Context, limitBytes: number): Promise<unknow
   }
 }
 
+/** True when the request carries a body (a non-zero Content-Length or a chunked one). */
+export function hasBody(ctx: Context): boolean {
+  const length = ctx.get('Content-Length');
+  return ctx.get('Transfer-Encoding') !== '' || (length !== '' && length !== '0');
+}
+
 function tooLarge(limitBytes: number): HttpError {
   const size = limitBytes >= 1024 * 1024 ? `${limitBytes / (1024 * 1024)} MiB` : `${limitBytes} bytes`;
   return new HttpError(413, 'payload_too_large', `The body is larger than the ${size} this endpoint accepts.`);

@@ -14,6 +14,44 @@ export const setSlideBody = z.looseObject({ index: z.unknown().optional() });
 /** Deck ids in URLs: generated codes and slugs of served files. */
 export const deckIdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
+/** Key ids in URLs: the positive integers the store hands out, in canonical form. */
+export const keyIdParam = z.string().regex(/^[1-9][0-9]{0,14}$/);
+
+/** Longest presenter-key label kept, in characters. */
+export const MAX_KEY_LABEL_LENGTH = 100;
+
+/** Body of `POST /api/decks/:id/keys`: an optional label, trimmed, without control characters. */
+export const createKeyBody = z.strictObject({
+  label: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_KEY_LABEL_LENGTH)
+    .regex(/^[^\p{Cc}]*$/u, 'a label may not hold control characters')
+    .optional(),
+});
+
+/** `Authorization: Bearer <token>`: the token (up to 1024 visible characters). */
+export const bearerHeader = z
+  .string()
+  .regex(/^Bearer[ \t]+\S{1,1024}[ \t]*$/i)
+  .transform((header) => header.replace(/^Bearer[ \t]+/i, '').trim());
+
+/** A presenter key as minted (base64url); longer ones are still just wrong keys, never errors. */
+export const presenterKeyToken = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/);
+
+/** `If-Match`: empty or `*` (no condition), else the version in quotes, optionally weak: `"7"`, `W/"7"`. */
+export const ifMatchHeader = z.union([
+  z.enum(['', '*']).transform(() => undefined),
+  z
+    .string()
+    .regex(/^(?:W\/)?"?\d{1,9}"?$/)
+    .transform((value) => Number(value.replace(/\D/g, ''))),
+]);
+
+/** `Host` (or the forwarded host behind a trusted proxy): a name or address with an optional port. */
+export const hostHeader = z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/);
+
 /** Parses `value` with `schema` or throws a 400 that names the first problem. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);

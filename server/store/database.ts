@@ -58,3 +58,13 @@ export function isConnectionError(err: unknown): boolean {
   }
   return /connection terminated|timeout|not queryable|client has encountered a connection error|closed/i.test(err.message);
 }
+
+/** Runs `work`, turning connection failures into DatabaseUnavailableError (503); other errors pass through. */
+export async function guardConnection<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
+    throw err;
+  }
+}

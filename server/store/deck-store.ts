@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
-import { isConnectionError, DatabaseUnavailableError, type Database, type Queryable } from './database.js';
-import { generatePresenterKey, hashPresenterKey, matchesAnyHash } from './presenter-key.js';
+import { guardConnection, type Database } from './database.js';
+import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -53,7 +53,12 @@ function toDeck(row: DeckRow): Deck {
 
 /** All deck SQL lives here. Every method returns shared types; connection failures become DatabaseUnavailableError. */
 export class DeckStore {
-  constructor(private readonly db: Database) {}
+  /** Presenter keys: check, mint, list, revoke. */
+  readonly keys: PresenterKeyStore;
+
+  constructor(private readonly db: Database) {
+    this.keys = new PresenterKeyStore(db);
+  }
 
   /** Creates a deck with a fresh id (or `id` when given) and its first presenter key. */
   async createDeck(content: DeckContent, id?: string): Promise<{ deck: Deck; presenterKey: string }> {
@@ -67,7 +72,7 @@ export class DeckStore {
                RETURNING id, title, slides, current_index, version`,
               [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
             );
-            const presenterKey = await insertKey(tx, deckId, 'creator');
+            const { key: presenterKey } = await insertKey(tx, deckId, 'creator');
             return { deck: toDeck(firstRow(rows)), presenterKey };
           }),
         );
@@ -166,22 +171,12 @@ export class DeckStore {
 
   /** Checks `key` against the live presenter keys of deck `id` (constant time), in one query. */
   async checkPresenterKey(id: string, key: string): Promise<'ok' | 'invalid' | 'no_deck'> {
-    const rows = await this.guard(() =>
-      this.db.query<{ key_hash: Buffer | Uint8Array | null }>(
-        `SELECT k.key_hash FROM decks d
-         LEFT JOIN presenter_keys k ON k.deck_id = d.id AND k.revoked_at IS NULL
-         WHERE d.id = $1`,
-        [id],
-      ),
-    );
-    if (rows.length === 0) return 'no_deck';
-    const hashes = rows.flatMap((row) => (row.key_hash ? [Buffer.from(row.key_hash)] : []));
-    return matchesAnyHash(key, hashes) ? 'ok' : 'invalid';
+    return (await this.keys.check(id, key)).kind;
   }
 
-  /** Mints another presenter key for deck `id` (a second phone, a start-up pairing link). */
+  /** Mints another presenter key for deck `id` (a second phone, a start-up pairing link); no cap. */
   async addPresenterKey(id: string, label: string): Promise<string> {
-    return this.guard(() => insertKey(this.db, id, label));
+    return (await this.guard(() => insertKey(this.db, id, label))).key;
   }
 
   /** Answers when the database does; throws DatabaseUnavailableError otherwise. */
@@ -189,24 +184,9 @@ export class DeckStore {
     await this.guard(() => this.db.query('SELECT 1'));
   }
 
-  private async guard<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isConnectionError(err)) throw new DatabaseUnavailableError(err);
-      throw err;
-    }
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return guardConnection(work);
   }
-}
-
-async function insertKey(conn: Queryable, deckId: string, label: string): Promise<string> {
-  const key = generatePresenterKey();
-  await conn.query('INSERT INTO presenter_keys (deck_id, key_hash, label) VALUES ($1, $2, $3)', [
-    deckId,
-    hashPresenterKey(key),
-    label,
-  ]);
-  return key;
 }
 
 function firstRow<Row>(rows: Row[]): Row {

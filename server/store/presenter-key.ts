@@ -12,11 +12,15 @@ export function hashPresenterKey(key: string): Buffer {
 
 /** Constant-time check of `key` against stored hashes. */
 export function matchesAnyHash(key: string, hashes: readonly Buffer[]): boolean {
+  return indexOfHash(key, hashes) >= 0;
+}
+
+/** Position of the hash that `key` matches, or -1; every hash is compared, so timing reveals nothing. */
+export function indexOfHash(key: string, hashes: readonly Buffer[]): number {
   const candidate = hashPresenterKey(key);
-  let found = false;
-  for (const hash of hashes) {
-    // Visit every hash so timing does not reveal which one matched.
-    if (hash.length === candidate.length && timingSafeEqual(hash, candidate)) found = true;
-  }
+  let found = -1;
+  hashes.forEach((hash, index) => {
+    if (hash.length === candidate.length && timingSafeEqual(hash, candidate)) found = index;
+  });
   return found;
 }

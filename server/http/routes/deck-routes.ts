@@ -6,9 +6,11 @@ import { parseDeck } from '../../deck/parse-deck.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckNotFound, HttpError } from '../http-error.js';
 import { requirePresenter } from '../presenter-auth.js';
+import { spend, type Guards } from '../rate-limit.js';
 import { readJson } from '../read-json.js';
-import { createDeckBody, deckIdParam, parseBody, setSlideBody } from '../schemas.js';
+import { createDeckBody, deckIdParam, ifMatchHeader, parseBody, setSlideBody } from '../schemas.js';
 import { requireAdmin } from '../admin-auth.js';
+import { linkBase } from '../link-base.js';
 
 /** Largest Markdown deck accepted: 1 MiB of JSON. */
 export const CREATE_DECK_LIMIT = 1024 * 1024;
@@ -24,13 +26,11 @@ export function deckIdFrom(ctx: Context): string {
 
 /** `If-Match: "<version>"` as a number; undefined when absent or `*`. */
 function parseIfMatch(header: string): number | undefined {
-  const value = header.trim();
-  if (value === '' || value === '*') return undefined;
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(value);
-  if (!match?.[1]) {
+  const parsed = ifMatchHeader.safeParse(header.trim());
+  if (!parsed.success) {
     throw new HttpError(400, 'invalid_if_match', 'If-Match must be the deck version in quotes, like "7".');
   }
-  return Number(match[1]);
+  return parsed.data;
 }
 
 /** Links to share: the audience page and the remote with the key in its fragment. */
@@ -42,7 +42,7 @@ export function deckLinks(base: string, deckId: string, presenterKey: string): C
 }
 
 /** Create, read, presenter read and slide change. */
-export function registerDeckRoutes(router: Router, deps: AppDeps): void {
+export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards): void {
   const { store, metrics } = deps;
 
   router.post('/api/decks', async (ctx) => {
@@ -56,7 +56,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps): void {
     const response: CreateDeckResponse = {
       deck,
       presenterKey,
-      links: deckLinks(deps.config.publicUrl ?? `${ctx.protocol}://${ctx.host}`, deck.id, presenterKey),
+      links: deckLinks(linkBase(ctx, deps.config), deck.id, presenterKey),
     };
     ctx.status = 201;
     ctx.set('Location', `/api/decks/${deck.id}`);
@@ -83,7 +83,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps): void {
 
   router.put('/api/decks/:id/slide', async (ctx) => {
     const id = deckIdFrom(ctx);
-    await requirePresenter(ctx, store, id);
+    spend(guards.putPerKey, await requirePresenter(ctx, store, id));
     const body = parseBody(setSlideBody, await readJson(ctx, SET_SLIDE_LIMIT));
     const expected = parseIfMatch(ctx.get('If-Match'));
     if (!isIndex(body.index)) {

@@ -1,0 +1,64 @@
+import { createServer, STATUS_CODES, type RequestListener, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { ErrorBody, ErrorCode } from '../../shared/protocol.js';
+
+/** Timeouts against slow clients; the event stream opts out per socket once it starts. */
+export interface ServerTimeouts {
+  /** Whole request head must arrive within this many ms (slow-loris). Default 10000. */
+  headersTimeoutMs?: number;
+  /** Whole request, body included, must arrive within this many ms (slow body). Default 30000. */
+  requestTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this many ms. Default 5000. */
+  keepAliveTimeoutMs?: number;
+}
+
+const ANSWERS: Record<string, [number, ErrorCode, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'The request took too long to arrive; the connection is closed.'],
+  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'The request headers are too large.'],
+};
+const MALFORMED: [number, ErrorCode, string] = [400, 'bad_request', 'The request is not valid HTTP.'];
+
+/**
+ * Answers what Node's HTTP parser rejects (malformed requests, oversized headers, timeouts) in
+ * the contract's error shape, then closes the connection. Sockets that are already gone, or
+ * whose response has begun, are just closed.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Duplex): void {
+  const response = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || response?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, code, message] = ANSWERS[err.code ?? ''] ?? MALFORMED;
+  const body: ErrorBody = { error: { code, message } };
+  const text = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      'X-Content-Type-Options: nosniff\r\n' +
+      `Content-Length: ${Buffer.byteLength(text)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      text,
+    // Flushed: close for good, even if a slow client never sends its own FIN.
+    () => socket.destroy(),
+  );
+}
+
+/**
+ * The HTTP server for `listener` with timeouts against slow-header and slow-body clients,
+ * checked every second (Node's default check runs every 30 s), and parser errors answered
+ * in the contract's shape.
+ */
+export function createHttpServer(listener: RequestListener, timeouts: ServerTimeouts = {}): Server {
+  const headersTimeout = timeouts.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(timeouts.requestTimeoutMs ?? 30_000, headersTimeout);
+  const server = createServer(
+    { connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))) },
+    listener,
+  );
+  server.headersTimeout = headersTimeout;
+  server.requestTimeout = requestTimeout;
+  server.keepAliveTimeout = timeouts.keepAliveTimeoutMs ?? 5_000;
+  server.on('clientError', answerClientError);
+  return server;
+}

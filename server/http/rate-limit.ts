@@ -1,0 +1,55 @@
+import type { Middleware } from 'koa';
+import { addressKey } from '../security/client-address.js';
+import { DEFAULT_LIMITS, type Rate, type SecurityLimits } from '../security/limits.js';
+import { RateLimiter } from '../security/rate-limiter.js';
+import { StreamLimiter } from '../security/stream-limiter.js';
+import { HttpError } from './http-error.js';
+
+/** The live limiters of one app, built from its limits. A null limiter lets everything through. */
+export interface Guards {
+  putPerKey: RateLimiter | null;
+  putPerAddress: RateLimiter | null;
+  writePerAddress: RateLimiter | null;
+  writePerKey: RateLimiter | null;
+  streams: StreamLimiter;
+  maxKeysPerDeck: number;
+}
+
+const limiter = (rate: Rate | null): RateLimiter | null => (rate ? new RateLimiter(rate) : null);
+
+/** Builds the limiters; anything not given takes its value from DEFAULT_LIMITS. */
+export function createGuards(overrides: Partial<SecurityLimits> = {}): Guards {
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  return {
+    putPerKey: limiter(limits.putPerKey),
+    putPerAddress: limiter(limits.putPerAddress),
+    writePerAddress: limiter(limits.writePerAddress),
+    writePerKey: limiter(limits.writePerKey),
+    streams: new StreamLimiter(limits.maxStreams, limits.maxStreamsPerAddress),
+    maxKeysPerDeck: limits.maxKeysPerDeck,
+  };
+}
+
+/** The 429 answer, with `Retry-After` in whole seconds. */
+export function tooManyRequests(code: 'rate_limited' | 'too_many_streams', retryAfter: number, message: string): HttpError {
+  return new HttpError(429, code, message, { 'Retry-After': String(retryAfter) });
+}
+
+/** Spends one token of `limiter` for `key`, or throws 429 `rate_limited` with `Retry-After`. */
+export function spend(limiter: RateLimiter | null, key: string): void {
+  const wait = limiter?.take(key) ?? 0;
+  if (wait > 0) {
+    throw tooManyRequests('rate_limited', wait, `Too many requests; wait ${wait} s and try again.`);
+  }
+}
+
+/** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other. */
+export function writeRateLimit(guards: Guards): Middleware {
+  return async (ctx, next) => {
+    if (ctx.method === 'PUT') spend(guards.putPerAddress, addressKey(ctx.ip));
+    else if (ctx.method === 'POST' || ctx.method === 'DELETE' || ctx.method === 'PATCH') {
+      spend(guards.writePerAddress, addressKey(ctx.ip));
+    }
+    await next();
+  };
+}

@@ -1,0 +1,42 @@
+/** A token bucket: `perSecond` tokens flow in, at most `burst` are saved up. */
+export interface Rate {
+  perSecond: number;
+  burst: number;
+}
+
+/** Abuse limits of one process; a rate of `null` means unlimited. */
+export interface SecurityLimits {
+  /** Slide changes per presenter key. Default 20/s, burst 40: a presenter mashing "next" never notices. */
+  putPerKey: Rate | null;
+  /** Slide changes per client address (any key, valid or not). Default 50/s, burst 100. */
+  putPerAddress: Rate | null;
+  /** Other writes (POST, DELETE) per client address: decks, keys. Default 1/s, burst 30. */
+  writePerAddress: Rate | null;
+  /** Key minting and revoking per presenter key. Default 1/s, burst 10. */
+  writePerKey: Rate | null;
+  /** Open event streams in this process; more get 503 with Retry-After. Default 10000. */
+  maxStreams: number;
+  /** Open event streams per client address; more get 429 with Retry-After. Default 500 (a NATed room). */
+  maxStreamsPerAddress: number;
+  /** Live presenter keys per deck that the keys API will mint. Default 50. */
+  maxKeysPerDeck: number;
+}
+
+/** The defaults documented above and in SECURITY.md. */
+export const DEFAULT_LIMITS: SecurityLimits = {
+  putPerKey: { perSecond: 20, burst: 40 },
+  putPerAddress: { perSecond: 50, burst: 100 },
+  writePerAddress: { perSecond: 1, burst: 30 },
+  writePerKey: { perSecond: 1, burst: 10 },
+  maxStreams: 10_000,
+  maxStreamsPerAddress: 500,
+  maxKeysPerDeck: 50,
+};
+
+/** Every rate limit off (stream caps stay): for benchmarks (`PODIUM_RATE_LIMIT=off`). */
+export const NO_RATE_LIMITS: Pick<SecurityLimits, 'putPerKey' | 'putPerAddress' | 'writePerAddress' | 'writePerKey'> = {
+  putPerKey: null,
+  putPerAddress: null,
+  writePerAddress: null,
+  writePerKey: null,
+};
