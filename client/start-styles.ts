@@ -154,7 +154,7 @@ export const startStyles = [
       margin-top: 8px;
     }
     podium-qr {
-      --podium-qr-size: 132px;
+      --podium-qr-size: 148px;
     }
     .code {
       font-family: var(--podium-mono);

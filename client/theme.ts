@@ -68,6 +68,7 @@ export const controls = css`
     padding: 0.55em 1em;
     min-height: 44px;
     min-width: 44px;
+    box-sizing: border-box;
     cursor: pointer;
     text-decoration: none;
     display: inline-flex;

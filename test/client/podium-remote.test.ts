@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   connectionStatus,
   launchBrowser,
   PageOpener,
+  saveScreenshot,
   shownHeading,
 } from '../support/browser.js';
 import { fetchState, startTestServer, type TestServer } from '../support/server.js';
@@ -30,13 +30,6 @@ const DECK = [
   'The end',
 ].join('\n');
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
-
-/** Saves a screenshot for the README under docs/screenshots/ (animations settled). */
-async function saveScreenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, animations: 'disabled' });
-}
 
 describe.skipIf(!browserAvailable())('podium-remote', () => {
   let server: TestServer;

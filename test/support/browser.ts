@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import {
   chromium,
   type Browser,
@@ -145,4 +146,12 @@ export function shownHeading(page: Page, text: string): Locator {
 /** The connection badge of a Podium page when it reads `text` (e.g. "Live"). */
 export function connectionStatus(page: Page, text: string | RegExp): Locator {
   return page.locator('podium-connection-status', { hasText: text });
+}
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+
+/** Saves a screenshot for the README as docs/screenshots/<name> (animations settled). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, animations: 'disabled' });
 }
