@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Deck, SlideEventData, SlideState } from '../shared/protocol.js';
 import { ApiError, eventsUrl, fetchDeck } from './api.js';
+import { audienceStyles } from './audience-styles.js';
 import { podiumEvent } from './events.js';
 import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from './icons.js';
 import './podium-connection-status.js';
@@ -10,7 +11,6 @@ import { KeyboardShortcutsController, slideKeyAction } from './slide-keys-contro
 import { SlideStreamController } from './slide-stream-controller.js';
 import { clampIndex, slideAnnouncement } from './slide-text.js';
 import { SwipeController } from './swipe-controller.js';
-import { controls, tokens } from './theme.js';
 
 /** How long the controls stay up in full screen after the pointer stops moving. */
 const IDLE_MS = 2500;
@@ -22,130 +22,7 @@ const IDLE_MS = 2500;
  */
 @customElement('podium-audience')
 export class PodiumAudience extends LitElement {
-  static override styles = [
-    tokens,
-    controls,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        height: 100vh;
-        height: 100dvh;
-        background: var(--podium-letterbox);
-        overflow: hidden;
-        touch-action: pan-y pinch-zoom;
-        position: relative;
-      }
-      .stage-area {
-        flex: 1;
-        min-height: 0;
-        position: relative;
-      }
-      podium-slide.main {
-        position: absolute;
-        inset: clamp(0px, 1.5vmin, 20px);
-        width: auto;
-        aspect-ratio: auto;
-      }
-      :host(:fullscreen) podium-slide.main {
-        inset: 0;
-      }
-      .toolbar {
-        flex: none;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        padding: 8px max(12px, env(safe-area-inset-right)) max(8px, env(safe-area-inset-bottom))
-          max(12px, env(safe-area-inset-left));
-        background: var(--podium-bg);
-        border-top: 1px solid var(--podium-border);
-        transition: opacity 200ms ease;
-      }
-      :host(:fullscreen) .toolbar {
-        position: absolute;
-        left: 0;
-        right: 0;
-        bottom: 0;
-        background: color-mix(in srgb, var(--podium-bg) 88%, transparent);
-      }
-      :host(:fullscreen) .toolbar.idle {
-        opacity: 0;
-      }
-      .toolbar button {
-        background: transparent;
-        border-color: transparent;
-      }
-      .toolbar button:hover {
-        background: var(--podium-surface-2);
-      }
-      button[aria-disabled='true'] {
-        opacity: 0.4;
-        cursor: default;
-      }
-      .counter {
-        font-variant-numeric: tabular-nums;
-        min-width: 4.5em;
-        text-align: center;
-        font-weight: 600;
-      }
-      .title {
-        flex: 1;
-        min-width: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        color: var(--podium-muted);
-        padding: 0 8px;
-      }
-      .live-pill {
-        position: absolute;
-        left: 50%;
-        bottom: 20px;
-        transform: translateX(-50%);
-        border-radius: 999px;
-        background: var(--podium-accent);
-        border-color: var(--podium-accent);
-        color: var(--podium-accent-text);
-        font-weight: 600;
-        box-shadow: 0 4px 18px rgb(0 0 0 / 0.25);
-        padding: 0.55em 1.2em;
-        animation: rise 180ms ease-out;
-        white-space: nowrap;
-      }
-      :host(:fullscreen) .live-pill {
-        bottom: 84px;
-      }
-      .live-pill .dot {
-        width: 0.55em;
-        height: 0.55em;
-        border-radius: 50%;
-        background: currentColor;
-      }
-      @keyframes rise {
-        from {
-          opacity: 0;
-          transform: translate(-50%, 8px);
-        }
-      }
-      .message {
-        max-width: 32em;
-        margin: auto;
-        padding: 24px;
-        text-align: center;
-        font-size: 1.1rem;
-        line-height: 1.5;
-      }
-      .message a {
-        color: var(--podium-accent);
-      }
-      @media (max-width: 520px) {
-        .title {
-          visibility: hidden;
-          padding: 0;
-        }
-      }
-    `,
-  ];
+  static override styles = audienceStyles;
 
   /** Deck id from the page URL (`/d/:id`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';

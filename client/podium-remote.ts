@@ -4,7 +4,7 @@ import type { PresenterDeck, SlideEventData } from '../shared/protocol.js';
 import { ApiError, eventsUrl, fetchPresenterDeck, putSlide } from './api.js';
 import { audiencePath } from './deck-path.js';
 import { podiumEvent, type SlideSelectDetail } from './events.js';
-import { chevronLeft, chevronRight, closeIcon, gridIcon } from './icons.js';
+import { chevronLeft, chevronRight, gridIcon } from './icons.js';
 import './podium-connection-status.js';
 import './podium-slide-grid.js';
 import type { PodiumSlideGrid } from './podium-slide-grid.js';
@@ -45,10 +45,8 @@ export class PodiumRemote extends LitElement {
   @state() private shownIndex = 0;
   @state() private problem: Problem | null = null;
   @state() private notice = '';
-  @state() private gridOpen = false;
   @state() private timerStart = Date.now();
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('podium-slide-grid') private grid!: PodiumSlideGrid | null;
 
   private key: string | null = null;
@@ -65,7 +63,7 @@ export class PodiumRemote extends LitElement {
     super();
     new KeyboardShortcutsController(this, (event) => this.handleKey(event));
     new SwipeController(this, (direction) => {
-      if (!this.gridOpen) this.go(this.shownIndex + (direction === 'left' ? 1 : -1));
+      if (!this.grid?.isOpen) this.go(this.shownIndex + (direction === 'left' ? 1 : -1));
     });
   }
 
@@ -158,7 +156,7 @@ export class PodiumRemote extends LitElement {
     this.shownIndex = target;
     this.sync.request(target);
     this.wakeLock.retry();
-    if ('vibrate' in navigator && navigator.userActivation.hasBeenActive) navigator.vibrate(12);
+    if ('vibrate' in navigator && navigator.userActivation?.hasBeenActive !== false) navigator.vibrate(12);
     this.dispatchEvent(podiumEvent('podium-slide-change', { index: target, live: true }));
   }
 
@@ -182,7 +180,7 @@ export class PodiumRemote extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent): boolean {
-    if (this.gridOpen || !this.deck) return false;
+    if (this.grid?.isOpen || !this.deck) return false;
     switch (slideKeyAction(event)) {
       case 'next':
         this.go(this.shownIndex + 1);
@@ -212,26 +210,10 @@ export class PodiumRemote extends LitElement {
   }
 
   private handleGridOpen(): void {
-    this.gridOpen = true;
-    this.dialog?.showModal();
-    void this.updateComplete.then(() => this.grid?.focusCurrent());
-  }
-
-  private handleGridClose(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClick(event: MouseEvent): void {
-    // A click on the dialog itself (not its content) is a click on the backdrop.
-    if (event.target === this.dialog) this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.gridOpen = false;
+    void this.grid?.show();
   }
 
   private handleSlideSelect(event: CustomEvent<SlideSelectDetail>): void {
-    this.dialog?.close();
     this.go(event.detail.index);
   }
 
@@ -317,19 +299,11 @@ export class PodiumRemote extends LitElement {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, current)}
       </div>
-      <dialog aria-label="All slides" @close=${this.handleDialogClose} @click=${this.handleDialogClick}>
-        <header>
-          <h2>All slides</h2>
-          <button class="icon" aria-label="Close" @click=${this.handleGridClose}>${closeIcon}</button>
-        </header>
-        ${this.gridOpen
-          ? html`<podium-slide-grid
-              .slides=${deck.slides}
-              .current=${index}
-              @podium-slide-select=${this.handleSlideSelect}
-            ></podium-slide-grid>`
-          : nothing}
-      </dialog>
+      <podium-slide-grid
+        .slides=${deck.slides}
+        .current=${index}
+        @podium-slide-select=${this.handleSlideSelect}
+      ></podium-slide-grid>
     `;
   }
 }

@@ -1,19 +1,53 @@
-import { LitElement, css, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Slide } from '../shared/protocol.js';
 import { podiumEvent } from './events.js';
+import { closeIcon } from './icons.js';
 import './podium-slide.js';
 import { slideHeading } from './slide-text.js';
 import { controls } from './theme.js';
 
-/** Thumbnails of every slide; picking one fires `podium-slide-select`. */
+/**
+ * Every slide as a thumbnail in a modal dialog (`show()` opens it). Picking one closes
+ * the dialog and fires `podium-slide-select`; Escape, the close button or the backdrop
+ * close it without a choice.
+ */
 @customElement('podium-slide-grid')
 export class PodiumSlideGrid extends LitElement {
   static override styles = [
     controls,
     css`
-      :host {
-        display: block;
+      dialog {
+        width: min(920px, 100vw - 24px);
+        max-height: calc(100dvh - 24px);
+        box-sizing: border-box;
+        padding: 0 16px 16px;
+        border: 1px solid var(--podium-border);
+        border-radius: 16px;
+        background: var(--podium-bg);
+        color: var(--podium-text);
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.55);
+      }
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 10px 0;
+        background: var(--podium-bg);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.1rem;
+      }
+      header button {
+        background: transparent;
+        border-color: transparent;
+        padding: 0.4em;
       }
       ol {
         list-style: none;
@@ -23,7 +57,7 @@ export class PodiumSlideGrid extends LitElement {
         grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
         gap: 12px;
       }
-      button {
+      li button {
         display: flex;
         flex-direction: column;
         align-items: stretch;
@@ -34,7 +68,7 @@ export class PodiumSlideGrid extends LitElement {
         background: var(--podium-surface);
         text-align: left;
       }
-      button[aria-current='true'] {
+      li button[aria-current='true'] {
         border: 2px solid var(--podium-accent);
         padding: 5px;
       }
@@ -67,16 +101,42 @@ export class PodiumSlideGrid extends LitElement {
   /** The slide shown now (0-based), marked as current; default 0. */
   @property({ type: Number }) current = 0;
 
-  /** Moves focus to the current slide's button (when the grid opens). */
-  focusCurrent(): void {
+  @state() private opened = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  /** True while the dialog is open. */
+  get isOpen(): boolean {
+    return this.opened;
+  }
+
+  /** Opens the dialog, with focus on the current slide. */
+  async show(): Promise<void> {
+    this.opened = true;
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
     this.renderRoot.querySelector<HTMLButtonElement>('button[aria-current="true"]')?.focus();
   }
 
   private handleSelect(index: number): void {
+    this.dialog?.close();
     this.dispatchEvent(podiumEvent('podium-slide-select', { index }));
   }
 
-  override render() {
+  private handleCloseClick(): void {
+    this.dialog?.close();
+  }
+
+  private handleDialogClick(event: MouseEvent): void {
+    // A click on the dialog box itself, outside its content, is a click on the backdrop.
+    if (event.target === this.dialog) this.dialog?.close();
+  }
+
+  private handleDialogClose(): void {
+    this.opened = false;
+  }
+
+  private renderSlides() {
     return html`<ol>
       ${this.slides.map((slide, index) => {
         const heading = slideHeading(slide.html);
@@ -94,6 +154,20 @@ export class PodiumSlideGrid extends LitElement {
         </li>`;
       })}
     </ol>`;
+  }
+
+  override render() {
+    return html`<dialog
+      aria-labelledby="grid-heading"
+      @close=${this.handleDialogClose}
+      @click=${this.handleDialogClick}
+    >
+      <header>
+        <h2 id="grid-heading">All slides</h2>
+        <button aria-label="Close" @click=${this.handleCloseClick}>${closeIcon}</button>
+      </header>
+      ${this.opened ? this.renderSlides() : nothing}
+    </dialog>`;
   }
 }
 

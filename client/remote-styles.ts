@@ -202,32 +202,5 @@ export const remoteStyles = [
     .problem a {
       color: var(--podium-accent);
     }
-    dialog {
-      width: min(920px, 100vw - 24px);
-      max-height: calc(100dvh - 24px);
-      box-sizing: border-box;
-      padding: 0 16px 16px;
-      border: 1px solid var(--podium-border);
-      border-radius: 16px;
-      background: var(--podium-bg);
-      color: var(--podium-text);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.55);
-    }
-    dialog header {
-      position: sticky;
-      top: 0;
-      z-index: 1;
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 10px 0;
-      background: var(--podium-bg);
-    }
-    dialog h2 {
-      margin: 0;
-      font-size: 1.1rem;
-    }
   `,
 ];

@@ -20,6 +20,8 @@ export interface SlideStreamOptions {
   maxDelayMs?: number;
   /** Failed attempts in a row before the status says offline; default 3. */
   offlineAfter?: number;
+  /** After the page was hidden this long, reconnect when it is shown again; default 5 s. */
+  resumeAfterMs?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export class SlideStreamController implements ReactiveController {
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  private hiddenAt: number | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -50,6 +53,7 @@ export class SlideStreamController implements ReactiveController {
   hostConnected(): void {
     window.addEventListener('online', this.handleOnline);
     window.addEventListener('offline', this.handleOffline);
+    document.addEventListener('visibilitychange', this.handleVisibilityChange);
     this.sync();
   }
 
@@ -60,6 +64,7 @@ export class SlideStreamController implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('online', this.handleOnline);
     window.removeEventListener('offline', this.handleOffline);
+    document.removeEventListener('visibilitychange', this.handleVisibilityChange);
     this.close();
     this.openUrl = null;
   }
@@ -75,6 +80,17 @@ export class SlideStreamController implements ReactiveController {
     // Everyone's Wi-Fi comes back at once: a short jittered pause, not a stampede.
     this.attempt = 0;
     this.scheduleReopen();
+  };
+
+  private readonly handleVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') {
+      this.hiddenAt = Date.now();
+      return;
+    }
+    // A phone that slept may hold a dead connection that never reports an error.
+    const away = this.hiddenAt === null ? 0 : Date.now() - this.hiddenAt;
+    this.hiddenAt = null;
+    if (away >= (this.options.resumeAfterMs ?? 5000)) this.reconnectNow();
   };
 
   private readonly handleOffline = (): void => {
