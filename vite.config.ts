@@ -1,8 +1,27 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Connect, type Plugin } from 'vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
-const api = 'http://127.0.0.1:3000';
+/** The API server `npm run dev` runs; `PODIUM_API` points elsewhere. */
+const api = process.env.PODIUM_API ?? 'http://127.0.0.1:3000';
+// Anchored patterns: a bare '/api' prefix would also swallow the module /api.ts.
+const proxy = { '^/api/': api, '^/healthz$': api, '^/metrics$': api };
+
+/** In `vite` dev and preview, serve the page routes the Koa server serves in production. */
+const rewritePageRoutes: Connect.NextHandleFunction = (req, _res, next) => {
+  const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
+  if (/^\/d\/[^/]+\/remote\/?$/.test(path)) req.url = '/remote.html';
+  else if (/^\/d\/[^/]+\/?$/.test(path)) req.url = '/audience.html';
+  next();
+};
+
+function podiumPages(): Plugin {
+  return {
+    name: 'podium-pages',
+    configureServer: (server) => void server.middlewares.use(rewritePageRoutes),
+    configurePreviewServer: (server) => void server.middlewares.use(rewritePageRoutes),
+  };
+}
 
 /**
  * Client build: three pages (start, audience, remote) from `client/` into `dist/client`,
@@ -11,6 +30,8 @@ const api = 'http://127.0.0.1:3000';
 export default defineConfig({
   root: here('./client'),
   base: '/',
+  appType: 'mpa',
+  plugins: [podiumPages()],
   publicDir: here('./client/public'),
   build: {
     outDir: here('./dist/client'),
@@ -28,7 +49,6 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    proxy: { '/api': api, '/healthz': api, '/metrics': api },
-  },
+  server: { proxy },
+  preview: { proxy },
 });
