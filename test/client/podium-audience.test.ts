@@ -8,6 +8,7 @@ import {
   PageOpener,
   shownHeading,
 } from '../support/browser.js';
+import buildClient from '../support/build-client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const DECK = ['# One', '---', '## Two', '---', '## Three', '---', '## Four', '---', '## Five'].join(
@@ -31,6 +32,7 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
   const livePill = (page: Page) => page.getByRole('button', { name: /^Return to live/ });
 
   beforeAll(async () => {
+    await buildClient();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     pages = new PageOpener(browser);
   });

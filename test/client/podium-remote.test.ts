@@ -8,6 +8,7 @@ import {
   saveScreenshot,
   shownHeading,
 } from '../support/browser.js';
+import buildClient from '../support/build-client.js';
 import { fetchState, startTestServer, type TestServer } from '../support/server.js';
 
 const DECK = [
@@ -37,6 +38,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
   let pages: PageOpener;
 
   beforeAll(async () => {
+    await buildClient();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     pages = new PageOpener(browser);
   });

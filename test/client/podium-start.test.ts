@@ -7,6 +7,7 @@ import {
   saveScreenshot,
   shownHeading,
 } from '../support/browser.js';
+import buildClient from '../support/build-client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** Share of clearly dark pixels on a canvas: a drawn QR code has many, a blank one none. */
@@ -28,6 +29,7 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
   let pages: PageOpener;
 
   beforeAll(async () => {
+    await buildClient();
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
     pages = new PageOpener(browser);
   });

@@ -1,10 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, 'dist', 'client');
+const LOCK = join(ROOT, 'dist', '.client-build.lock');
 const PAGES = ['index.html', 'audience.html', 'remote.html'];
+/** A lock older than this is left over from a killed run. */
+const STALE_LOCK_MS = 120_000;
 
 function newestMtime(path: string): number {
   const info = statSync(path);
@@ -20,12 +25,39 @@ export function clientIsFresh(): boolean {
   return Math.max(...sources.filter((path) => existsSync(path)).map(newestMtime)) < built;
 }
 
+/** Takes the build lock (a directory, created atomically); false when someone else holds it. */
+async function tryLock(): Promise<boolean> {
+  await mkdir(join(ROOT, 'dist'), { recursive: true });
+  try {
+    await mkdir(LOCK);
+    return true;
+  } catch {
+    const held = await stat(LOCK).catch(() => null);
+    if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
+    return false;
+  }
+}
+
 /**
- * Vitest globalSetup: builds the client (`vite build` with the repo's vite.config.ts) once
- * before the browser tests, unless dist/client is already newer than its sources.
+ * Vitest globalSetup (and a safety net the browser tests call too): builds the client with
+ * the repo's vite.config.ts unless dist/client is newer than its sources. Concurrent callers
+ * wait for one build instead of emptying dist/client under each other.
  */
 export default async function buildClient(): Promise<void> {
-  if (clientIsFresh()) return;
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const deadline = Date.now() + STALE_LOCK_MS;
+  while (!clientIsFresh()) {
+    if (await tryLock()) {
+      try {
+        if (!clientIsFresh()) {
+          const { build } = await import('vite');
+          await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+        }
+      } finally {
+        await rm(LOCK, { recursive: true, force: true });
+      }
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`Gave up waiting for the client build lock ${LOCK}`);
+    await sleep(200);
+  }
 }
