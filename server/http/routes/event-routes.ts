@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import { SSE_HEADERS } from '../../hub/sse-frame.js';
 import { addressKey } from '../../security/client-address.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckNotFound, HttpError } from '../http-error.js';
@@ -12,6 +13,14 @@ const STREAM_RETRY_AFTER_S = 5;
 export function registerEventRoutes(router: Router, deps: AppDeps, guards: Guards): void {
   router.get('/api/decks/:id/events', async (ctx) => {
     const id = deckIdFrom(ctx);
+    if (ctx.method === 'HEAD') {
+      // A HEAD gets the stream's headers and no stream: holding it open would stall the connection.
+      if (!(await deps.states.load(id))) throw deckNotFound();
+      ctx.status = 200;
+      ctx.set({ ...SSE_HEADERS, Connection: 'close' });
+      ctx.body = '';
+      return;
+    }
     const release = guards.streams.acquire(addressKey(ctx.ip));
     if (release === 'process') {
       throw new HttpError(503, 'too_many_streams', 'This server is following as many viewers as it can; try again shortly.', {

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { Agent, request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateDeckResponse, SlideEventData } from '../../../shared/protocol.js';
+import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
+import { DRIVERS } from '../../support/databases.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+import { eventually, openStreams } from '../../support/sse-client.js';
+import { fakeClientDir, type FakeClientDir } from '../http/security-fixtures.js';
+import { fuzzRequest, tokenOf, wellFormed, type FuzzRequest, type FuzzWorld } from './fuzz-requests.js';
+
+/** Cases per driver; `FUZZ_RUNS` raises it for a longer hunt. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const ADMIN_TOKEN = 'fuzz-admin-token';
+const REQUEST_TIMEOUT_MS = 5000;
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+const deckMarkdown = (name: string) => `# ${name}\n\nfirst\n\nNote:\nNOTE-${name}\n---\n## two\n---\n## three\n\nNote:\nNOTE-${name}`;
+
+/** Sends one request over `agent`; event streams are cut after their headers. Rejects on a hang. */
+function send(base: string, agent: Agent, req: FuzzRequest): Promise<Answer> {
+  const { hostname, port } = new URL(base);
+  const path = req.path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
+  const headers: Record<string, string> = { ...req.headers };
+  // Frame every body explicitly: Node's client would send a GET or HEAD body unframed (a client bug, not a server one).
+  if (req.body) headers[req.chunked ? 'Transfer-Encoding' : 'Content-Length'] = req.chunked ? 'chunked' : String(req.body.length);
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const outgoing = request({ hostname, port, path, method: req.method, headers, agent }, (res) => {
+      answered = true;
+      const contentType = res.headers['content-type'] ?? '';
+      if (contentType.startsWith('text/event-stream')) {
+        res.destroy();
+        resolve({ status: res.statusCode ?? 0, contentType, body: '' });
+        return;
+      }
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms (hang)`)));
+    outgoing.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    if (req.body) outgoing.end(req.body);
+    else outgoing.end();
+  });
+}
+
+describe.each(DRIVERS)('API fuzz on %s', (driver) => {
+  let server: TestServer;
+  let client: FakeClientDir;
+  let decks: CreateDeckResponse[];
+  let world: FuzzWorld;
+  const agent = new Agent({ keepAlive: true, maxSockets: 2 });
+
+  beforeAll(async () => {
+    client = await fakeClientDir();
+    // Rates off so that deep paths stay reachable all run long; limits have their own tests.
+    server = await startTestServer({ driver, clientDir: client.dir, adminToken: ADMIN_TOKEN, limits: NO_RATE_LIMITS });
+    const create = async (name: string) => {
+      const res = await fetch(`${server.url}/api/decks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify({ markdown: deckMarkdown(name) }),
+      });
+      return (await res.json()) as CreateDeckResponse;
+    };
+    decks = [await create('A'), await create('B')];
+    const [a, b] = decks as [CreateDeckResponse, CreateDeckResponse];
+    const second = await server.store.keys.mint(a.deck.id, 'second');
+    const revoked = await server.store.keys.mint(a.deck.id, 'revoked');
+    if (second.kind !== 'minted' || revoked.kind !== 'minted') throw new Error('could not mint fuzz keys');
+    await server.store.keys.revoke(a.deck.id, revoked.id);
+    const keyIds = [...(await server.store.keys.list(a.deck.id)), ...(await server.store.keys.list(b.deck.id))].map((k) => k.id);
+    world = {
+      deckIds: [a.deck.id, b.deck.id, 'nosuchdk'],
+      keyIds: [...keyIds, revoked.id],
+      tokens: [a.presenterKey, second.key, b.presenterKey, revoked.key, ADMIN_TOKEN],
+    };
+  });
+  afterAll(async () => {
+    agent.destroy();
+    await server?.stop();
+    await client?.remove();
+  });
+
+  it(`answers ${RUNS} random requests without a 5xx, a hang, a bad error shape, a leak or an unkeyed slide change`, async () => {
+    const states = async () =>
+      Promise.all(decks.map(async (d) => (await server.store.getSlideState(d.deck.id)) as SlideEventData));
+    let cases = 0;
+    let changes = 0;
+    const statuses = new Map<number, number>();
+    const started = performance.now();
+
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: fuzzRequest(world) }, wellFormed(world)), async (req) => {
+        cases += 1;
+        const before = await states();
+        const answer = await send(server.url, agent, req);
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        const after = await states();
+        const token = tokenOf(req);
+        const what = `${req.method} ${req.path} -> ${answer.status} ${answer.body.slice(0, 200)}`;
+
+        expect(answer.status, what).toBeGreaterThanOrEqual(200);
+        expect(answer.status, what).toBeLessThan(500);
+        if (answer.status >= 400 && req.method !== 'HEAD') {
+          expect(answer.contentType, what).toMatch(/^application\/json/);
+          const body = JSON.parse(answer.body) as { error?: { code?: unknown; message?: unknown } };
+          expect(body.error?.code, what).toMatch(/^[a-z]+(_[a-z]+)*$/);
+          expect(typeof body.error?.message, what).toBe('string');
+        }
+        // Neither a PUT nor a read revokes keys, so liveness after the request is liveness during it.
+        const live = async (deckId: string) => (await server.store.keys.check(deckId, token)).kind === 'ok';
+        for (const [i, deck] of decks.entries()) {
+          // Only a live key of this very deck, through a successful PUT, moves it.
+          if (after[i]?.version !== before[i]?.version) {
+            changes += 1;
+            const seen = { method: req.method, status: answer.status, live: await live(deck.deck.id) };
+            expect(seen, what).toEqual({ method: 'PUT', status: 200, live: true });
+          }
+          if (answer.body.includes(`NOTE-${deck.deck.title}`)) expect(await live(deck.deck.id), `notes leaked: ${what}`).toBe(true);
+        }
+        for (const known of world.tokens) expect(answer.body.includes(known), `key leaked: ${what}`).toBe(false);
+      }),
+      { numRuns: RUNS, endOnFailure: true },
+    );
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const summary = [...statuses.entries()].sort(([x], [y]) => x - y).map(([s, n]) => `${s}:${n}`).join(' ');
+    console.info(`[fuzz ${driver}] ${cases} cases in ${seconds} s, ${changes} keyed slide changes; statuses ${summary}`);
+    expect(cases).toBe(RUNS);
+    expect(changes, 'keyed slide changes').toBeGreaterThan(0);
+    // The mix must reach past the guards: successes, key and body errors, missing routes.
+    for (const status of [200, 201, 204, 400, 401, 404]) expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
+
+    // Afterwards the server still answers, still takes a live key and lets every stream go.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const a = decks[0] as CreateDeckResponse;
+    const checks = await Promise.all(world.tokens.map((t) => server.store.keys.check(a.deck.id, t)));
+    const liveKey = world.tokens[checks.findIndex((check) => check.kind === 'ok')] ?? '';
+    expect((await server.putSlide(a.deck.id, liveKey, 2)).status).toBe(200);
+    await eventually(async () => (await openStreams(server.url)) === 0, 5000, 'no stream left open');
+  });
+});
