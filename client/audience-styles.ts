@@ -27,6 +27,9 @@ export const audienceStyles = [
       width: auto;
       aspect-ratio: auto;
     }
+    :host(:fullscreen) .stage-area.idle {
+      cursor: none;
+    }
     :host(:fullscreen) podium-slide.main {
       inset: 0;
     }

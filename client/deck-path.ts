@@ -13,3 +13,16 @@ export function deckIdFromPath(pathname: string): string | null {
 export function audiencePath(deckId: string): string {
   return `/d/${encodeURIComponent(deckId)}`;
 }
+
+/** A talk code, or a pasted audience/remote link, as a deck id; null when empty. */
+export function talkCode(input: string): string | null {
+  const text = input.trim();
+  if (!text) return null;
+  try {
+    const fromUrl = deckIdFromPath(new URL(text).pathname);
+    if (fromUrl) return fromUrl;
+  } catch {
+    // Not a URL: a bare code.
+  }
+  return deckIdFromPath(text) ?? text.replace(/^\/+|\/+$/g, '');
+}

@@ -143,7 +143,10 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleSlideEvent(event: SlideEventData): void {
-    const stale = !this.deck || (event.count !== undefined && event.count !== this.deck.slides.length);
+    // No deck yet (and none on its way), or the deck was edited: fetch it again.
+    const stale = this.deck
+      ? event.count !== undefined && event.count !== this.deck.slides.length
+      : !this.loading;
     if (stale) void this.loadDeck();
     this.applyState(event, true);
   }
@@ -228,7 +231,7 @@ export class PodiumAudience extends LitElement {
     const slideHtml = deck.slides[index]?.html ?? '';
     const needsAttention = !this.following || this.stream.status !== 'live';
     return html`
-      <div class="stage-area">
+      <div class="stage-area ${this.idle ? 'idle' : ''}">
         <podium-slide class="main" .html=${slideHtml} label="Slide ${index + 1} of ${count}"
           >This slide is empty.</podium-slide
         >

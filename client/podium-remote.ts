@@ -28,6 +28,19 @@ interface Problem {
 
 const timerKey = (deckId: string): string => `podium:timer-start:${deckId}`;
 
+/** When this tab's timer for a deck started (kept across reloads), starting it if new. */
+function timerStart(deckId: string, restart = false): number {
+  const now = Date.now();
+  try {
+    const saved = Number(sessionStorage.getItem(timerKey(deckId)));
+    if (saved > 0 && !restart) return saved;
+    sessionStorage.setItem(timerKey(deckId), String(now));
+  } catch {
+    // No storage: the timer restarts with the page.
+  }
+  return now;
+}
+
 /**
  * The presenter remote at `/d/:id/remote#key=...`, built for a phone in one hand: large
  * previous/next targets, swipes and clicker keys; current and next slide, speaker notes,
@@ -78,8 +91,7 @@ export class PodiumRemote extends LitElement {
     this.sync = null;
     this.problem = null;
     if (!this.deckId) return;
-    this.timerStart = Number(sessionStorage.getItem(timerKey(this.deckId))) || Date.now();
-    sessionStorage.setItem(timerKey(this.deckId), String(this.timerStart));
+    this.timerStart = timerStart(this.deckId);
     this.key = takePresenterKey(this.deckId);
     if (this.key) void this.loadDeck();
     else
@@ -218,8 +230,7 @@ export class PodiumRemote extends LitElement {
   }
 
   private handleTimerReset(): void {
-    this.timerStart = Date.now();
-    sessionStorage.setItem(timerKey(this.deckId), String(this.timerStart));
+    this.timerStart = timerStart(this.deckId, true);
   }
 
   private handleRetry(): void {

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CreateDeckResponse } from '../shared/protocol.js';
 import { ApiError, createDeck } from './api.js';
-import { audiencePath, deckIdFromPath } from './deck-path.js';
+import { audiencePath, talkCode } from './deck-path.js';
 import { podiumEvent } from './events.js';
 import './podium-qr.js';
 import { startStyles } from './start-styles.js';
@@ -23,19 +23,6 @@ A subtitle or your name
 
 Note:
 Speaker notes: only the remote shows them.`;
-
-/** A talk code, or a pasted audience/remote link, as a deck id; null when empty. */
-export function talkCode(input: string): string | null {
-  const text = input.trim();
-  if (!text) return null;
-  try {
-    const fromUrl = deckIdFromPath(new URL(text).pathname);
-    if (fromUrl) return fromUrl;
-  } catch {
-    // Not a URL: a bare code.
-  }
-  return deckIdFromPath(text) ?? text.replace(/^\/+|\/+$/g, '');
-}
 
 /**
  * The start page at `/`: create a deck from Markdown (typed, pasted, uploaded or dropped)
