@@ -22,7 +22,7 @@ interface Node {
 
 /** The scheme a browser would see in `url` (it drops ASCII whitespace and controls first), or null for relative URLs. */
 export function schemeOf(url: string): string | null {
-  const normalized = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  const normalized = [...url].filter((char) => char.charCodeAt(0) > 0x20).join('').toLowerCase();
   return /^[a-z][a-z0-9+.-]*:/.exec(normalized)?.[0] ?? null;
 }
 
