@@ -77,6 +77,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     expect(await audience.title()).toBe('2/3 · Remote test · Podium');
     expect(await fetchState(server.url, created.deck.id)).toEqual({ index: 1, version: 2 });
 
+    await remote.getByRole('button', { name: 'Reset timer' }).tap();
     await saveScreenshot(audience, 'audience-desktop.png');
     await saveScreenshot(remote, 'remote-phone.png');
     await audience.emulateMedia({ colorScheme: 'dark' });

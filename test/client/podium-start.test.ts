@@ -47,6 +47,7 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
     const page = await pages.open('desktop', `${server.url}/`);
     await page.getByLabel('Title (optional)').fill('Pasted talk');
     await page.getByLabel('Slides in Markdown').fill('# Hello\n\nWorld\n---\n## Second');
+    await saveScreenshot(page, 'start-desktop.png');
     await page.getByRole('button', { name: 'Create deck' }).click();
 
     const audienceLink = page.getByRole('textbox', { name: 'Audience link' });
@@ -63,7 +64,6 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
       await qr.waitFor();
       await expect.poll(() => darkShare(qr)).toBeGreaterThan(0.2);
     }
-    await saveScreenshot(page, 'start-desktop.png');
 
     await page.goto(audienceUrl);
     await shownHeading(page, 'Hello').waitFor();
