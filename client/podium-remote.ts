@@ -271,7 +271,7 @@ export class PodiumRemote extends LitElement {
       <podium-slide class="current" .html=${current} label="Current slide, ${index + 1} of ${count}"
         >This slide is empty.</podium-slide
       >
-      <section class="next" aria-label="Next slide">
+      <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
         ${next === undefined
           ? html`<div class="end">End of the deck</div>`
