@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Builds the pages once (only when client sources changed) before the browser tests.
+    globalSetup: ['test/support/build-client.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: PGlite instances and Chromium are heavy, so files run two at a time.
