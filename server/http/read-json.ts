@@ -1,17 +1,19 @@
 import type { Context } from 'koa';
 import getRawBody from 'raw-body';
 import { HttpError } from './http-error.js';
+import { contentLengthHeader } from './schemas.js';
 
 /** Reads the request body as JSON, enforcing `application/json` and a byte limit. Returns `unknown`. */
 export async function readJson(ctx: Context, limitBytes: number): Promise<unknown> {
   if (!ctx.is('application/json')) {
     throw new HttpError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const declared = Number(ctx.get('Content-Length') || '0');
-  if (declared > limitBytes) throw tooLarge(limitBytes);
+  const declared = contentLengthHeader.safeParse(ctx.get('Content-Length'));
+  if (!declared.success) throw new HttpError(400, 'bad_request', 'Content-Length must be a whole number of bytes.');
+  if (declared.data !== undefined && declared.data > limitBytes) throw tooLarge(limitBytes);
   let text: string;
   try {
-    text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: ctx.get('Content-Length') || undefined });
+    text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: declared.data });
   } catch (err) {
     const type = (err as { type?: unknown }).type;
     if (type === 'entity.too.large') throw tooLarge(limitBytes);
@@ -29,8 +31,8 @@ export async function readJson(ctx: Context, limitBytes: number): Promise<unknow
 
 /** True when the request carries a body (a non-zero Content-Length or a chunked one). */
 export function hasBody(ctx: Context): boolean {
-  const length = ctx.get('Content-Length');
-  return ctx.get('Transfer-Encoding') !== '' || (length !== '' && length !== '0');
+  const length = contentLengthHeader.safeParse(ctx.get('Content-Length'));
+  return ctx.get('Transfer-Encoding') !== '' || !length.success || (length.data ?? 0) > 0;
 }
 
 function tooLarge(limitBytes: number): HttpError {

@@ -49,6 +49,12 @@ export const ifMatchHeader = z.union([
     .transform((value) => Number(value.replace(/\D/g, ''))),
 ]);
 
+/** `Content-Length`: absent (undefined) or a byte count (Node has already refused malformed ones). */
+export const contentLengthHeader = z.union([
+  z.literal('').transform(() => undefined),
+  z.string().regex(/^\d{1,15}$/).transform(Number),
+]);
+
 /** `Host` (or the forwarded host behind a trusted proxy): a name or address with an optional port. */
 export const hostHeader = z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/);
 
