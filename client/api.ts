@@ -53,7 +53,8 @@ function isCreateDeckResponse(value: unknown): value is CreateDeckResponse {
   );
 }
 
-async function request(url: string, init: RequestInit = {}): Promise<unknown> {
+/** Calls the API: JSON in, the parsed body out; any non-2xx becomes an ApiError with the server's code. */
+export async function request(url: string, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -77,7 +78,8 @@ async function request(url: string, init: RequestInit = {}): Promise<unknown> {
   return body;
 }
 
-function narrow<T>(body: unknown, guard: (value: unknown) => value is T): T {
+/** Returns `body` when `guard` accepts it; otherwise throws ApiError `bad_response`. */
+export function narrow<T>(body: unknown, guard: (value: unknown) => value is T): T {
   if (!guard(body)) throw new ApiError(0, 'bad_response', 'The server sent an unexpected answer.');
   return body;
 }

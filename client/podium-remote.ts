@@ -6,6 +6,7 @@ import { audiencePath } from './deck-path.js';
 import { podiumEvent, type SlideSelectDetail } from './events.js';
 import { chevronLeft, chevronRight, gridIcon } from './icons.js';
 import './podium-connection-status.js';
+import './podium-pair-device.js';
 import './podium-slide-grid.js';
 import type { PodiumSlideGrid } from './podium-slide-grid.js';
 import './podium-slide.js';
@@ -264,6 +265,7 @@ export class PodiumRemote extends LitElement {
       <header class="bar">
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-pair-device deck-id=${this.deckId} .presenterKey=${this.key ?? ''}></podium-pair-device>
         <button class="icon" aria-label="All slides" title="All slides (G)" @click=${this.handleGridOpen}>
           ${gridIcon}
         </button>

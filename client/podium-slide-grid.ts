@@ -5,7 +5,7 @@ import { podiumEvent } from './events.js';
 import { closeIcon } from './icons.js';
 import './podium-slide.js';
 import { slideHeading } from './slide-text.js';
-import { controls } from './theme.js';
+import { controls, modalDialog } from './theme.js';
 
 /**
  * Every slide as a thumbnail in a modal dialog (`show()` opens it). Picking one closes
@@ -16,20 +16,8 @@ import { controls } from './theme.js';
 export class PodiumSlideGrid extends LitElement {
   static override styles = [
     controls,
+    modalDialog,
     css`
-      dialog {
-        width: min(920px, 100vw - 24px);
-        max-height: calc(100dvh - 24px);
-        box-sizing: border-box;
-        padding: 0 16px 16px;
-        border: 1px solid var(--podium-border);
-        border-radius: 16px;
-        background: var(--podium-bg);
-        color: var(--podium-text);
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.55);
-      }
       header {
         position: sticky;
         top: 0;

@@ -133,3 +133,20 @@ export const controls = css`
     }
   }
 `;
+
+/** A modal `<dialog>` on the page's colours, with a dimmed backdrop; `--podium-dialog-width` defaults to 920px. */
+export const modalDialog = css`
+  dialog {
+    width: min(var(--podium-dialog-width, 920px), 100vw - 24px);
+    max-height: calc(100dvh - 24px);
+    box-sizing: border-box;
+    padding: 0 16px 16px;
+    border: 1px solid var(--podium-border);
+    border-radius: 16px;
+    background: var(--podium-bg);
+    color: var(--podium-text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+`;

@@ -1,0 +1,49 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, PageOpener, shownHeading } from '../../support/browser.js';
+import buildClient from '../../support/build-client.js';
+import { fetchState, SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
+
+describe.skipIf(!browserAvailable())('pairing another device from the remote', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let pages: PageOpener;
+
+  beforeAll(async () => {
+    await buildClient();
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    pages = new PageOpener(browser);
+  });
+  afterAll(async () => {
+    if (pages) expect(await pages.closeAll()).toEqual([]);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows a QR code whose link drives the deck from a second phone, until the first revokes it', async () => {
+    const created = await server.createDeck(SAMPLE_DECK, 'Pairing');
+    const first = await pages.open('phone', created.links.remote);
+    await shownHeading(first, 'One').waitFor();
+
+    await first.getByRole('button', { name: 'Pair another device' }).click();
+    const dialog = first.getByRole('dialog', { name: 'Pair another device' });
+    await dialog.getByRole('textbox', { name: 'Name of the new device' }).fill('Second phone');
+    await dialog.getByRole('button', { name: 'New pairing code' }).click();
+    const link = await dialog.getByRole('textbox', { name: 'New remote link' }).inputValue();
+    expect(link).toMatch(new RegExp(`^${server.url}/d/${created.deck.id}/remote#key=[A-Za-z0-9_-]{43}$`));
+    expect(link).not.toContain(created.presenterKey);
+    expect(await dialog.locator('podium-qr canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(100);
+    await dialog.getByText('This device').waitFor();
+
+    const second = await pages.open('phone', link);
+    await shownHeading(second, 'One').waitFor();
+    await second.getByRole('button', { name: 'Next slide' }).click();
+    await expect.poll(async () => (await fetchState(server.url, created.deck.id)).index).toBe(1);
+
+    await dialog.getByRole('button', { name: 'Revoke Second phone' }).click();
+    await dialog.getByText('can no longer change slides').waitFor();
+    await second.getByRole('button', { name: 'Next slide' }).click();
+    await second.getByRole('heading', { name: 'This presenter key does not work' }).waitFor();
+    expect((await fetchState(server.url, created.deck.id)).index).toBe(1);
+  });
+});
