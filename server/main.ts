@@ -143,12 +143,23 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
   }
 }
 
+/** How long in-flight requests get to finish on shutdown before their connections are cut. */
+const SHUTDOWN_DRAIN_MS = 2500;
+
+/**
+ * Graceful stop, bounded to ~4.5 s in all: stop accepting; end every stream with a short
+ * retry hint (clients reconnect, through the load balancer, to another process); let
+ * in-flight requests (PUTs) finish; then close the listener and the database.
+ */
 async function shutdown(server: Server, hub: Hub, listener: SlideListener, db: Database): Promise<void> {
   const closed = new Promise<void>((done) => server.close(() => done()));
   hub.closeAll();
+  // Keep-alive sockets become idle as their last response goes out: close each one then.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50);
   server.closeIdleConnections();
-  const deadline = new Promise<void>((done) => setTimeout(done, 4000).unref());
+  const deadline = new Promise<void>((done) => setTimeout(done, SHUTDOWN_DRAIN_MS).unref());
   await Promise.race([closed, deadline]);
+  clearInterval(sweep);
   server.closeAllConnections();
   await listener.close();
   await db.close();

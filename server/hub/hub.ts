@@ -75,9 +75,17 @@ export class Hub {
     }
   }
 
+  /** Bytes all streams hold in memory (unsent socket buffers plus coalesced frames). */
+  bufferedBytes(): number {
+    let total = 0;
+    for (const streams of this.decks.values()) for (const stream of streams) total += stream.bufferedBytes;
+    return total;
+  }
+
   private heartbeat(): void {
+    const now = Date.now();
     for (const streams of this.decks.values()) {
-      for (const stream of streams) stream.heartbeat(HEARTBEAT_FRAME);
+      for (const stream of streams) stream.heartbeat(HEARTBEAT_FRAME, now);
     }
   }
 

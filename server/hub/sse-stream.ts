@@ -22,6 +22,8 @@ export class SseStream {
   private closed = false;
   private waiting: Buffer | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
+  /** When the heartbeat still on its way to the kernel was written; null when none is. */
+  private probeSince: number | null = null;
 
   constructor(
     /** The deck this stream follows. */
@@ -66,9 +68,29 @@ export class SseStream {
     this.write(frame);
   }
 
-  /** Writes a comment unless the socket is already backed up (then the drain timer decides). */
-  heartbeat(frame: Buffer): void {
-    if (this.started && !this.congested && !this.closed) this.write(frame);
+  /**
+   * Writes a comment that doubles as a probe. `write()` only reports backpressure past the
+   * socket's high-water mark, so a client that stopped reading once the kernel buffers were
+   * full could sit below it forever; instead, a heartbeat that has not reached the kernel
+   * `drainTimeoutMs` after it was written condemns the stream. While the socket is backed up
+   * (or a probe is pending) nothing more is written, so nothing grows.
+   */
+  heartbeat(frame: Buffer, now = Date.now()): void {
+    if (!this.started || this.closed) return;
+    if (this.probeSince !== null) {
+      if (now - this.probeSince >= this.options.drainTimeoutMs) this.destroy();
+      return;
+    }
+    if (this.congested) return;
+    this.probeSince = now;
+    this.write(frame, () => {
+      this.probeSince = null;
+    });
+  }
+
+  /** Bytes this stream holds in memory: the socket's unsent buffer plus the frame waiting for a drain. */
+  get bufferedBytes(): number {
+    return this.res.writableLength + (this.waiting?.length ?? 0);
   }
 
   /** Ends the stream politely, optionally with a last frame (e.g. a shorter retry hint). */
@@ -85,8 +107,8 @@ export class SseStream {
     this.handleClose();
   }
 
-  private write(chunk: Buffer): void {
-    if (this.res.write(chunk)) return;
+  private write(chunk: Buffer, flushed?: () => void): void {
+    if (this.res.write(chunk, flushed)) return;
     this.congested = true;
     this.drainTimer = setTimeout(() => this.destroy(), this.options.drainTimeoutMs);
     this.drainTimer.unref();

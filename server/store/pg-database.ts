@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, NotificationHandlers, Queryable, SlideListener } from './database.js';
+import { isConnectionError, type Database, type NotificationHandlers, type Queryable, type SlideListener } from './database.js';
 import { DEFAULT_LISTENER_TIMINGS, PgListener, type ListenerTimings } from './pg-listener.js';
 
 /** Options of the node-postgres driver. */
@@ -16,31 +16,34 @@ export interface PgDatabaseOptions {
   onWarn?: (message: string, err?: unknown) => void;
 }
 
-/** Real Postgres through node-postgres: one small pool plus one dedicated LISTEN client. */
+/** `application_name` of pooled connections, so operators (and fault tests) can find them. */
+export const POOL_APPLICATION_NAME = 'podium';
+/** `application_name` of the LISTEN connection. */
+export const LISTENER_APPLICATION_NAME = 'podium-listener';
+
+/**
+ * Real Postgres through node-postgres: one small pool plus one dedicated LISTEN client.
+ * When a pooled connection fails with a connection error, or the listener loses its own,
+ * the whole pool is replaced: its idle connections were opened to the same server and are as
+ * suspect (after a restart or a network cut they are half-open, and each would cost the next
+ * request a full query timeout).
+ */
 export class PgDatabase implements Database {
   readonly kind = 'postgres' as const;
-  private readonly pool: pg.Pool;
+  private pool: pg.Pool;
+  private closed = false;
 
   constructor(private readonly options: PgDatabaseOptions) {
-    this.pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.poolSize ?? 4,
-      connectionTimeoutMillis: 3000,
-      query_timeout: options.queryTimeoutMs ?? 5000,
-      idleTimeoutMillis: 30_000,
-      keepAlive: true,
-    });
-    // An idle pooled client that dies (server restart) emits here; the pool replaces it.
-    this.pool.on('error', (err) => options.onWarn?.('idle database connection lost', err));
+    this.pool = this.createPool();
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(sql, [...params]);
+    const result = await this.onPool((pool) => pool.query(sql, [...params]));
     return result.rows as Row[];
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await this.onPool((pool) => pool.query(sql));
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -70,28 +73,85 @@ export class PgDatabase implements Database {
 
   listen(channel: string, handlers: NotificationHandlers): SlideListener {
     return new PgListener(
-      { connectionString: this.options.connectionString, connectionTimeoutMillis: 3000 },
+      { connectionString: this.options.connectionString, connectionTimeoutMillis: 3000, application_name: LISTENER_APPLICATION_NAME },
       channel,
       handlers,
       this.options.listenerTimings ?? DEFAULT_LISTENER_TIMINGS,
-      this.options.onWarn,
+      (err) => {
+        this.options.onWarn?.('database listener connection lost; reconnecting', err);
+        // The resync that follows the reconnect reads through the pool: it must not wait out
+        // a query timeout on a pooled connection that died with the listener's.
+        this.retirePool();
+      },
     );
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
+  /** Ends the pool; gives up waiting after `timeoutMs` (default 1000), since a frozen server never answers. */
+  async close(timeoutMs = 1000): Promise<void> {
+    this.closed = true;
+    const ended = this.pool.end().catch((err: unknown) => this.options.onWarn?.('closing the pool failed', err));
+    await Promise.race([ended, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
   }
 
-  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
+  private createPool(): pg.Pool {
+    const pool = new pg.Pool({
+      connectionString: this.options.connectionString,
+      max: this.options.poolSize ?? 4,
+      connectionTimeoutMillis: 3000,
+      query_timeout: this.options.queryTimeoutMs ?? 5000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      application_name: POOL_APPLICATION_NAME,
+    });
+    // An idle pooled client that dies (server restart) emits here; the pool drops it.
+    pool.on('error', (err) => this.options.onWarn?.('idle database connection lost', err));
+    return pool;
+  }
+
+  /** Runs `work` on the current pool; a connection error retires that pool (see the class doc). */
+  private async onPool<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+    const pool = this.pool;
+    try {
+      return await work(pool);
+    } catch (err) {
+      if (pool === this.pool && isConnectionError(err)) {
+        this.options.onWarn?.('database connection failed; replacing the pool', err);
+        this.retirePool();
+      }
+      throw err;
+    }
+  }
+
+  /** Swaps in a fresh pool; work in flight on the old one finishes, its idle connections close now. */
+  private retirePool(): void {
+    if (this.closed) return;
+    const old = this.pool;
+    this.pool = this.createPool();
+    old.end().catch(() => undefined);
+  }
+
+  private withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.onPool((pool) => this.withPoolClient(pool, work));
+  }
+
+  private async withPoolClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    // A checked-out client has no pool listener: without this, a connection lost between two
+    // statements of a transaction would be an unhandled 'error' event and crash the process.
+    let broken = false;
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (err) {
-      if (err instanceof Error && /terminated|timeout/i.test(err.message)) broken = err;
+      // Like pool.query, never reuse a client that saw an error: after a client-side timeout
+      // its protocol state is out of step (a late answer would reach the next caller).
+      broken = true;
       throw err;
     } finally {
-      // A client whose connection failed must not go back into the pool.
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }

@@ -5,7 +5,7 @@ import type { NotificationHandlers, SlideListener } from './database.js';
 export interface ListenerTimings {
   /** First reconnect delay; doubles per failed attempt. Default 100. */
   backoffMinMs: number;
-  /** Cap on the reconnect delay. Default 5000. */
+  /** Cap on the reconnect delay. Default 1000, so streams catch up within ~1 s of the database coming back. */
   backoffMaxMs: number;
   /** How often the liveness query runs. Default 2000. */
   livenessIntervalMs: number;
@@ -16,7 +16,7 @@ export interface ListenerTimings {
 /** Defaults: a frozen connection is found within interval + timeout = 5 s. */
 export const DEFAULT_LISTENER_TIMINGS: ListenerTimings = {
   backoffMinMs: 100,
-  backoffMaxMs: 5000,
+  backoffMaxMs: 1000,
   livenessIntervalMs: 2000,
   livenessTimeoutMs: 3000,
 };
@@ -41,7 +41,8 @@ export class PgListener implements SlideListener {
     private readonly channel: string,
     private readonly handlers: NotificationHandlers,
     private readonly timings: ListenerTimings = DEFAULT_LISTENER_TIMINGS,
-    private readonly onWarn: (message: string, err?: unknown) => void = () => undefined,
+    /** Called whenever the connection is lost or an attempt fails, before the next attempt is scheduled. */
+    private readonly onLost: (err?: unknown) => void = () => undefined,
   ) {
     this.ready = new Promise((resolve) => {
       this.resolveReady = resolve;
@@ -63,8 +64,9 @@ export class PgListener implements SlideListener {
       if (msg.channel === this.channel && msg.payload !== undefined) this.handlers.onNotification(msg.payload);
     });
     try {
-      await client.connect();
-      await client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`);
+      // A frozen server would hold the connect or the LISTEN forever: both are bounded.
+      await withTimeout(client.connect(), this.timings.livenessTimeoutMs, 'connect');
+      await withTimeout(client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`), this.timings.livenessTimeoutMs, 'LISTEN');
     } catch (err) {
       this.handleLost(client, err);
       return;
@@ -85,17 +87,11 @@ export class PgListener implements SlideListener {
   }
 
   private async checkLiveness(client: pg.Client): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('liveness query timed out')), this.timings.livenessTimeoutMs);
-    });
     try {
-      await Promise.race([client.query('SELECT 1'), timeout]);
+      await withTimeout(client.query('SELECT 1'), this.timings.livenessTimeoutMs, 'liveness query');
     } catch (err) {
       this.handleLost(client, err);
       return;
-    } finally {
-      clearTimeout(timer);
     }
     if (this.client === client && !this.closed) this.scheduleLiveness(client);
   }
@@ -110,7 +106,7 @@ export class PgListener implements SlideListener {
     client.on('error', () => undefined);
     client.connection.stream.destroy();
     if (this.closed) return;
-    this.onWarn('database listener connection lost; reconnecting', err);
+    this.onLost(err);
     const base = Math.min(this.timings.backoffMaxMs, this.timings.backoffMinMs * 2 ** this.attempt);
     const delay = base / 2 + Math.random() * (base / 2);
     this.attempt += 1;
@@ -133,5 +129,18 @@ export class PgListener implements SlideListener {
       await Promise.race([client.end().catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
       client.connection.stream.destroy();
     }
+  }
+}
+
+/** Rejects when `work` has not settled within `ms`; `what` names it in the error. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -20,7 +20,7 @@ export interface TestServer extends RunningPodium {
 /** Options: any Podium option, plus the driver and (for Postgres) an existing database to share. */
 export interface TestServerOptions extends Partial<PodiumOptions> {
   driver?: Driver;
-  /** Share this database (e.g. several processes on one Postgres); not dropped on stop. */
+  /** Share this database (e.g. several processes on one Postgres); not dropped on stop. `databaseUrl` may point at it through a proxy. */
   shared?: ScratchDatabase;
   /** Keep PGlite data on disk in a fresh temp dir (default: in memory). */
   onDisk?: boolean;
@@ -39,7 +39,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: '127.0.0.1',
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...options,
-    databaseUrl: scratch?.url,
+    // A given databaseUrl (e.g. through a fault-injecting proxy) reaches the same scratch database.
+    databaseUrl: scratch ? (options.databaseUrl ?? scratch.url) : undefined,
     dataDir,
   });
   const server: TestServer = {

@@ -1,0 +1,101 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Duplex } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { slideFrame, HEARTBEAT_FRAME } from '../../../server/hub/sse-frame.js';
+import { SseStream } from '../../../server/hub/sse-stream.js';
+
+/**
+ * A socket whose kernel side can be "full": while stuck, written bytes stay in Node's buffer
+ * (their write callbacks wait); `unstick` lets them through. Everything that got through is kept.
+ */
+class StuckSocket extends Duplex {
+  received = '';
+  private stuck = true;
+  private held: Array<() => void> = [];
+
+  unstick(): void {
+    this.stuck = false;
+    for (const release of this.held.splice(0)) release();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (err?: Error) => void): void {
+    const deliver = () => {
+      this.received += chunk.toString();
+      done();
+    };
+    if (this.stuck) this.held.push(deliver);
+    else deliver();
+  }
+
+  override _read(): void {}
+}
+
+function openStream(drainTimeoutMs: number) {
+  const socket = new StuckSocket();
+  const res = new ServerResponse(new IncomingMessage(socket as never));
+  res.assignSocket(socket as never);
+  // The HTTP server forwards a socket's drain to its response; this test has no server.
+  socket.on('drain', () => res.emit('drain'));
+  const closed: SseStream[] = [];
+  const stream = new SseStream('deck', res, { retryMs: 1000, drainTimeoutMs }, (s) => closed.push(s));
+  return { socket, stream, closed };
+}
+
+function versionsIn(text: string): number[] {
+  return [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+}
+
+describe('SseStream', () => {
+  it('keeps only the newest state while the socket is backed up, and sends it on drain', async () => {
+    const { socket, stream } = openStream(60_000);
+    stream.start({ index: 0, version: 1 });
+    let peak = 0;
+    for (let version = 2; version <= 1001; version += 1) {
+      stream.sendSlide(slideFrame({ index: version % 3, version }), version);
+      peak = Math.max(peak, stream.bufferedBytes);
+    }
+    // Bounded by the socket's high-water mark plus one frame, not by the 1,000 changes.
+    expect(peak).toBeLessThan(16 * 1024 + 200);
+    socket.unstick();
+    await new Promise((resolve) => setImmediate(resolve));
+    const versions = versionsIn(socket.received);
+    expect(versions.at(-1)).toBe(1001);
+    expect(versions.length).toBeLessThan(1000);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(stream.isClosed).toBe(false);
+  });
+
+  it('drops a stream whose socket never drains after the drain timeout', async () => {
+    const { stream, closed } = openStream(50);
+    stream.start({ index: 0, version: 1 });
+    for (let version = 2; version < 2000; version += 1) stream.sendSlide(slideFrame({ index: 1, version }), version);
+    expect(stream.isClosed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(stream.isClosed).toBe(true);
+    expect(closed).toEqual([stream]);
+  });
+
+  it('drops a stream whose heartbeat has not left the process within the drain timeout, though write() never said no', () => {
+    const { stream, closed } = openStream(30_000);
+    stream.start({ index: 0, version: 1 });
+    const t0 = 1_000_000;
+    stream.heartbeat(HEARTBEAT_FRAME, t0);
+    stream.heartbeat(HEARTBEAT_FRAME, t0 + 15_000);
+    expect(stream.isClosed).toBe(false);
+    stream.heartbeat(HEARTBEAT_FRAME, t0 + 30_000);
+    expect(stream.isClosed).toBe(true);
+    expect(closed).toEqual([stream]);
+  });
+
+  it('keeps a stream whose heartbeats get through, however long it lives', async () => {
+    const { socket, stream } = openStream(30_000);
+    socket.unstick();
+    stream.start({ index: 0, version: 1 });
+    for (let tick = 0; tick < 10; tick += 1) {
+      stream.heartbeat(HEARTBEAT_FRAME, tick * 30_000);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(stream.isClosed).toBe(false);
+    expect(socket.received.match(/: heartbeat/g)).toHaveLength(10);
+  });
+});
