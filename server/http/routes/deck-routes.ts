@@ -2,7 +2,8 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
 import { isIndex } from '../../../shared/validate.js';
-import { parseDeck } from '../../deck/parse-deck.js';
+import { MAX_SLIDES, parseDeck } from '../../deck/parse-deck.js';
+import type { DeckStore, SetSlideResult } from '../../store/deck-store.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckNotFound, HttpError } from '../http-error.js';
 import { requirePresenter } from '../presenter-auth.js';
@@ -33,6 +34,12 @@ function parseIfMatch(header: string): number | undefined {
   return parsed.data;
 }
 
+/** The answer for an index past any deck's end: the deck's slide count, or not found. */
+async function outOfRange(store: DeckStore, id: string): Promise<SetSlideResult> {
+  const state = await store.getSlideState(id);
+  return state ? { kind: 'out_of_range', count: state.count ?? 0 } : { kind: 'not_found' };
+}
+
 /** Links to share: the audience page and the remote with the key in its fragment. */
 export function deckLinks(base: string, deckId: string, presenterKey: string): CreateDeckResponse['links'] {
   return {
@@ -52,11 +59,13 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
     if (!content) {
       throw new HttpError(422, 'no_slides', 'The Markdown has no slides: write some content (separate slides with a line of ---).');
     }
+    // Check the Host before writing anything, so a refused request leaves no deck behind.
+    const base = linkBase(ctx, deps.config);
     const { deck, presenterKey } = await store.createDeck(content);
     const response: CreateDeckResponse = {
       deck,
       presenterKey,
-      links: deckLinks(linkBase(ctx, deps.config), deck.id, presenterKey),
+      links: deckLinks(base, deck.id, presenterKey),
     };
     ctx.status = 201;
     ctx.set('Location', `/api/decks/${deck.id}`);
@@ -89,7 +98,9 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
     if (!isIndex(body.index)) {
       throw new HttpError(422, 'invalid_index', 'index must be a whole number, 0 for the first slide.');
     }
-    const result = await store.setSlide(id, body.index, expected);
+    // No deck has MAX_SLIDES slides; answering here also keeps huge numbers away from Postgres's integer.
+    const result: SetSlideResult =
+      body.index < MAX_SLIDES ? await store.setSlide(id, body.index, expected) : await outOfRange(store, id);
     switch (result.kind) {
       case 'not_found':
         throw deckNotFound();

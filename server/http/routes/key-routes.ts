@@ -36,6 +36,8 @@ export function registerKeyRoutes(router: Router, deps: AppDeps, guards: Guards)
     spend(guards.writePerKey, keyId);
     // No body at all is fine: the key gets the default label.
     const body = parseBody(createKeyBody, hasBody(ctx) ? await readJson(ctx, CREATE_KEY_LIMIT) : {});
+    // Check the Host before minting, so a refused request leaves no unused live key behind.
+    const base = linkBase(ctx, deps.config);
     const minted = await store.keys.mint(id, body.label ?? DEFAULT_KEY_LABEL, guards.maxKeysPerDeck);
     if (minted.kind === 'too_many_keys') {
       throw new HttpError(
@@ -48,7 +50,7 @@ export function registerKeyRoutes(router: Router, deps: AppDeps, guards: Guards)
       id: minted.id,
       presenterKey: minted.key,
       label: minted.label,
-      links: { remote: deckLinks(linkBase(ctx, deps.config), id, minted.key).remote },
+      links: { remote: deckLinks(base, id, minted.key).remote },
     };
     ctx.status = 201;
     ctx.set('Cache-Control', 'no-store');
