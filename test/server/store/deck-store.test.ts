@@ -98,6 +98,20 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(state?.version).toBe(1 + changed);
   });
 
+  it('skips the WAL flush wait for a slide change only: the setting does not outlive the statement', async () => {
+    // One connection, so the SHOW runs where the UPDATE ran.
+    const single = scratch ? new PgDatabase({ connectionString: scratch.url, poolSize: 1 }) : db;
+    const onOne = new DeckStore(single);
+    const { deck } = await onOne.createDeck(content(3));
+    try {
+      expect(await onOne.setSlide(deck.id, 1)).toMatchObject({ kind: 'changed' });
+      const rows = await single.query<{ synchronous_commit: string }>('SHOW synchronous_commit');
+      expect(rows[0]?.synchronous_commit).toBe('on');
+    } finally {
+      if (single !== db) await single.close();
+    }
+  });
+
   it('NOTIFYs each change with deck, index and version, in the same transaction', async () => {
     const { deck } = await store.createDeck(content(3));
     const payloads: string[] = [];

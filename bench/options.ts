@@ -1,0 +1,101 @@
+import { parseArgs } from 'node:util';
+import type { ServerKind } from './servers.js';
+
+/** Settings of one `npm run bench`; the defaults are the full set of issue 6. */
+export interface BenchOptions {
+  /** Stream counts, default 1000, 5000, 10000, 20000. */
+  n: number[];
+  /** Full repetitions; figures are medians over runs. Default 3. */
+  runs: number;
+  /** Servers measured at each N, in this order. Default baseline then podium. */
+  servers: ServerKind[];
+  /** Timed changes per N. Default 20. */
+  changes: number;
+  /** Streams per load process (the pool holds enough for the largest N). Default 4000. */
+  perProcess: number;
+  /** Streams connecting at once while opening, over all load processes. Default 256. */
+  concurrency: number;
+  /** Quiet time before a memory reading, ms. Default 2000. */
+  settleMs: number;
+  /** Longest wait for a change or the storm to reach every stream, ms. Default 20000. */
+  timeoutMs: number;
+  /** Measure the reconnect storm at each N. Default true. */
+  storm: boolean;
+  /** Decks of the sustained-changes phase. Default 100. */
+  decks: number;
+  /** Streams held (spread over the decks) while changes are sustained. Default 2000. */
+  sustainedStreams: number;
+  /** Length of the sustained-changes phase, s; 0 skips it. Default 10. */
+  sustainedSeconds: number;
+  /** Slide changes in flight at once during that phase. Default 32. */
+  sustainedConcurrency: number;
+  /** Where results go. Default bench/results. */
+  out: string;
+  /** Real Postgres server for Podium (a scratch database is made on it); PGlite when unset. Default $BENCH_DATABASE_URL. */
+  databaseUrl?: string;
+  /** Write a CPU profile of each Podium process (node --cpu-prof) into the results folder. Default false. */
+  cpuProf: boolean;
+  /** Extra environment for Podium processes, `KEY=VALUE`. */
+  podiumEnv: Record<string, string>;
+}
+
+const numbers = (text: string) =>
+  text.split(',').map((part) => {
+    const value = Number(part.trim().replace(/k$/i, '000'));
+    if (!Number.isInteger(value) || value < 1) throw new Error(`not a positive whole number: ${part}`);
+    return value;
+  });
+
+/** Reads `npm run bench -- --n 1000,5000 --runs 3 ...`; throws on an unknown or bad option. */
+export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      n: { type: 'string', default: '1000,5000,10000,20000' },
+      runs: { type: 'string', default: '3' },
+      servers: { type: 'string', default: 'baseline,podium' },
+      changes: { type: 'string', default: '20' },
+      'per-process': { type: 'string', default: '4000' },
+      concurrency: { type: 'string', default: '256' },
+      'settle-ms': { type: 'string', default: '2000' },
+      'timeout-ms': { type: 'string', default: '20000' },
+      'no-storm': { type: 'boolean', default: false },
+      decks: { type: 'string', default: '100' },
+      'sustained-streams': { type: 'string', default: '2000' },
+      'sustained-seconds': { type: 'string', default: '10' },
+      'sustained-concurrency': { type: 'string', default: '32' },
+      out: { type: 'string', default: 'bench/results' },
+      'cpu-prof': { type: 'boolean', default: false },
+      env: { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+  });
+  const one = (text: string) => numbers(text)[0] as number;
+  const servers = values.servers.split(',').map((s) => s.trim());
+  for (const server of servers) if (server !== 'podium' && server !== 'baseline') throw new Error(`unknown server: ${server}`);
+  const podiumEnv: Record<string, string> = {};
+  for (const pair of values.env) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`--env wants KEY=VALUE, got ${pair}`);
+    podiumEnv[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return {
+    n: numbers(values.n),
+    runs: one(values.runs),
+    servers: servers as ServerKind[],
+    changes: one(values.changes),
+    perProcess: one(values['per-process']),
+    concurrency: one(values.concurrency),
+    settleMs: Number(values['settle-ms']),
+    timeoutMs: one(values['timeout-ms']),
+    storm: !values['no-storm'],
+    decks: one(values.decks),
+    sustainedStreams: Number(values['sustained-streams']),
+    sustainedSeconds: Number(values['sustained-seconds']),
+    sustainedConcurrency: one(values['sustained-concurrency']),
+    out: values.out,
+    databaseUrl: env.BENCH_DATABASE_URL || undefined,
+    cpuProf: values['cpu-prof'],
+    podiumEnv,
+  };
+}

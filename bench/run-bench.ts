@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: Podium against a bare node:http baseline at each N (see bench/options.ts
+ * for the settings and README "Benchmark" for what is measured). Writes
+ * `<out>/<timestamp>.json`, `.md` and `.svg`, and `latest.md` / `latest.svg`.
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createScratchDatabase, type ScratchDatabase } from '../test/support/databases.js';
+import { drawChart } from './chart.js';
+import { LoadPool } from './load-pool.js';
+import { measureServer } from './measure-server.js';
+import { parseBenchOptions, type BenchOptions } from './options.js';
+import { PgConnectionMonitor } from './pg-monitor.js';
+import { openFileLimit, openFiles } from './proc-stats.js';
+import { checkTargets, markdownSummary, type BenchContext, type TargetCheck } from './report.js';
+import { startBaselineServer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
+import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
+import { measureSustained } from './sustained.js';
+import { updateReadme } from './update-readme.js';
+
+/** Podium without its abuse limits: the bench opens every stream from one address and PUTs hundreds per second. */
+const UNLIMITED = { PODIUM_RATE_LIMIT: 'off', PODIUM_MAX_STREAMS: '1000000', PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000' };
+/** File descriptors kept free in a server for its own files, database connections and the like. */
+const FD_RESERVE = 16;
+
+/** Everything one `npm run bench` produced. */
+export interface BenchResults {
+  context: BenchContext;
+  options: BenchOptions;
+  runs: RunFigures[];
+  summary: Summary;
+  targets: TargetCheck[];
+  files: { json: string; markdown: string; chart: string };
+}
+
+/** Things to undo, newest first, whatever happens. */
+class Cleanup {
+  private readonly steps: Array<() => Promise<unknown> | void> = [];
+  add(step: () => Promise<unknown> | void): void {
+    this.steps.unshift(step);
+  }
+  async run(): Promise<void> {
+    for (const step of this.steps.splice(0)) await Promise.resolve().then(step).catch(() => undefined);
+  }
+}
+
+/** Runs the whole bench; `log` gets one line per step. Cleans up (processes, scratch database, temp dirs) on any outcome. */
+export async function runBench(options: BenchOptions, log: (line: string) => void = console.log, command = 'npm run bench'): Promise<BenchResults> {
+  const startedAt = new Date().toISOString();
+  const cleanup = new Cleanup();
+  const onSignal = () => void cleanup.run().then(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  cleanup.add(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
+  try {
+    const limit = openFileLimit();
+    const largest = Math.min(Math.max(...options.n, options.sustainedStreams), limit);
+    const pool = new LoadPool(Math.ceil(largest / options.perProcess));
+    cleanup.add(() => pool.stop());
+    let scratch: ScratchDatabase | undefined;
+    let monitor: PgConnectionMonitor | undefined;
+    if (options.databaseUrl) {
+      scratch = await createScratchDatabase(options.databaseUrl);
+      cleanup.add(() => scratch?.drop());
+      monitor = new PgConnectionMonitor(options.databaseUrl, scratch.name);
+      await monitor.connect();
+      cleanup.add(() => monitor?.close());
+    }
+    const profiles = join(options.out, 'profiles');
+    const startServer = async (kind: ServerKind): Promise<BenchServer> => {
+      if (kind === 'baseline') return startBaselineServer();
+      const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
+      cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
+      const env: Record<string, string> = { ...UNLIMITED, ...options.podiumEnv };
+      const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
+      return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs });
+    };
+    const withServer = async <T>(kind: ServerKind, work: (server: BenchServer) => Promise<T>): Promise<T> => {
+      const server = await startServer(kind);
+      cleanup.add(() => server.stop());
+      try {
+        return await work(server);
+      } finally {
+        await server.stop();
+      }
+    };
+
+    const sustain = (server: BenchServer) =>
+      measureSustained(
+        server,
+        pool,
+        {
+          decks: options.decks,
+          streams: Math.min(options.sustainedStreams, limit - openFiles(server.pid()) - FD_RESERVE),
+          seconds: options.sustainedSeconds,
+          concurrency: options.sustainedConcurrency,
+          timeoutMs: options.timeoutMs,
+        },
+        monitor,
+      );
+    const last = options.n[options.n.length - 1];
+    const runs: RunFigures[] = [];
+    for (let run = 1; run <= options.runs; run += 1) {
+      const figures: RunFigures = { run, servers: [], sustained: null };
+      for (const requested of options.n) {
+        for (const kind of options.servers) {
+          const measured = await withServer(kind, async (server) => {
+            const n = Math.min(requested, limit - openFiles(server.pid()) - FD_RESERVE);
+            log(`run ${run}/${options.runs}: ${kind} with ${n.toLocaleString('en-US')} streams`);
+            const result = await measureServer(server, pool, n, options, kind === 'podium' ? monitor : undefined);
+            // The sustained phase reuses the last Podium process (after its storm), saving a start.
+            if (kind === 'podium' && requested === last && options.sustainedSeconds > 0) figures.sustained = await sustain(server);
+            return result;
+          });
+          figures.servers.push({ ...measured, requested });
+          log(
+            `  held ${measured.opened} (failed ${measured.failed}), ${(measured.rssPerStream / 1024).toFixed(1)} KB RSS/stream, ` +
+              `fan-out p50 ${measured.fanout.p50.toFixed(1)} p99 ${measured.fanout.p99.toFixed(1)} max ${measured.fanout.max.toFixed(1)} ms, ` +
+              `${measured.connectRate} connects/s, storm ${measured.storm?.ms.toFixed(0) ?? '-'} ms, PG ${measured.pgConnections ?? '-'}`,
+          );
+        }
+      }
+      const s = figures.sustained;
+      if (s) log(`run ${run}/${options.runs}: sustained ${s.changesPerSecond} changes/s over ${s.decks} decks, ${s.streams} streams, missing ${s.missing}`);
+      runs.push(figures);
+    }
+
+    const context: BenchContext = {
+      startedAt,
+      command,
+      database: options.databaseUrl ? 'postgres' : 'pglite',
+      runs: options.runs,
+      cpus: `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}`,
+      node: process.versions.node,
+      openFileLimit: limit,
+    };
+    const summary = summarizeRuns(runs);
+    const targets = checkTargets(summary, context.database);
+    const stamp = startedAt.replace(/[:.]/g, '-');
+    await mkdir(options.out, { recursive: true });
+    const files = { json: join(options.out, `${stamp}.json`), markdown: join(options.out, `${stamp}.md`), chart: join(options.out, `${stamp}.svg`) };
+    const chart = drawChart(summary.rows, `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`);
+    await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, targets }, null, 2)}\n`);
+    await writeFile(files.chart, chart);
+    await writeFile(join(options.out, 'latest.svg'), chart);
+    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`));
+    await writeFile(join(options.out, 'latest.md'), markdownSummary(context, summary, targets, 'latest.svg'));
+    return { context, options, runs, summary, targets, files };
+  } finally {
+    await cleanup.run();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const argv = process.argv.slice(2);
+  const readme = argv.includes('--update-readme');
+  const options = parseBenchOptions(argv.filter((arg) => arg !== '--update-readme'));
+  runBench(options, console.log, ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ')).then(
+    async (results) => {
+      console.log(`\n${await readFile(results.files.markdown, 'utf8')}`);
+      console.log(`Wrote ${results.files.json}, ${results.files.markdown}, ${results.files.chart}`);
+      if (readme) await updateReadme(results);
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

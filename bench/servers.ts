@@ -1,0 +1,156 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseRemoteLink, spawnPodium, type PodiumProcess } from '../test/support/process.js';
+import { httpJson, httpRequest } from './http-client.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Which server a figure belongs to. */
+export type ServerKind = 'podium' | 'baseline';
+
+/** A server under test, running as its own OS process on 127.0.0.1. */
+export interface BenchServer {
+  readonly kind: ServerKind;
+  readonly port: number;
+  /** Base URL, `http://127.0.0.1:<port>`. */
+  readonly url: string;
+  /** Process id (changes on restart). */
+  pid(): number;
+  /** Path of the event stream the bench's audience follows. */
+  readonly eventsPath: string;
+  /** Makes one change (Podium: the presenter's PUT; baseline: the trigger); resolves with its version. */
+  change(): Promise<number>;
+  /** The version clients must be on now. */
+  version(): Promise<number>;
+  /** Open streams as the server counts them. */
+  streams(): Promise<number>;
+  /** V8 heap in use, in bytes, as the server reports it. */
+  heapUsed(): Promise<number>;
+  /** Stops the process (streams get the server's goodbye) and starts it again on the same port. */
+  restart(): Promise<void>;
+  /** Stops the process. */
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1, so a restarted server can come back on the same one. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A figure from Podium's Prometheus text. */
+function metric(text: string, name: string): number {
+  const match = new RegExp(`^${name} (\\S+)`, 'm').exec(text);
+  if (!match?.[1]) throw new Error(`${name} missing from /metrics`);
+  return Number(match[1]);
+}
+
+/** How to run Podium for the bench. */
+export interface PodiumLaunch {
+  /** Real Postgres database URL; PGlite in `dataDir` otherwise. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** More environment (e.g. raised limits). */
+  env?: Record<string, string>;
+  /** Arguments for node itself, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+}
+
+/** Starts `server/main.ts` as its own process, serving its demo deck; the bench drives that deck. */
+export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServer> {
+  const port = await freePort();
+  const env = {
+    PORT: String(port),
+    DATABASE_URL: launch.databaseUrl ?? '',
+    PODIUM_DATA_DIR: launch.dataDir,
+    LOG_LEVEL: 'warn',
+    ...launch.env,
+  };
+  let proc: PodiumProcess = await spawnPodium(env, [], 60_000, launch.nodeArgs);
+  const { deckId, key } = parseRemoteLink(proc.remote);
+  const base = `http://127.0.0.1:${port}`;
+  const auth = { Authorization: `Bearer ${key}` };
+  const deck = await httpJson<{ index: number; slides: unknown[] }>('GET', `${base}/api/decks/${deckId}`);
+  let index = deck.index;
+  const scrape = async () => (await httpRequest('GET', `${base}/metrics`)).body;
+  return {
+    kind: 'podium',
+    port,
+    url: base,
+    pid: () => proc.proc.pid ?? 0,
+    eventsPath: `/api/decks/${deckId}/events`,
+    async change() {
+      index = (index + 1) % deck.slides.length;
+      return (await httpJson<{ version: number }>('PUT', `${base}/api/decks/${deckId}/slide`, { index }, auth)).version;
+    },
+    async version() {
+      return (await httpJson<{ version: number }>('GET', `${base}/api/decks/${deckId}`)).version;
+    },
+    streams: async () => metric(await scrape(), 'podium_sse_clients'),
+    heapUsed: async () => metric(await scrape(), 'podium_process_nodejs_heap_size_used_bytes'),
+    async restart() {
+      await proc.stop('SIGTERM', 10_000);
+      proc = await spawnPodium(env, [], 60_000, launch.nodeArgs);
+    },
+    stop: async () => void (await proc.stop('SIGTERM', 10_000)),
+  };
+}
+
+/** Spawns the baseline and waits for its `listening` line. */
+async function spawnBaseline(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('baseline listening')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Starts the bare `node:http` baseline (bench/baseline-server.ts) as its own process. */
+export async function startBaselineServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const port = await freePort();
+  let child = await spawnBaseline(port, env);
+  const base = `http://127.0.0.1:${port}`;
+  const stats = () => httpJson<{ streams: number; heapUsed: number; version: number }>('GET', `${base}/stats`);
+  return {
+    kind: 'baseline',
+    port,
+    url: base,
+    pid: () => child.pid ?? 0,
+    eventsPath: '/events',
+    change: async () => (await httpJson<{ version: number }>('POST', `${base}/trigger`)).version,
+    version: async () => (await stats()).version,
+    streams: async () => (await stats()).streams,
+    heapUsed: async () => (await stats()).heapUsed,
+    async restart() {
+      await stopChild(child);
+      child = await spawnBaseline(port, env);
+    },
+    stop: () => stopChild(child),
+  };
+}

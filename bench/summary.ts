@@ -1,0 +1,101 @@
+import type { ServerFigures } from './measure-server.js';
+import type { ServerKind } from './servers.js';
+import { median } from './stats.js';
+import type { SustainedFigures } from './sustained.js';
+
+/** One full repetition of the bench. */
+export interface RunFigures {
+  run: number;
+  servers: Array<ServerFigures & { requested: number }>;
+  sustained: SustainedFigures | null;
+}
+
+/** Medians over runs for one server at one N. */
+export interface SummaryRow {
+  server: ServerKind;
+  requested: number;
+  /** Fewest streams held in any run. */
+  held: number;
+  /** Errors in all runs: failed opens, dropped streams, streams a change or the storm missed. */
+  errors: number;
+  rssPerStream: number;
+  heapPerStream: number;
+  fanoutP50: number;
+  fanoutP99: number;
+  fanoutMax: number;
+  connectRate: number;
+  stormMs: number | null;
+  /** Highest over runs. */
+  pgConnections: number | null;
+}
+
+/** Podium's figure divided by the baseline's, per N. */
+export type RatioRow = { requested: number } & Record<'rssPerStream' | 'heapPerStream' | 'fanoutP50' | 'fanoutP99' | 'fanoutMax' | 'connectRate' | 'stormMs', number | null>;
+
+/** The medians of everything, as the README table shows them. */
+export interface Summary {
+  rows: SummaryRow[];
+  ratios: RatioRow[];
+  sustainedChangesPerSecond: number | null;
+  sustainedMissing: number | null;
+  sustainedPgConnections: number | null;
+}
+
+function errorsOf(figures: ServerFigures & { requested: number }): number {
+  const storm = figures.storm ? figures.storm.failed + figures.storm.missing : 0;
+  return figures.failed + figures.dropped + figures.fanout.missing + storm;
+}
+
+function summarize(list: Array<ServerFigures & { requested: number }>): SummaryRow {
+  const first = list[0] as ServerFigures & { requested: number };
+  const pg = list.map((f) => f.pgConnections).filter((v): v is number => v !== null);
+  return {
+    server: first.server,
+    requested: first.requested,
+    held: Math.min(...list.map((f) => f.opened)),
+    errors: list.reduce((sum, f) => sum + errorsOf(f), 0),
+    rssPerStream: median(list.map((f) => f.rssPerStream)),
+    heapPerStream: median(list.map((f) => f.heapPerStream)),
+    fanoutP50: median(list.map((f) => f.fanout.p50)),
+    fanoutP99: median(list.map((f) => f.fanout.p99)),
+    fanoutMax: median(list.map((f) => f.fanout.max)),
+    connectRate: median(list.map((f) => f.connectRate)),
+    stormMs: list.some((f) => f.storm) ? median(list.map((f) => f.storm?.ms)) : null,
+    pgConnections: pg.length > 0 ? Math.max(...pg) : null,
+  };
+}
+
+const RATIO_KEYS = ['rssPerStream', 'heapPerStream', 'fanoutP50', 'fanoutP99', 'fanoutMax', 'connectRate', 'stormMs'] as const;
+
+/** Medians per server and N over all runs, and the Podium / baseline ratios. */
+export function summarizeRuns(runs: RunFigures[]): Summary {
+  const groups = new Map<string, Array<ServerFigures & { requested: number }>>();
+  for (const run of runs) {
+    for (const figures of run.servers) {
+      const key = `${figures.requested}:${figures.server}`;
+      groups.set(key, [...(groups.get(key) ?? []), figures]);
+    }
+  }
+  const rows = [...groups.values()].map(summarize).sort((a, b) => a.requested - b.requested || a.server.localeCompare(b.server));
+  const ratios: RatioRow[] = [];
+  for (const podium of rows.filter((row) => row.server === 'podium')) {
+    const baseline = rows.find((row) => row.server === 'baseline' && row.requested === podium.requested);
+    if (!baseline) continue;
+    const ratio = { requested: podium.requested } as RatioRow;
+    for (const key of RATIO_KEYS) {
+      const [p, b] = [podium[key], baseline[key]];
+      ratio[key] = p === null || b === null || b === 0 ? null : p / b;
+    }
+    ratios.push(ratio);
+  }
+  const sustained = runs.map((run) => run.sustained).filter((s): s is SustainedFigures => s !== null);
+  return {
+    rows,
+    ratios,
+    sustainedChangesPerSecond: sustained.length > 0 ? median(sustained.map((s) => s.changesPerSecond)) : null,
+    sustainedMissing: sustained.length > 0 ? sustained.reduce((sum, s) => sum + s.missing + s.failures, 0) : null,
+    sustainedPgConnections: sustained.some((s) => s.pgConnections !== null)
+      ? Math.max(...sustained.map((s) => s.pgConnections ?? 0))
+      : null,
+  };
+}
