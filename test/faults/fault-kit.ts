@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { parseSlideEvent } from '../../shared/validate.js';
+import type { Hub } from '../../server/hub/hub.js';
 import type { ListenerTimings } from '../../server/store/pg-listener.js';
 import { createScratchDatabase, TEST_DATABASE_URL, type Driver } from '../support/databases.js';
 
@@ -82,9 +83,9 @@ export async function timeUntil(check: () => boolean | Promise<boolean>, timeout
   return Math.round(performance.now() - started);
 }
 
-/** Prints a measured figure when `PODIUM_FAULT_TIMINGS=1`, so a run can report real recovery times. */
-export function reportTiming(label: string, ms: number): void {
-  if (process.env.PODIUM_FAULT_TIMINGS === '1') console.info(`[fault timing] ${label}: ${ms} ms`);
+/** Prints a measured figure (default unit ms) when `PODIUM_FAULT_TIMINGS=1`, so a run can report real recovery times. */
+export function reportTiming(label: string, value: number, unit = 'ms'): void {
+  if (process.env.PODIUM_FAULT_TIMINGS === '1') console.info(`[fault timing] ${label}: ${value} ${unit}`);
 }
 
 /**
@@ -169,6 +170,32 @@ export class PausableStream {
     const event = /^event: slide$/m.test(frame) && data ? parseSlideEvent(data) : null;
     if (event) this.events.push(event);
   }
+}
+
+/**
+ * Pushes slide states for `deckId` straight into the hub, 1,000 at a time (versions after
+ * `fromVersion`), until `count` were sent or `stop()` holds; yields between batches so
+ * in-process readers keep up. It is how a test pushes megabytes through a socket quickly:
+ * loopback absorbs ~2-4 MB per connection before the writer sees backpressure. Resolves with
+ * the last version sent and the peak of `hub.bufferedBytes()` seen meanwhile.
+ */
+export async function flood(
+  hub: Hub,
+  deckId: string,
+  fromVersion: number,
+  count: number,
+  stop: () => boolean = () => false,
+): Promise<{ version: number; peak: number }> {
+  let peak = 0;
+  let version = fromVersion;
+  while (version < fromVersion + count && !stop()) {
+    const batchEnd = Math.min(version + 1000, fromVersion + count);
+    for (version += 1; version <= batchEnd; version += 1) hub.broadcastSlide(deckId, { index: version % 3, version, count: 3 });
+    version = batchEnd;
+    peak = Math.max(peak, hub.bufferedBytes());
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return { version, peak };
 }
 
 /** Versions never go down and each version always comes with the same index: true when `events` agree with `committed`. */
