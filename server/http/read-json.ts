@@ -15,6 +15,10 @@ export async function readJson(ctx: Context, limitBytes: number): Promise<unknow
   try {
     text = await getRawBody(ctx.req, { limit: limitBytes, encoding: 'utf8', length: declared.data });
   } catch (err) {
+    // raw-body stopped reading and paused the request: Node would neither read the rest nor
+    // free the connection. Discard what still comes and close the connection after the answer.
+    ctx.set('Connection', 'close');
+    ctx.req.resume();
     const type = (err as { type?: unknown }).type;
     if (type === 'entity.too.large') throw tooLarge(limitBytes);
     if (type === 'encoding.unsupported') {

@@ -9,7 +9,10 @@ import { eventually, openStreams } from '../../support/sse-client.js';
 import { fakeClientDir, type FakeClientDir } from '../http/security-fixtures.js';
 import { fuzzRequest, tokenOf, wellFormed, type FuzzRequest, type FuzzWorld } from './fuzz-requests.js';
 
-/** Cases per driver; `FUZZ_RUNS` raises it for a longer hunt. */
+/**
+ * Cases per driver; `FUZZ_RUNS` raises it for a longer hunt. To replay a failure, pass the
+ * seed (and path) fast-check printed as `FUZZ_SEED` (and `FUZZ_PATH`); `FUZZ_TRACE=1` prints each request.
+ */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const ADMIN_TOKEN = 'fuzz-admin-token';
 const REQUEST_TIMEOUT_MS = 5000;
@@ -103,6 +106,7 @@ describe.each(DRIVERS)('API fuzz on %s', (driver) => {
       fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: fuzzRequest(world) }, wellFormed(world)), async (req) => {
         cases += 1;
         const before = await states();
+        if (process.env.FUZZ_TRACE) console.log(cases, JSON.stringify({ ...req, body: req.body?.toString('utf8').slice(0, 80) }));
         const answer = await send(server.url, agent, req);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const after = await states();
@@ -130,7 +134,8 @@ describe.each(DRIVERS)('API fuzz on %s', (driver) => {
         }
         for (const known of world.tokens) expect(answer.body.includes(known), `key leaked: ${what}`).toBe(false);
       }),
-      { numRuns: RUNS, endOnFailure: true },
+      // FUZZ_SEED (and FUZZ_PATH) replay a failure that fast-check reported.
+      { numRuns: RUNS, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, path: process.env.FUZZ_PATH },
     );
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

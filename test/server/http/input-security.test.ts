@@ -1,21 +1,23 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse, ErrorBody } from '../../../shared/protocol.js';
 import { DRIVERS } from '../../support/databases.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
 
 /** A raw request with any method and headers (fetch refuses some); resolves with status, headers and body. */
-function raw(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+function raw(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string, agent?: Agent) {
   const { hostname, port } = new URL(url);
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ hostname, port, method, path, headers }, (res) => {
+    let answered = false;
+    const req = request({ hostname, port, method, path, headers, agent }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
+      answered = true;
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
     });
     req.setTimeout(5000, () => req.destroy(new Error('no answer within 5 s')));
-    req.on('error', reject);
+    req.on('error', (err) => (answered ? undefined : reject(err)));
     req.end(body);
   });
 }
@@ -76,5 +78,25 @@ describe.each(DRIVERS)('hostile input the fuzz found, on %s', (driver) => {
     expect(minted.status).toBe(400);
     // Nothing was written for either refused request.
     expect(await server.store.keys.list(deck.deck.id)).toHaveLength(1);
+  });
+
+  it('answers the next request on a connection whose chunked body was cut off at the limit', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const big = JSON.stringify({ index: 1, pad: 'x'.repeat(256 * 1024) });
+      const cut = await raw(
+        server.url,
+        'PUT',
+        `/api/decks/${deck.deck.id}/slide`,
+        { Authorization: `Bearer ${deck.presenterKey}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        big,
+        agent,
+      );
+      expect(cut.status).toBe(413);
+      expect(cut.headers.connection).toBe('close');
+      expect((await raw(server.url, 'GET', '/healthz', {}, undefined, agent)).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 });
