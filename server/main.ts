@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { pino, type Logger } from 'pino';
 import type { SlideEventData } from '../shared/protocol.js';
 import { readConfig } from './config.js';
-import { createApp } from './http/create-app.js';
+import { createRequestListener } from './http/create-app.js';
 import { createHttpServer } from './http/http-server.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { DEFAULT_HUB_OPTIONS, Hub } from './hub/hub.js';
@@ -100,7 +100,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     listener = connectSlideFeed(db, store, hub, metrics, logger);
     await listener.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
-    const app = createApp({
+    const handleRequest = createRequestListener({
       config: {
         publicUrl: options.publicUrl,
         adminToken: options.adminToken,
@@ -116,7 +116,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       logger,
     });
     // Slow-header, slow-body and idle keep-alive clients are cut off; event streams opt out per socket.
-    const server = createHttpServer(app.callback(), {
+    const server = createHttpServer(handleRequest, {
       headersTimeoutMs: options.headersTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs,
     });

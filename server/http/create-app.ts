@@ -1,7 +1,9 @@
 import Router from '@koa/router';
 import Koa from 'koa';
+import type { RequestListener } from 'node:http';
 import type { AppDeps } from './app-deps.js';
 import { errorHandler } from './error-handler.js';
+import { eventStreamListener } from './event-stream-listener.js';
 import { requestLog } from './request-log.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
@@ -11,11 +13,13 @@ import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
 import { securityHeaders } from './security-headers.js';
 
-/** Builds the Koa application from its dependencies; it opens no port and no database itself. */
-export function createApp(deps: AppDeps): Koa {
+/**
+ * Builds the Koa application from its dependencies; it opens no port and no database itself.
+ * `guards` default to fresh ones from `deps.config.limits`.
+ */
+export function createApp(deps: AppDeps, guards = createGuards(deps.config.limits)): Koa {
   // Behind a proxy, the client is the last X-Forwarded-For hop (the one the proxy appended).
   const app = new Koa({ proxy: deps.config.trustProxy ?? false, maxIpsCount: 1 });
-  const guards = createGuards(deps.config.limits);
   // Errors are answered by errorHandler and logged there; Koa's default stderr printer stays quiet.
   app.silent = true;
   const router = new Router();
@@ -33,4 +37,10 @@ export function createApp(deps: AppDeps): Koa {
   app.use(router.allowedMethods());
   app.use(staticFiles(deps.config.clientDir));
   return app;
+}
+
+/** The server's request listener: the app, with event streams served in front of it (see eventStreamListener). */
+export function createRequestListener(deps: AppDeps): RequestListener {
+  const guards = createGuards(deps.config.limits);
+  return eventStreamListener(createApp(deps, guards), deps, guards);
 }

@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import type { ServerResponse } from 'node:http';
 import { SSE_HEADERS } from '../../hub/sse-frame.js';
 import { addressKey } from '../../security/client-address.js';
 import type { AppDeps } from '../app-deps.js';
@@ -32,24 +33,38 @@ export function registerEventRoutes(router: Router, deps: AppDeps, guards: Guard
     }
     // The response closes when the stream ends, the client leaves or an error was answered.
     ctx.res.once('close', release);
-    // Register first, read second: a change committed in between reaches the stream either way.
-    const stream = deps.hub.open(id, ctx.res);
-    let state;
-    try {
-      state = await deps.states.load(id);
-    } catch (err) {
-      stream.end();
-      throw err;
-    }
-    if (!state) {
-      stream.end();
-      throw deckNotFound();
-    }
-    if (stream.isClosed) return;
-    // Koa steps aside: the raw response carries the stream, with no buffering or compression.
-    ctx.respond = false;
-    ctx.req.socket.setTimeout(0);
-    ctx.req.socket.setNoDelay(true);
-    stream.start(state);
+    // Koa steps aside once the stream starts: the raw response carries it, unbuffered and uncompressed.
+    const opened = await openStream(deps, id, ctx.res, () => (ctx.respond = false));
+    if (opened === 'not_found') throw deckNotFound();
   });
+}
+
+/** What became of `openStream`: started, the client left first, or no such deck. */
+export type OpenedStream = 'started' | 'gone' | 'not_found';
+
+/**
+ * Registers a stream of deck `id` on `res`, reads the deck's state and starts the stream;
+ * `beforeStart` runs just before the first byte. Register first, read second: a change
+ * committed in between reaches the stream either way. A stream that cannot start is
+ * deregistered and leaves `res` untouched, for an error answer; a failed read rethrows.
+ */
+export async function openStream(deps: AppDeps, id: string, res: ServerResponse, beforeStart: () => void): Promise<OpenedStream> {
+  const stream = deps.hub.open(id, res);
+  let state;
+  try {
+    state = await deps.states.load(id);
+  } catch (err) {
+    stream.end();
+    throw err;
+  }
+  if (!state) {
+    stream.end();
+    return 'not_found';
+  }
+  if (stream.isClosed) return 'gone';
+  beforeStart();
+  res.socket?.setTimeout(0);
+  res.socket?.setNoDelay(true);
+  stream.start(state);
+  return 'started';
 }
