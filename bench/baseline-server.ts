@@ -1,7 +1,8 @@
 /**
  * The baseline: the least a Node server can do to hold SSE streams. Plain `node:http`, one
  * Set of responses, and on `POST /trigger` the same frame Podium sends, written to each.
- * No database, no framework, no backpressure handling. Run as its own process:
+ * No database, no framework, no backpressure handling; the same accept backlog as Podium (4096).
+ * Run as its own process:
  *   PORT=0 node --import tsx bench/baseline-server.ts   (prints `baseline listening on <port>`)
  * `GET /stats` reports its stream count and heap for the bench; it is not part of the design.
  */
@@ -37,7 +38,7 @@ const server = createServer((req, res) => {
   }
 });
 server.keepAliveTimeout = 5_000;
-server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: Number(process.env.BACKLOG ?? 511) }, () => {
+server.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1', backlog: 4096 }, () => {
   console.log(`baseline listening on ${(server.address() as AddressInfo).port}`);
 });
 process.on('SIGTERM', () => {

@@ -122,7 +122,9 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
-      server.listen(options.port, options.host ?? '127.0.0.1', () => done());
+      // A deep accept queue (the kernel caps it at net.core.somaxconn): when a restart sends every
+      // viewer back at once, Node's default of 511 overflows and dropped handshakes wait 1-3 s to retry.
+      server.listen({ port: options.port, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => done());
     });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -142,6 +144,9 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     throw err;
   }
 }
+
+/** Pending connections the kernel may queue for accept(); see the listen call. */
+const LISTEN_BACKLOG = 4096;
 
 /** How long in-flight requests get to finish on shutdown before their connections are cut. */
 const SHUTDOWN_DRAIN_MS = 2500;
