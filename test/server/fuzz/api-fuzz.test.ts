@@ -86,6 +86,7 @@ describe.each(DRIVERS)('API fuzz on %s', (driver) => {
       deckIds: [a.deck.id, b.deck.id, 'nosuchdk'],
       keyIds: [...keyIds, revoked.id],
       tokens: [a.presenterKey, second.key, b.presenterKey, revoked.key, ADMIN_TOKEN],
+      ownTokens: { [a.deck.id]: [a.presenterKey, second.key], [b.deck.id]: [b.presenterKey] },
     };
   });
   afterAll(async () => {

@@ -6,6 +6,8 @@ export interface FuzzWorld {
   keyIds: string[];
   /** Live keys of the decks, a revoked key, and the admin token when there is one. */
   tokens: string[];
+  /** The keys each deck started with, by deck id. */
+  ownTokens: Record<string, string[]>;
 }
 
 /** One generated request. */
@@ -143,32 +145,53 @@ export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
     });
 }
 
+interface Call {
+  method: string;
+  path: string;
+  deck: string;
+  body: Buffer | null;
+  ifMatch?: string;
+}
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+/** Well-formed calls of every keyed route, before a token is chosen. */
+function call(world: FuzzWorld): fc.Arbitrary<Call> {
+  const deck = fc.constantFrom(...world.deckIds);
+  const version = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, fc.integer({ min: 1, max: 40 }));
+  const put = fc.record({ deck, index: fc.integer({ min: 0, max: 3 }), version }).map(({ deck: d, index, version: v }) => ({
+    method: 'PUT', path: `/api/decks/${d}/slide`, deck: d, body: json({ index }), ifMatch: v === undefined ? undefined : `"${v}"`,
+  }));
+  const create = fc.string({ maxLength: 80 }).map((text) => ({
+    method: 'POST', path: '/api/decks', deck: '', body: json({ markdown: `# Fuzz\n\n${text}\n\nNote:\nfuzz` }),
+  }));
+  const mint = fc.tuple(deck, fc.option(fc.string({ maxLength: 30 }), { nil: undefined })).map(([d, label]) => ({
+    method: 'POST', path: `/api/decks/${d}/keys`, deck: d, body: label === undefined ? null : json({ label }),
+  }));
+  const revoke = fc.tuple(deck, fc.constantFrom(...world.keyIds)).map(([d, keyId]) => ({
+    method: 'DELETE', path: `/api/decks/${d}/keys/${keyId}`, deck: d, body: null,
+  }));
+  const read = fc.tuple(fc.constantFrom('GET', 'HEAD'), deck, fc.constantFrom('/presenter', '/keys', '/events', '')).map(([method, d, tail]) => ({
+    method, path: `/api/decks/${d}${tail}`, deck: d, body: null,
+  }));
+  return fc.oneof({ weight: 4, arbitrary: put }, create, mint, revoke, read);
+}
+
 /**
- * Well-formed calls of every keyed route with any of the tokens: the requests that could move
- * a deck, mint or revoke a key, or read notes, so the checks see them succeed and fail.
+ * Well-formed calls of every keyed route, half the time with a key of the very deck they
+ * name: the requests that could move a deck, mint or revoke a key, or read notes, so the
+ * checks see them both succeed and fail.
  */
 export function wellFormed(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
-  const json = (value: unknown) => Buffer.from(JSON.stringify(value));
-  const call = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ deck: fc.constantFrom(...world.deckIds), index: fc.integer({ min: 0, max: 3 }), version: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, fc.integer({ min: 1, max: 40 })) }).map(({ deck, index, version }) => ({
-      method: 'PUT', path: `/api/decks/${deck}/slide`, body: json({ index }), ifMatch: version === undefined ? undefined : `"${version}"`,
-    })) },
-    fc.string({ maxLength: 80 }).map((text) => ({ method: 'POST', path: '/api/decks', body: json({ markdown: `# Fuzz\n\n${text}\n\nNote:\nfuzz` }), ifMatch: undefined })),
-    fc.tuple(fc.constantFrom(...world.deckIds), fc.option(fc.string({ maxLength: 30 }), { nil: undefined })).map(([deck, label]) => ({
-      method: 'POST', path: `/api/decks/${deck}/keys`, body: label === undefined ? null : json({ label }), ifMatch: undefined,
-    })),
-    fc.tuple(fc.constantFrom(...world.deckIds), fc.constantFrom(...world.keyIds)).map(([deck, keyId]) => ({
-      method: 'DELETE', path: `/api/decks/${deck}/keys/${keyId}`, body: null, ifMatch: undefined,
-    })),
-    fc.tuple(fc.constantFrom('GET', 'HEAD'), fc.constantFrom(...world.deckIds), fc.constantFrom('presenter', 'keys', 'events', '')).map(([method, deck, tail]) => ({
-      method, path: `/api/decks/${deck}${tail ? `/${tail}` : ''}`, body: null, ifMatch: undefined,
-    })),
-  );
-  return fc.tuple(call, fc.constantFrom(...world.tokens)).map(([c, token]) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-    if (c.body) headers['Content-Type'] = 'application/json';
-    if (c.ifMatch) headers['If-Match'] = c.ifMatch;
-    return { method: c.method, path: c.path, headers, body: c.body, chunked: false };
+  return call(world).chain((c) => {
+    const own = world.ownTokens[c.deck] ?? [];
+    const token = own.length > 0 ? fc.oneof(fc.constantFrom(...own), fc.constantFrom(...world.tokens)) : fc.constantFrom(...world.tokens);
+    return token.map((t) => {
+      const headers: Record<string, string> = { Authorization: `Bearer ${t}` };
+      if (c.body) headers['Content-Type'] = 'application/json';
+      if (c.ifMatch) headers['If-Match'] = c.ifMatch;
+      return { method: c.method, path: c.path, headers, body: c.body, chunked: false };
+    });
   });
 }
 
