@@ -30,10 +30,10 @@ export async function processStorage(driver: Driver): Promise<ProcessStorage> {
   return { env: { DATABASE_URL: scratch.url }, cleanup: () => scratch.drop() };
 }
 
-/** Runs `sql` on the real Postgres server directly (never through a test proxy). */
-export async function adminQuery<Row>(sql: string, params: unknown[] = [], database?: string): Promise<Row[]> {
-  if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
-  const url = new URL(TEST_DATABASE_URL);
+/** Runs `sql` on the real Postgres server at `baseUrl` directly (never through a test proxy), in `database` when given. */
+export async function adminQuery<Row>(sql: string, params: unknown[] = [], database?: string, baseUrl = TEST_DATABASE_URL): Promise<Row[]> {
+  if (!baseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const url = new URL(baseUrl);
   if (database) url.pathname = `/${database}`;
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
@@ -45,21 +45,24 @@ export async function adminQuery<Row>(sql: string, params: unknown[] = [], datab
 }
 
 /** `pg_terminate_backend` on every connection to database `name` (only `applicationName`'s when given); returns how many. */
-export async function terminateBackends(name: string, applicationName?: string): Promise<number> {
+export async function terminateBackends(name: string, applicationName?: string, baseUrl = TEST_DATABASE_URL): Promise<number> {
   const rows = await adminQuery<{ pid: number }>(
     `SELECT pg_terminate_backend(pid) AS ok, pid FROM pg_stat_activity
      WHERE datname = $1 AND pid <> pg_backend_pid() AND ($2::text IS NULL OR application_name = $2)`,
     [name, applicationName ?? null],
+    undefined,
+    baseUrl,
   );
   return rows.length;
 }
 
 /** Commits a slide change straight into database `name`, as another Podium process would; returns the new state. */
-export async function commitDirectly(name: string, deckId: string, index: number): Promise<SlideEventData> {
+export async function commitDirectly(name: string, deckId: string, index: number, baseUrl = TEST_DATABASE_URL): Promise<SlideEventData> {
   const rows = await adminQuery<{ current_index: number; version: number }>(
     'UPDATE decks SET current_index = $2, version = version + 1 WHERE id = $1 RETURNING current_index, version',
     [deckId, index],
     name,
+    baseUrl,
   );
   const row = rows[0];
   if (!row) throw new Error(`no deck ${deckId}`);
