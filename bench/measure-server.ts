@@ -51,8 +51,8 @@ export interface ServerFigures {
   heapBefore: number;
   heapAfter: number;
   heapPerStream: number;
-  /** Per-stream receipt latency of each change, ms, from sending the change. */
-  fanout: Spread & { changes: number; missing: number };
+  /** Per-stream receipt latency of each change, ms, from sending the change; `perChange` holds each change's max. */
+  fanout: Spread & { changes: number; missing: number; perChange: number[] };
   /** Streams that ended without being asked to while they were held. */
   dropped: number;
   /** Highest count of Postgres connections while streams were open (real Postgres only). */
@@ -62,6 +62,7 @@ export interface ServerFigures {
 
 async function timeFanout(server: BenchServer, pool: LoadPool, options: MeasureOptions): Promise<ServerFigures['fanout']> {
   const latencies: number[] = [];
+  const perChange: number[] = [];
   let missing = 0;
   let version = await server.version();
   for (let i = 0; i < options.changes; i += 1) {
@@ -70,11 +71,16 @@ async function timeFanout(server: BenchServer, pool: LoadPool, options: MeasureO
     const sent = nowMs();
     version = await server.change();
     const { times, missing: lost } = await receipts;
-    for (const at of times) latencies.push(at - sent);
+    let slowest = 0;
+    for (const at of times) {
+      latencies.push(at - sent);
+      slowest = Math.max(slowest, at - sent);
+    }
+    perChange.push(Math.round(slowest * 10) / 10);
     missing += lost;
     await sleep(20);
   }
-  return { ...spread(latencies), changes: options.changes, missing };
+  return { ...spread(latencies), changes: options.changes, missing, perChange };
 }
 
 async function timeStorm(server: BenchServer, pool: LoadPool, options: MeasureOptions): Promise<StormFigures> {

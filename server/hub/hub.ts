@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { SlideEventData } from '../../shared/protocol.js';
-import { HEARTBEAT_FRAME, retryFrame, slideFrame } from './sse-frame.js';
+import { chunkedFrame, HEARTBEAT_FRAME, retryFrame, slideFrame } from './sse-frame.js';
 import { SseStream, type SseStreamOptions } from './sse-stream.js';
 
 /** Options of the hub; every stream shares them. */
@@ -61,7 +61,8 @@ export class Hub {
     this.latest.set(deckId, state.version);
     const started = process.hrtime.bigint();
     const frame = slideFrame(state);
-    for (const stream of streams) stream.sendSlide(frame, state.version);
+    const chunk = chunkedFrame(frame);
+    for (const stream of streams) stream.sendSlide(frame, state.version, chunk);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.onBroadcast?.(seconds, streams.size);
   }

@@ -20,5 +20,15 @@ export function slideFrame(state: SlideEventData): Buffer {
   return Buffer.from(`event: slide\nid: ${state.version}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/**
+ * `frame` as one HTTP/1.1 chunk (`<hex length>\r\n<frame>\r\n`): built once per change, so a
+ * chunked response gets the shared bytes in a single socket write (see SseStream.sendSlide).
+ */
+export function chunkedFrame(frame: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${frame.length.toString(16)}\r\n`), frame, CRLF]);
+}
+
+const CRLF = Buffer.from('\r\n');
+
 /** The comment line that keeps proxies from timing out and finds half-open sockets. */
 export const HEARTBEAT_FRAME = Buffer.from(': heartbeat\n\n');

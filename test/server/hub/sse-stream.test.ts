@@ -1,7 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Duplex } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { slideFrame, HEARTBEAT_FRAME } from '../../../server/hub/sse-frame.js';
+import { chunkedFrame, slideFrame, HEARTBEAT_FRAME } from '../../../server/hub/sse-frame.js';
 import { SseStream } from '../../../server/hub/sse-stream.js';
 
 /**
@@ -30,9 +30,12 @@ class StuckSocket extends Duplex {
   override _read(): void {}
 }
 
-function openStream(drainTimeoutMs: number) {
+function openStream(drainTimeoutMs: number, http11 = false) {
   const socket = new StuckSocket();
-  const res = new ServerResponse(new IncomingMessage(socket as never));
+  const req = new IncomingMessage(socket as never);
+  // Without a version the response is HTTP/1.0-style (no chunks); an HTTP/1.1 one is chunked.
+  if (http11) [req.httpVersionMajor, req.httpVersionMinor] = [1, 1];
+  const res = new ServerResponse(req);
   res.assignSocket(socket as never);
   // The HTTP server forwards a socket's drain to its response; this test has no server.
   socket.on('drain', () => res.emit('drain'));
@@ -63,6 +66,33 @@ describe('SseStream', () => {
     expect(versions.length).toBeLessThan(1000);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(stream.isClosed).toBe(false);
+  });
+
+  it('writes shared pre-chunked frames straight to the socket as valid chunks, newest only while backed up', async () => {
+    const { socket, stream } = openStream(60_000, true);
+    stream.start({ index: 0, version: 1 });
+    for (let version = 2; version <= 1001; version += 1) {
+      const frame = slideFrame({ index: version % 3, version });
+      stream.sendSlide(frame, version, chunkedFrame(frame));
+    }
+    expect(stream.bufferedBytes).toBeLessThan(16 * 1024 + 200);
+    socket.unstick();
+    await new Promise((resolve) => setImmediate(resolve));
+    const body = socket.received.slice(socket.received.indexOf('\r\n\r\n') + 4);
+    // Decode the chunked body: every chunk's length must match, or the framing is broken.
+    let decoded = '';
+    for (let at = 0; at < body.length; ) {
+      const eol = body.indexOf('\r\n', at);
+      const size = parseInt(body.slice(at, eol), 16);
+      decoded += body.slice(eol + 2, eol + 2 + size);
+      expect(body.slice(eol + 2 + size, eol + 4 + size)).toBe('\r\n');
+      at = eol + 4 + size;
+    }
+    const versions = versionsIn(decoded);
+    expect(versions[0]).toBe(1);
+    expect(versions.at(-1)).toBe(1001);
+    expect(versions.length).toBeLessThan(1000);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
   });
 
   it('drops a stream whose socket never drains after the drain timeout', async () => {
