@@ -11,11 +11,13 @@ interface Panel {
   title: string;
   unit: string;
   series: Series[];
+  /** A target of issue 6, drawn as a red dashed line. */
+  target: { value: number; label: string };
 }
 
-const WIDTH = 920;
+const WIDTH = 960;
 const HEIGHT = 360;
-const PANEL = { width: 400, height: 250, top: 50, left: 70, gap: 70 };
+const PANEL = { width: 380, height: 250, top: 50, left: 70, gap: 100 };
 const COLORS = { podium: '#1f6feb', baseline: '#6e7781' };
 
 /** A round axis maximum at or above `value`: 1, 2 or 5 times a power of ten. */
@@ -36,7 +38,7 @@ function label(n: number): string {
 function drawPanel(panel: Panel, x0: number, xs: number[]): string {
   const { width, height, top } = PANEL;
   const xMax = Math.max(...xs);
-  const yMax = niceMax(Math.max(0, ...panel.series.flatMap((s) => s.points.map(([, y]) => y))));
+  const yMax = niceMax(Math.max(panel.target.value, ...panel.series.flatMap((s) => s.points.map(([, y]) => y))));
   const px = (x: number) => x0 + (x / xMax) * width;
   const py = (y: number) => top + height - (y / yMax) * height;
   const parts = [
@@ -57,6 +59,11 @@ function drawPanel(panel: Panel, x0: number, xs: number[]): string {
   parts.push(
     `<text x="${x0 + width / 2}" y="${top + height + 38}" text-anchor="middle">open streams (N)</text>`,
     `<text transform="translate(${x0 - 48},${top + height / 2}) rotate(-90)" text-anchor="middle">${escape(panel.unit)}</text>`,
+  );
+  const ty = py(panel.target.value);
+  parts.push(
+    `<line x1="${x0}" y1="${ty}" x2="${x0 + width}" y2="${ty}" stroke="#cf222e" stroke-dasharray="2,3"/>`,
+    `<text x="${x0 + 4}" y="${ty - 4}" fill="#cf222e">${escape(panel.target.label)}</text>`,
   );
   for (const series of panel.series) {
     if (series.points.length === 0) continue;
@@ -100,8 +107,16 @@ export function drawChart(rows: SummaryRow[], subtitle: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="${WIDTH / 2}" y="16" text-anchor="middle" fill="#555">${escape(subtitle)}</text>`,
-    drawPanel({ title: 'Fan-out latency, PUT to receipt', unit: 'ms', series: latency }, PANEL.left, xs),
-    drawPanel({ title: 'Server RSS per open stream', unit: 'KB', series: memory }, right, xs),
+    drawPanel(
+      { title: 'Fan-out latency, PUT to receipt', unit: 'ms', series: latency, target: { value: 300, label: 'target p99 at 10k: 300 ms' } },
+      PANEL.left,
+      xs,
+    ),
+    drawPanel(
+      { title: 'Server RSS per open stream', unit: 'KB', series: memory, target: { value: 16, label: 'target at 10k: 16 KB' } },
+      right,
+      xs,
+    ),
     legend(latency, PANEL.left, HEIGHT - 12),
     '</svg>',
     '',

@@ -33,7 +33,7 @@ export interface BenchOptions {
   out: string;
   /** Real Postgres server for Podium (a scratch database is made on it); PGlite when unset. Default $BENCH_DATABASE_URL. */
   databaseUrl?: string;
-  /** Write a CPU profile of each Podium process (node --cpu-prof) into the results folder. Default false. */
+  /** Write a CPU profile of each Podium process (node --cpu-prof) into a temp folder (its path is logged). Default false. */
   cpuProf: boolean;
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;

@@ -71,7 +71,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       await monitor.connect();
       cleanup.add(() => monitor?.close());
     }
-    const profiles = join(options.out, 'profiles');
+    const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
+    if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
     const startServer = async (kind: ServerKind): Promise<BenchServer> => {
       if (kind === 'baseline') return startBaselineServer();
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
