@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Podium against a bare node:http baseline at each N (see bench/options.ts
  * for the settings and README "Benchmark" for what is measured). Writes
- * `<out>/<timestamp>.json`, `.md` and `.svg`, and `latest.md` / `latest.svg`.
+ * `<out>/<timestamp>.json`, `.md` and `.svg`.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -141,16 +141,14 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       openFileLimit: limit,
     };
     const summary = summarizeRuns(runs);
-    const targets = checkTargets(summary, context.database);
+    const targets = checkTargets(summary, context.database, limit);
     const stamp = startedAt.replace(/[:.]/g, '-');
     await mkdir(options.out, { recursive: true });
     const files = { json: join(options.out, `${stamp}.json`), markdown: join(options.out, `${stamp}.md`), chart: join(options.out, `${stamp}.svg`) };
     const chart = drawChart(summary.rows, `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`);
     await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, targets }, null, 2)}\n`);
     await writeFile(files.chart, chart);
-    await writeFile(join(options.out, 'latest.svg'), chart);
     await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`));
-    await writeFile(join(options.out, 'latest.md'), markdownSummary(context, summary, targets, 'latest.svg'));
     return { context, options, runs, summary, targets, files };
   } finally {
     await cleanup.run();

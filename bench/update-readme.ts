@@ -23,7 +23,7 @@ export async function updateReadme(results: BenchResults): Promise<void> {
     '',
     resultsTable(summary),
     '',
-    `Sustained: ${summary.sustainedChangesPerSecond ?? 'n/a'} slide changes per second across ${results.options.decks} decks.`,
+    `Sustained: ${summary.sustainedChangesPerSecond?.toLocaleString('en-US') ?? 'n/a'} slide changes per second across ${results.options.decks} decks (${results.options.sustainedStreams.toLocaleString('en-US')} streams open).`,
     '',
     targetsTable(targets),
     '',
