@@ -17,6 +17,7 @@ import type { SecurityLimits } from './security/limits.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
 import type { Database, SlideListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
+import { KeyCache } from './store/key-cache.js';
 import { migrate } from './store/migrations.js';
 import { PgDatabase } from './store/pg-database.js';
 import type { ListenerTimings } from './store/pg-listener.js';
@@ -98,6 +99,9 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       onBroadcast: (seconds) => metrics.fanoutDuration.observe(seconds),
     });
     listener = connectSlideFeed(db, store, hub, metrics, logger);
+    const feed = listener;
+    // Key hashes are cached only while change notifications flow (see KeyCache).
+    store.keys.useCache(new KeyCache(() => feed.connected));
     await listener.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     const handleRequest = createRequestListener({

@@ -21,10 +21,20 @@ export function parseSlideNotification(payload: string): { deckId: string; state
   return { deckId: deck, state };
 }
 
+/** The deck named by a key-change NOTIFY (`{"keys":"<deck id>"}`), or null. */
+export function parseKeysNotification(payload: string): string | null {
+  try {
+    const keys = (JSON.parse(payload) as { keys?: unknown }).keys;
+    return typeof keys === 'string' ? keys : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Joins the database to the hub: every NOTIFY is fanned out, and after every (re)connect
  * the state of each deck with open streams is read again, so nothing sent while the
- * listener was down is lost.
+ * listener was down is lost. Key-change notifications keep the store's key cache honest.
  */
 export function connectSlideFeed(db: Database, store: DeckStore, hub: Hub, metrics: Metrics, logger: Logger): SlideListener {
   let connects = 0;
@@ -44,11 +54,15 @@ export function connectSlideFeed(db: Database, store: DeckStore, hub: Hub, metri
   };
   const listener = db.listen(SLIDE_CHANNEL, {
     onNotification(payload) {
+      const keysOf = parseKeysNotification(payload);
+      if (keysOf !== null) return store.keys.forget(keysOf);
       const parsed = parseSlideNotification(payload);
       if (parsed) hub.broadcastSlide(parsed.deckId, parsed.state);
       else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed slide notification');
     },
     onListening() {
+      // Key changes may have been missed while the connection was down.
+      store.keys.forgetAll();
       connects += 1;
       if (connects === 1) return;
       metrics.listenerReconnects.inc();

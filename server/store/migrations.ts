@@ -52,6 +52,23 @@ const MIGRATIONS: Migration[] = [
         EXECUTE FUNCTION podium_notify_slide();
     `,
   },
+  {
+    version: 2,
+    name: 'notify key changes',
+    sql: `
+      -- Every process caches live key hashes; any change to a deck's keys tells them all to forget.
+      CREATE FUNCTION podium_notify_keys() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE deck text;
+      BEGIN
+        IF TG_OP = 'DELETE' THEN deck := OLD.deck_id; ELSE deck := NEW.deck_id; END IF;
+        PERFORM pg_notify('${SLIDE_CHANNEL}', json_build_object('keys', deck)::text);
+        RETURN NULL;
+      END $$;
+
+      CREATE TRIGGER presenter_keys_notify AFTER INSERT OR UPDATE OR DELETE ON presenter_keys
+        FOR EACH ROW EXECUTE FUNCTION podium_notify_keys();
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every Podium process: "podium" in ASCII. */

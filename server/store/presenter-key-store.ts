@@ -1,5 +1,6 @@
 import type { Database, Queryable } from './database.js';
 import { guardConnection } from './database.js';
+import type { CachedKey, KeyCache } from './key-cache.js';
 import { generatePresenterKey, hashPresenterKey, indexOfHash } from './presenter-key.js';
 
 /** One live presenter key as its holders may see it: never the key, never its hash. */
@@ -38,8 +39,28 @@ export async function insertKey(conn: Queryable, deckId: string, label: string):
 export class PresenterKeyStore {
   constructor(private readonly db: Database) {}
 
-  /** Checks `key` against every live key of deck `deckId` in constant time, in one query. */
+  private cache: KeyCache | null = null;
+
+  /** Serves `check` from `cache` while it is fresh (see KeyCache); without one every check queries. */
+  useCache(cache: KeyCache): void {
+    this.cache = cache;
+  }
+
+  /** Forgets the cached keys of `deckId` (a key of it changed, maybe in another process). */
+  forget(deckId: string): void {
+    this.cache?.invalidate(deckId);
+  }
+
+  /** Forgets every cached key (change notifications may have been missed). */
+  forgetAll(): void {
+    this.cache?.clear();
+  }
+
+  /** Checks `key` against every live key of deck `deckId` in constant time: from the cache, or in one query. */
   async check(deckId: string, key: string): Promise<KeyCheck> {
+    const cached = this.cache?.get(deckId);
+    if (cached) return matchKey(key, cached);
+    const token = this.cache?.token(deckId);
     const rows = await guardConnection(() =>
       this.db.query<{ id: string | null; key_hash: Buffer | Uint8Array | null }>(
         `SELECT k.id::text AS id, k.key_hash FROM decks d
@@ -49,13 +70,9 @@ export class PresenterKeyStore {
       ),
     );
     if (rows.length === 0) return { kind: 'no_deck' };
-    const live = rows.filter((row) => row.id !== null && row.key_hash !== null);
-    const found = indexOfHash(
-      key,
-      live.map((row) => Buffer.from(row.key_hash ?? [])),
-    );
-    const keyId = live[found]?.id;
-    return keyId ? { kind: 'ok', keyId } : { kind: 'invalid' };
+    const live = rows.flatMap((row) => (row.id !== null && row.key_hash !== null ? [{ id: row.id, hash: Buffer.from(row.key_hash) }] : []));
+    if (token !== undefined) this.cache?.set(deckId, live, token);
+    return matchKey(key, live);
   }
 
   /** Mints a key for an existing deck, unless it already has `maxLive` live keys (default: no cap). */
@@ -71,6 +88,7 @@ export class PresenterKeyStore {
       ),
     );
     const id = rows[0]?.id;
+    if (id) this.forget(deckId);
     return id ? { kind: 'minted', id, key, label } : { kind: 'too_many_keys' };
   }
 
@@ -104,8 +122,13 @@ export class PresenterKeyStore {
           deckId,
           keyId,
         ]);
-        return 'revoked';
+        return 'revoked' as const;
       }),
-    );
+    ).finally(() => this.forget(deckId));
   }
+}
+
+function matchKey(key: string, live: readonly CachedKey[]): KeyCheck {
+  const keyId = live[indexOfHash(key, live.map((entry) => entry.hash))]?.id;
+  return keyId ? { kind: 'ok', keyId } : { kind: 'invalid' };
 }
