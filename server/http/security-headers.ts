@@ -4,7 +4,8 @@ import helmet from 'koa-helmet';
 /**
  * The Content-Security-Policy of every response: scripts only from this origin (no inline
  * script, no eval), styles from this origin (Lit uses constructed style sheets, which CSP
- * does not block), images also from https and data: URLs (slide images, QR codes), no
+ * does not block), images also from http(s) and data: URLs (slide images, which the sanitizer
+ * allows by http or https URL, and QR codes), no
  * plugins, no framing, no `<base>`. No `upgrade-insecure-requests`: Podium often runs on
  * plain http on a LAN, where upgrading would break every request.
  */
@@ -12,7 +13,7 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
-  'img-src': ["'self'", 'https:', 'data:'],
+  'img-src': ["'self'", 'https:', 'http:', 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
   'media-src': ["'self'"],

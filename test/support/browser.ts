@@ -53,7 +53,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A strict Content-Security-Policy, as production will send: no inline script, no eval. */
 export const STRICT_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https: http:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const PAGE_PATH = /^\/(?:d\/[^/]+(?:\/remote)?)?$/;

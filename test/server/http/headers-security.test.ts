@@ -21,7 +21,7 @@ function expectSecurityHeaders(res: Response, what: string): void {
   expect(csp.get('style-src'), `${what}: style-src`).toEqual(["'self'"]);
   expect(csp.get('default-src')).toEqual(["'self'"]);
   expect(csp.get('connect-src')).toEqual(["'self'"]);
-  expect(csp.get('img-src')).toEqual(["'self'", 'https:', 'data:']);
+  expect(csp.get('img-src')).toEqual(["'self'", 'https:', 'http:', 'data:']);
   expect(csp.get('object-src')).toEqual(["'none'"]);
   expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   expect(csp.get('base-uri')).toEqual(["'none'"]);
