@@ -35,6 +35,8 @@ export interface BenchOptions {
   databaseUrl?: string;
   /** Write a CPU profile of each Podium process (node --cpu-prof) into a temp folder (its path is logged). Default false. */
   cpuProf: boolean;
+  /** Run both servers from the build (`dist/`, as `npm start` runs Podium), built first; `--from-source` runs them through tsx. Default true. */
+  compiled: boolean;
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;
 }
@@ -66,6 +68,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'sustained-concurrency': { type: 'string', default: '32' },
       out: { type: 'string', default: 'bench/results' },
       'cpu-prof': { type: 'boolean', default: false },
+      'from-source': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
@@ -96,6 +99,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     out: values.out,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     cpuProf: values['cpu-prof'],
+    compiled: !values['from-source'],
     podiumEnv,
   };
 }

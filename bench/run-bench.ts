@@ -3,10 +3,11 @@
  * for the settings and README "Benchmark" for what is measured). Writes
  * `<out>/<timestamp>.json`, `.md` and `.svg`.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from '../test/support/databases.js';
 import { drawChart } from './chart.js';
 import { LoadPool } from './load-pool.js';
@@ -19,6 +20,8 @@ import { startBaselineServer, startPodiumServer, type BenchServer, type ServerKi
 import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Podium without its abuse limits: the bench opens every stream from one address and PUTs hundreds per second. */
 const UNLIMITED = { PODIUM_RATE_LIMIT: 'off', PODIUM_MAX_STREAMS: '1000000', PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000' };
@@ -58,6 +61,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     process.off('SIGTERM', onSignal);
   });
   try {
+    if (options.compiled) {
+      log('building the servers (tsc -p tsconfig.build.json)');
+      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+    }
     const limit = openFileLimit();
     const largest = Math.min(Math.max(...options.n, options.sustainedStreams), limit);
     const pool = new LoadPool(Math.ceil(largest / options.perProcess));
@@ -74,12 +81,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
     if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
     const startServer = async (kind: ServerKind): Promise<BenchServer> => {
-      if (kind === 'baseline') return startBaselineServer();
+      if (kind === 'baseline') return startBaselineServer(options.compiled);
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
       const env: Record<string, string> = { ...UNLIMITED, ...options.podiumEnv };
       const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
-      return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs });
+      return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs, compiled: options.compiled });
     };
     const withServer = async <T>(kind: ServerKind, work: (server: BenchServer) => Promise<T>): Promise<T> => {
       const server = await startServer(kind);

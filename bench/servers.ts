@@ -62,6 +62,8 @@ export interface PodiumLaunch {
   env?: Record<string, string>;
   /** Arguments for node itself, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Run the build (`dist/`, as `npm start` does) rather than the sources through tsx. */
+  compiled?: boolean;
 }
 
 /** Starts `server/main.ts` as its own process, serving its demo deck; the bench drives that deck. */
@@ -74,7 +76,7 @@ export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServ
     LOG_LEVEL: 'warn',
     ...launch.env,
   };
-  let proc: PodiumProcess = await spawnPodium(env, [], 60_000, launch.nodeArgs);
+  let proc: PodiumProcess = await spawnPodium(env, [], 60_000, launch.nodeArgs, launch.compiled);
   const { deckId, key } = parseRemoteLink(proc.remote);
   const base = `http://127.0.0.1:${port}`;
   const auth = { Authorization: `Bearer ${key}` };
@@ -98,15 +100,16 @@ export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServ
     heapUsed: async () => metric(await scrape(), 'podium_process_nodejs_heap_size_used_bytes'),
     async restart() {
       await proc.stop('SIGTERM', 10_000);
-      proc = await spawnPodium(env, [], 60_000, launch.nodeArgs);
+      proc = await spawnPodium(env, [], 60_000, launch.nodeArgs, launch.compiled);
     },
     stop: async () => void (await proc.stop('SIGTERM', 10_000)),
   };
 }
 
 /** Spawns the baseline and waits for its `listening` line. */
-async function spawnBaseline(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts')], {
+async function spawnBaseline(port: number, env: Record<string, string>, compiled: boolean): Promise<ChildProcess> {
+  const entry = compiled ? [join(ROOT, 'dist', 'bench', 'baseline-server.js')] : ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -131,10 +134,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Starts the bare `node:http` baseline (bench/baseline-server.ts) as its own process. */
-export async function startBaselineServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/** Starts the bare `node:http` baseline (bench/baseline-server.ts, or its build with `compiled`) as its own process. */
+export async function startBaselineServer(compiled = false, env: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort();
-  let child = await spawnBaseline(port, env);
+  let child = await spawnBaseline(port, env, compiled);
   const base = `http://127.0.0.1:${port}`;
   const stats = () => httpJson<{ streams: number; heapUsed: number; version: number }>('GET', `${base}/stats`);
   return {
@@ -149,7 +152,7 @@ export async function startBaselineServer(env: Record<string, string> = {}): Pro
     heapUsed: async () => (await stats()).heapUsed,
     async restart() {
       await stopChild(child);
-      child = await spawnBaseline(port, env);
+      child = await spawnBaseline(port, env, compiled);
     },
     stop: () => stopChild(child),
   };

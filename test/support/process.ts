@@ -23,15 +23,18 @@ export interface PodiumProcess {
 /**
  * Spawns `server/main.ts` (through tsx) with `env` on 127.0.0.1 and waits until it prints its
  * links. `args` are passed on, like `npm start -- talk.md`; `nodeArgs` go to node itself
- * (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow).
+ * (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). With `compiled` it runs the build
+ * (`dist/server/main.js`, as `npm start` does) instead of the sources.
  */
 export async function spawnPodium(
   env: Record<string, string | undefined>,
   args: string[] = [],
   timeoutMs = 30_000,
   nodeArgs: string[] = [],
+  compiled = false,
 ): Promise<PodiumProcess> {
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'server', 'main.ts'), ...args], {
+  const entry = compiled ? [join(ROOT, 'dist', 'server', 'main.js')] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
+  const proc = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', PUBLIC_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
