@@ -5,6 +5,7 @@
  *   npx tsx scripts/put-to-event.ts [changes=200]            (PGlite, in memory)
  *   DATABASE_URL=postgres://... npx tsx scripts/put-to-event.ts   (a scratch database on that server)
  */
+import { NO_RATE_LIMITS } from '../server/security/limits.js';
 import { createScratchDatabase } from '../test/support/databases.js';
 import { SAMPLE_DECK, startTestServer } from '../test/support/server.js';
 import { SlideStreamClient } from '../test/support/sse-client.js';
@@ -12,7 +13,8 @@ import { SlideStreamClient } from '../test/support/sse-client.js';
 const changes = Number(process.argv[2] ?? 200);
 const base = process.env.DATABASE_URL;
 const scratch = base ? await createScratchDatabase(base) : undefined;
-const server = await startTestServer({ driver: scratch ? 'postgres' : 'pglite', shared: scratch });
+// Rate limits off: a presenter never changes 200 slides back to back.
+const server = await startTestServer({ driver: scratch ? 'postgres' : 'pglite', shared: scratch, limits: NO_RATE_LIMITS });
 const { deck, presenterKey } = await server.createDeck(SAMPLE_DECK);
 const stream = new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`);
 await stream.waitForVersion(1);
