@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../shared/protocol.js';
 import {
   browserAvailable,
   connectionStatus,
-  launchBrowser,
-  PageOpener,
+  type PageOpener,
   shownHeading,
 } from '../support/browser.js';
-import buildClient from '../support/build-client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useBrowserSuite } from '../support/browser-suite.js';
+import type { TestServer } from '../support/server.js';
 
 const DECK = ['# One', '---', '## Two', '---', '## Three', '---', '## Four', '---', '## Five'].join(
   '\n',
@@ -20,8 +19,11 @@ const RECOVERY_MS = 10_000;
 
 describe.skipIf(!browserAvailable())('podium-audience', () => {
   let server: TestServer;
-  let browser: Browser;
   let pages: PageOpener;
+  const suite = useBrowserSuite();
+  beforeAll(() => {
+    ({ server, pages } = suite);
+  });
 
   /** Moves the deck like a presenter would, and checks the server took it. */
   async function present(created: CreateDeckResponse, index: number): Promise<void> {
@@ -31,20 +33,8 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
 
   const livePill = (page: Page) => page.getByRole('button', { name: /^Return to live/ });
 
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    pages = new PageOpener(browser);
-  });
 
-  afterEach(async () => {
-    if (pages) expect(await pages.closeAll()).toEqual([]);
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('follows the presenter, and a reload lands on the current slide', async () => {
     const created = await server.createDeck(DECK, 'Audience test');

@@ -1,15 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   connectionStatus,
-  launchBrowser,
-  PageOpener,
+  type PageOpener,
   saveScreenshot,
   shownHeading,
 } from '../support/browser.js';
-import buildClient from '../support/build-client.js';
-import { fetchState, startTestServer, type TestServer } from '../support/server.js';
+import { useBrowserSuite } from '../support/browser-suite.js';
+import { fetchState, type TestServer } from '../support/server.js';
 
 const DECK = [
   '# One',
@@ -34,23 +32,14 @@ const DECK = [
 
 describe.skipIf(!browserAvailable())('podium-remote', () => {
   let server: TestServer;
-  let browser: Browser;
   let pages: PageOpener;
-
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    pages = new PageOpener(browser);
+  const suite = useBrowserSuite();
+  beforeAll(() => {
+    ({ server, pages } = suite);
   });
 
-  afterEach(async () => {
-    if (pages) expect(await pages.closeAll()).toEqual([]);
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+
 
   it('tapping next on a phone shows slide 2 on the audience within 2 s', async () => {
     const created = await server.createDeck(DECK, 'Remote test');

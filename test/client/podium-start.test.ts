@@ -1,14 +1,13 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
-  launchBrowser,
-  PageOpener,
+  type PageOpener,
   saveScreenshot,
   shownHeading,
 } from '../support/browser.js';
-import buildClient from '../support/build-client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useBrowserSuite } from '../support/browser-suite.js';
+import type { TestServer } from '../support/server.js';
 
 /** Share of clearly dark pixels on a canvas: a drawn QR code has many, a blank one none. */
 function darkShare(canvas: Locator): Promise<number> {
@@ -25,23 +24,14 @@ function darkShare(canvas: Locator): Promise<number> {
 
 describe.skipIf(!browserAvailable())('podium-start', () => {
   let server: TestServer;
-  let browser: Browser;
   let pages: PageOpener;
-
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    pages = new PageOpener(browser);
+  const suite = useBrowserSuite();
+  beforeAll(() => {
+    ({ server, pages } = suite);
   });
 
-  afterEach(async () => {
-    if (pages) expect(await pages.closeAll()).toEqual([]);
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+
 
   it('creates a deck from pasted Markdown and shows both links with QR codes', async () => {
     const page = await pages.open('desktop', `${server.url}/`);

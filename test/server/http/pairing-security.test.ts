@@ -1,24 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, PageOpener, shownHeading } from '../../support/browser.js';
-import buildClient from '../../support/build-client.js';
-import { fetchState, SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, shownHeading, type PageOpener } from '../../support/browser.js';
+import { useBrowserSuite } from '../../support/browser-suite.js';
+import { fetchState, SAMPLE_DECK, type TestServer } from '../../support/server.js';
 
 describe.skipIf(!browserAvailable())('pairing another device from the remote', () => {
   let server: TestServer;
-  let browser: Browser;
   let pages: PageOpener;
+  const suite = useBrowserSuite();
+  beforeAll(() => {
+    ({ server, pages } = suite);
+  });
 
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    pages = new PageOpener(browser);
-  });
-  afterAll(async () => {
-    if (pages) expect(await pages.closeAll()).toEqual([]);
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('shows a QR code whose link drives the deck from a second phone, until the first revokes it', async () => {
     const created = await server.createDeck(SAMPLE_DECK, 'Pairing');
