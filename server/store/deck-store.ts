@@ -178,7 +178,9 @@ export class DeckStore {
 
   /** Mints another presenter key for deck `id` (a second phone, a start-up pairing link); no cap. */
   async addPresenterKey(id: string, label: string): Promise<string> {
-    return (await this.guard(() => insertKey(this.db, id, label))).key;
+    const { key } = await this.guard(() => insertKey(this.db, id, label));
+    this.keys.forget(id);
+    return key;
   }
 
   /** Answers when the database does; throws DatabaseUnavailableError otherwise. */
