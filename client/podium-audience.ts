@@ -7,7 +7,7 @@ import { podiumEvent } from './events.js';
 import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from './icons.js';
 import './podium-connection-status.js';
 import './podium-slide.js';
-import { KeyboardShortcutsController, slideKeyAction } from './slide-keys-controller.js';
+import { KeyboardShortcutsController, slideKeyTarget } from './slide-keys-controller.js';
 import { SlideStreamController } from './slide-stream-controller.js';
 import { clampIndex, slideAnnouncement } from './slide-text.js';
 import { SwipeController } from './swipe-controller.js';
@@ -152,22 +152,10 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent): boolean {
-    const count = this.deck?.slides.length ?? 0;
-    switch (slideKeyAction(event)) {
-      case 'next':
-        this.browse(this.shownIndex + 1);
-        return true;
-      case 'previous':
-        this.browse(this.shownIndex - 1);
-        return true;
-      case 'first':
-        this.browse(0);
-        return true;
-      case 'last':
-        this.browse(count - 1);
-        return true;
-      default:
-        break;
+    const target = slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
+    if (target !== null) {
+      this.browse(target);
+      return true;
     }
     if (event.key === 'f' || event.key === 'F') {
       this.toggleFullscreen();

@@ -13,7 +13,7 @@ import './podium-slide.js';
 import './podium-timer.js';
 import { forgetPresenterKey, takePresenterKey } from './presenter-key.js';
 import { remoteStyles } from './remote-styles.js';
-import { KeyboardShortcutsController, slideKeyAction } from './slide-keys-controller.js';
+import { KeyboardShortcutsController, slideKeyTarget } from './slide-keys-controller.js';
 import { SlideStreamController } from './slide-stream-controller.js';
 import { SlideSync, type SyncOutcome } from './slide-sync.js';
 import { clampIndex, noteBlocks, slideAnnouncement } from './slide-text.js';
@@ -194,24 +194,14 @@ export class PodiumRemote extends LitElement {
 
   private handleKey(event: KeyboardEvent): boolean {
     if (this.grid?.isOpen || !this.deck) return false;
-    switch (slideKeyAction(event)) {
-      case 'next':
-        this.go(this.shownIndex + 1);
-        return true;
-      case 'previous':
-        this.go(this.shownIndex - 1);
-        return true;
-      case 'first':
-        this.go(0);
-        return true;
-      case 'last':
-        this.go(this.deck.slides.length - 1);
-        return true;
-      default:
-        if (event.key !== 'g' && event.key !== 'G') return false;
-        this.handleGridOpen();
-        return true;
+    const target = slideKeyTarget(event, this.shownIndex, this.deck.slides.length);
+    if (target !== null) {
+      this.go(target);
+      return true;
     }
+    if (event.key !== 'g' && event.key !== 'G') return false;
+    this.handleGridOpen();
+    return true;
   }
 
   private handlePrevious(): void {

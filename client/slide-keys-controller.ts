@@ -1,13 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** What a navigation key asks for. */
-export type SlideKeyAction = 'next' | 'previous' | 'first' | 'last';
+type SlideKeyAction = 'next' | 'previous' | 'first' | 'last';
 
 /**
  * The slide action of a key, as laptops and presentation clickers send them: arrows,
  * space (shift+space goes back), PageUp/PageDown, Home/End, n/p. Null for other keys.
  */
-export function slideKeyAction(event: KeyboardEvent): SlideKeyAction | null {
+function slideKeyAction(event: KeyboardEvent): SlideKeyAction | null {
   switch (event.key) {
     case 'ArrowRight':
     case 'ArrowDown':
@@ -27,6 +27,25 @@ export function slideKeyAction(event: KeyboardEvent): SlideKeyAction | null {
       return 'first';
     case 'End':
       return 'last';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The slide a navigation key leads to from `shown` in a deck of `count` slides (not yet
+ * clamped: callers clamp as they move), or null for a key that is not a navigation key.
+ */
+export function slideKeyTarget(event: KeyboardEvent, shown: number, count: number): number | null {
+  switch (slideKeyAction(event)) {
+    case 'next':
+      return shown + 1;
+    case 'previous':
+      return shown - 1;
+    case 'first':
+      return 0;
+    case 'last':
+      return count - 1;
     default:
       return null;
   }
