@@ -1,34 +1,35 @@
 import type { Logger } from 'pino';
 import type { SlideEventData } from '../../shared/protocol.js';
-import { isIndex, parseSlideEvent } from '../../shared/validate.js';
+import { isIndex, isSlideState } from '../../shared/validate.js';
 import type { Metrics } from '../metrics.js';
 import type { Database, SlideListener } from '../store/database.js';
 import type { DeckStore } from '../store/deck-store.js';
 import { SLIDE_CHANNEL } from '../store/migrations.js';
 import type { Hub } from './hub.js';
 
-/** A NOTIFY payload from the slide trigger: `{"deck","index","version","count"}`. */
-export function parseSlideNotification(payload: string): { deckId: string; state: SlideEventData } | null {
-  const state = parseSlideEvent(payload);
-  if (!state) return null;
-  let deck: unknown;
-  try {
-    deck = (JSON.parse(payload) as { deck?: unknown }).deck;
-  } catch {
-    return null;
-  }
-  if (typeof deck !== 'string' || (state.count !== undefined && !isIndex(state.count))) return null;
-  return { deckId: deck, state };
-}
+/** A NOTIFY on the slide channel: a slide change, or a change to a deck's presenter keys. */
+export type SlideNotification =
+  | { kind: 'slide'; deckId: string; state: SlideEventData }
+  | { kind: 'keys'; deckId: string };
 
-/** The deck named by a key-change NOTIFY (`{"keys":"<deck id>"}`), or null. */
-export function parseKeysNotification(payload: string): string | null {
+/**
+ * Parses a NOTIFY payload once: `{"deck","index","version","count"}` from the slide trigger
+ * or `{"keys":"<deck id>"}` from the key trigger. Null for anything else.
+ */
+export function parseNotification(payload: string): SlideNotification | null {
+  let value: unknown;
   try {
-    const keys = (JSON.parse(payload) as { keys?: unknown }).keys;
-    return typeof keys === 'string' ? keys : null;
+    value = JSON.parse(payload);
   } catch {
     return null;
   }
+  if (typeof value !== 'object' || value === null) return null;
+  const { deck, keys, count } = value as { deck?: unknown; keys?: unknown; count?: unknown };
+  if (typeof keys === 'string') return { kind: 'keys', deckId: keys };
+  if (typeof deck !== 'string' || !isSlideState(value) || (count !== undefined && !isIndex(count))) return null;
+  const state: SlideEventData = { index: value.index, version: value.version };
+  if (count !== undefined) state.count = count;
+  return { kind: 'slide', deckId: deck, state };
 }
 
 /**
@@ -54,10 +55,9 @@ export function connectSlideFeed(db: Database, store: DeckStore, hub: Hub, metri
   };
   const listener = db.listen(SLIDE_CHANNEL, {
     onNotification(payload) {
-      const keysOf = parseKeysNotification(payload);
-      if (keysOf !== null) return store.keys.forget(keysOf);
-      const parsed = parseSlideNotification(payload);
-      if (parsed) hub.broadcastSlide(parsed.deckId, parsed.state);
+      const notification = parseNotification(payload);
+      if (notification?.kind === 'keys') store.keys.forget(notification.deckId);
+      else if (notification) hub.broadcastSlide(notification.deckId, notification.state);
       else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed slide notification');
     },
     onListening() {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseNotification } from '../../../server/hub/slide-feed.js';
+
+describe('parseNotification', () => {
+  it('reads a slide change from the slide trigger', () => {
+    expect(parseNotification('{"deck" : "abc", "index" : 2, "version" : 7, "count" : 5}')).toEqual({
+      kind: 'slide',
+      deckId: 'abc',
+      state: { index: 2, version: 7, count: 5 },
+    });
+  });
+
+  it('reads a key change from the key trigger', () => {
+    expect(parseNotification('{"keys" : "abc"}')).toEqual({ kind: 'keys', deckId: 'abc' });
+  });
+
+  it('refuses anything else', () => {
+    for (const payload of ['', 'not json', 'null', '[]', '{"deck":"a","index":-1,"version":1}', '{"deck":1,"index":0,"version":1}', '{"deck":"a","index":0,"version":1,"count":1.5}', '{"keys":3}']) {
+      expect(parseNotification(payload), payload).toBeNull();
+    }
+  });
+});
