@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateDeckResponse, Deck, ErrorBody, PresenterDeck } from '../../../shared/protocol.js';
+import type { CreateDeckResponse, Deck, PresenterDeck } from '../../../shared/protocol.js';
 import { DRIVERS } from '../../support/databases.js';
+import { expectError } from '../../support/errors.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
-
-async function expectError(res: Response, status: number, code: string): Promise<ErrorBody> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  const body = (await res.json()) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/\w+ \w+/);
-  expect(JSON.stringify(body)).not.toMatch(/at .*\.(ts|js):\d+/);
-  return body;
-}
 
 describe.each(DRIVERS)('HTTP API on %s', (driver) => {
   let server: TestServer;

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateDeckResponse, CreateKeyResponse, ErrorBody, KeyListResponse } from '../../../shared/protocol.js';
+import type { CreateDeckResponse, CreateKeyResponse, KeyListResponse } from '../../../shared/protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { DRIVERS } from '../../support/databases.js';
+import { expectError } from '../../support/errors.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
 
 const MAX_KEYS = 5;
-
-async function expectError(res: Response, status: number, code: string): Promise<void> {
-  expect(res.status).toBe(status);
-  const body = (await res.json()) as ErrorBody;
-  expect(body.error.code).toBe(code);
-  expect(body.error.message).toMatch(/\w+ \w+/);
-}
 
 describe.each(DRIVERS)('presenter keys API on %s', (driver) => {
   let server: TestServer;
