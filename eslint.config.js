@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'net', 'os', 'crypto', 'url', 'stream', 'events', 'child_process'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'http',
+  'net',
+  'os',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'child_process',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'bench/results/**', '.podium/**'] },
@@ -55,9 +67,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'pg', message: 'The client never talks to the database.' },
-          ],
+          paths: [{ name: 'pg', message: 'The client never talks to the database.' }],
           patterns: [
             { group: ['**/server/*', '**/server'], message: 'client/ never imports server/.' },
             { group: nodeBuiltins, message: 'client/ runs in the browser: no Node modules.' },

@@ -91,7 +91,9 @@ function legend(series: Series[], x: number, y: number): string {
 export function drawChart(rows: SummaryRow[], subtitle: string): string {
   const xs = [...new Set(rows.map((row) => row.requested))].sort((a, b) => a - b);
   const pick = (server: 'podium' | 'baseline', value: (row: SummaryRow) => number): Array<[number, number]> =>
-    rows.filter((row) => row.server === server && Number.isFinite(value(row))).map((row) => [row.requested, value(row)]);
+    rows
+      .filter((row) => row.server === server && Number.isFinite(value(row)))
+      .map((row) => [row.requested, value(row)]);
   const latency: Series[] = [];
   const memory: Series[] = [];
   for (const server of ['podium', 'baseline'] as const) {
@@ -108,12 +110,22 @@ export function drawChart(rows: SummaryRow[], subtitle: string): string {
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="${WIDTH / 2}" y="16" text-anchor="middle" fill="#555">${escape(subtitle)}</text>`,
     drawPanel(
-      { title: 'Fan-out latency, PUT to receipt', unit: 'ms', series: latency, target: { value: 300, label: 'target p99 at 10k: 300 ms' } },
+      {
+        title: 'Fan-out latency, PUT to receipt',
+        unit: 'ms',
+        series: latency,
+        target: { value: 300, label: 'target p99 at 10k: 300 ms' },
+      },
       PANEL.left,
       xs,
     ),
     drawPanel(
-      { title: 'Server RSS per open stream', unit: 'KB', series: memory, target: { value: 16, label: 'target at 10k: 16 KB' } },
+      {
+        title: 'Server RSS per open stream',
+        unit: 'KB',
+        series: memory,
+        target: { value: 16, label: 'target at 10k: 16 KB' },
+      },
       right,
       xs,
     ),

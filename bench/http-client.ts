@@ -42,8 +42,15 @@ export function httpRequest(
 }
 
 /** Like httpRequest, but throws unless the status is `expected`, and parses the JSON body. */
-export async function httpJson<T>(method: string, url: string, body?: unknown, headers?: Record<string, string>, expected = 200): Promise<T> {
+export async function httpJson<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+  expected = 200,
+): Promise<T> {
   const answer = await httpRequest(method, url, body, headers);
-  if (answer.status !== expected) throw new Error(`${method} ${url} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+  if (answer.status !== expected)
+    throw new Error(`${method} ${url} answered ${answer.status}: ${answer.body.slice(0, 200)}`);
   return JSON.parse(answer.body) as T;
 }

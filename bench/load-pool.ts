@@ -53,7 +53,8 @@ function shares(total: number, parts: number): number[] {
 
 function mergeOpened(replies: OpenedReply[]): OpenResult {
   const errors: ErrorCounts = {};
-  for (const reply of replies) for (const [reason, n] of Object.entries(reply.errors)) errors[reason] = (errors[reason] ?? 0) + n;
+  for (const reply of replies)
+    for (const [reason, n] of Object.entries(reply.errors)) errors[reason] = (errors[reason] ?? 0) + n;
   return {
     ok: replies.reduce((sum, r) => sum + r.ok, 0),
     failed: replies.reduce((sum, r) => sum + r.failed, 0),
@@ -72,7 +73,14 @@ export class LoadPool {
   }
 
   /** Opens `count` streams on `paths` (round robin), at most `concurrency` connecting at once in all. */
-  async open(host: string, port: number, paths: string[], count: number, concurrency: number, timeoutMs = 30_000): Promise<OpenResult> {
+  async open(
+    host: string,
+    port: number,
+    paths: string[],
+    count: number,
+    concurrency: number,
+    timeoutMs = 30_000,
+  ): Promise<OpenResult> {
     const counts = shares(count, this.processes.length);
     const each = Math.max(1, Math.ceil(concurrency / this.processes.length));
     const replies = this.processes.map((p, i) => {
@@ -135,8 +143,13 @@ export class LoadPool {
       }),
     );
     const errors: ErrorCounts = {};
-    for (const reply of replies) for (const [reason, n] of Object.entries(reply.errors)) errors[reason] = (errors[reason] ?? 0) + n;
-    return { open: replies.reduce((s, r) => s + r.open, 0), dropped: replies.reduce((s, r) => s + r.dropped, 0), errors };
+    for (const reply of replies)
+      for (const [reason, n] of Object.entries(reply.errors)) errors[reason] = (errors[reason] ?? 0) + n;
+    return {
+      open: replies.reduce((s, r) => s + r.open, 0),
+      dropped: replies.reduce((s, r) => s + r.dropped, 0),
+      errors,
+    };
   }
 
   /** Ends every load process. */

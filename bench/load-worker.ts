@@ -3,7 +3,14 @@
  * commands it over IPC (see load-protocol.ts). It exits when the driver goes away.
  */
 import { nowMs } from './clock.js';
-import type { ArmCommand, ErrorCounts, LoadCommand, LoadReply, OpenCommand, ReconnectCommand } from './load-protocol.js';
+import type {
+  ArmCommand,
+  ErrorCounts,
+  LoadCommand,
+  LoadReply,
+  OpenCommand,
+  ReconnectCommand,
+} from './load-protocol.js';
 import { SseConnection, type SseTarget } from './sse-connection.js';
 
 interface Waiter {
@@ -54,7 +61,11 @@ const handlers = {
       opening.lastReadyAt = at;
       pump();
     }
-    if (waiter && !waiter.done.has(connection) && connection.lastVersion >= (waiter.targets[connection.target.path] ?? Infinity)) {
+    if (
+      waiter &&
+      !waiter.done.has(connection) &&
+      connection.lastVersion >= (waiter.targets[connection.target.path] ?? Infinity)
+    ) {
       waiter.done.add(connection);
       waiter.times.push(at);
       checkWaiter();
@@ -111,7 +122,18 @@ function pump(): void {
 
 function beginOpening(queue: SseTarget[], concurrency: number, retryMs = 0, retryUntil = 0): void {
   closing = false;
-  opening = { queue, pending: new Set(), concurrency, ok: 0, failed: 0, lastReadyAt: 0, errors: {}, retryMs, retryUntil, retrying: 0 };
+  opening = {
+    queue,
+    pending: new Set(),
+    concurrency,
+    ok: 0,
+    failed: 0,
+    lastReadyAt: 0,
+    errors: {},
+    retryMs,
+    retryUntil,
+    retrying: 0,
+  };
   pump();
 }
 
@@ -120,7 +142,12 @@ function open(command: OpenCommand): void {
   errors = {};
   const queue: SseTarget[] = [];
   for (let i = 0; i < command.count; i += 1) {
-    queue.push({ host: command.host, port: command.port, path: command.paths[i % command.paths.length] as string, timeoutMs: command.timeoutMs });
+    queue.push({
+      host: command.host,
+      port: command.port,
+      path: command.paths[i % command.paths.length] as string,
+      timeoutMs: command.timeoutMs,
+    });
   }
   beginOpening(queue, command.concurrency);
 }
@@ -129,7 +156,11 @@ function reconnect(command: ReconnectCommand): void {
   const previous = connections;
   connections = [];
   for (const old of previous) old.reset();
-  const queue = previous.map((old) => ({ ...old.target, port: command.port, lastEventId: old.lastVersion || undefined }));
+  const queue = previous.map((old) => ({
+    ...old.target,
+    port: command.port,
+    lastEventId: old.lastVersion || undefined,
+  }));
   beginOpening(queue, Infinity, command.retryMs, command.retryUntil);
 }
 

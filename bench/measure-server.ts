@@ -60,7 +60,11 @@ export interface ServerFigures {
   storm: StormFigures | null;
 }
 
-async function timeFanout(server: BenchServer, pool: LoadPool, options: MeasureOptions): Promise<ServerFigures['fanout']> {
+async function timeFanout(
+  server: BenchServer,
+  pool: LoadPool,
+  options: MeasureOptions,
+): Promise<ServerFigures['fanout']> {
   const latencies: number[] = [];
   const perChange: number[] = [];
   let missing = 0;

@@ -75,7 +75,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
   });
   const one = (text: string) => numbers(text)[0] as number;
   const servers = values.servers.split(',').map((s) => s.trim());
-  for (const server of servers) if (server !== 'podium' && server !== 'baseline') throw new Error(`unknown server: ${server}`);
+  for (const server of servers)
+    if (server !== 'podium' && server !== 'baseline') throw new Error(`unknown server: ${server}`);
   const podiumEnv: Record<string, string> = {};
   for (const pair of values.env) {
     const at = pair.indexOf('=');

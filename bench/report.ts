@@ -20,15 +20,21 @@ export interface TargetCheck {
 }
 
 const KB = 1024;
-const fmt = (value: number | null, digits = 1) => (value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
-const int = (value: number | null) => (value === null || Number.isNaN(value) ? 'n/a' : Math.round(value).toLocaleString('en-US'));
+const fmt = (value: number | null, digits = 1) =>
+  value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+const int = (value: number | null) =>
+  value === null || Number.isNaN(value) ? 'n/a' : Math.round(value).toLocaleString('en-US');
 
 function rowAt(summary: Summary, server: string, n: number): SummaryRow | undefined {
   return summary.rows.find((row) => row.server === server && row.requested === n);
 }
 
 /** Checks the medians against the targets of issue 6 (null: not measured in this run). */
-export function checkTargets(summary: Summary, database: 'postgres' | 'pglite', openFileLimit = Infinity): TargetCheck[] {
+export function checkTargets(
+  summary: Summary,
+  database: 'postgres' | 'pglite',
+  openFileLimit = Infinity,
+): TargetCheck[] {
   const p10 = rowAt(summary, 'podium', 10_000);
   const b10 = rowAt(summary, 'baseline', 10_000);
   const p20 = rowAt(summary, 'podium', 20_000);
@@ -39,7 +45,9 @@ export function checkTargets(summary: Summary, database: 'postgres' | 'pglite', 
   return [
     {
       target: '10k streams: p99 fan-out within 1.25x the baseline and under 300 ms',
-      measured: p10 ? `${fmt(p10.fanoutP99)} ms, ${fmt(ratio, 2)}x (baseline ${fmt(b10?.fanoutP99 ?? null)} ms)` : 'n/a',
+      measured: p10
+        ? `${fmt(p10.fanoutP99)} ms, ${fmt(ratio, 2)}x (baseline ${fmt(b10?.fanoutP99 ?? null)} ms)`
+        : 'n/a',
       met: p10 && ratio !== null ? ratio <= 1.25 && p10.fanoutP99 < 300 : null,
     },
     {
@@ -51,7 +59,9 @@ export function checkTargets(summary: Summary, database: 'postgres' | 'pglite', 
       target: '20k streams held by one process without errors',
       measured: p20
         ? `${int(p20.held)} held of ${int(p20.requested)}, ${p20.errors} errors` +
-          (p20.held < p20.requested && openFileLimit <= p20.requested ? ` (capped: open-file limit ${openFileLimit})` : '')
+          (p20.held < p20.requested && openFileLimit <= p20.requested
+            ? ` (capped: open-file limit ${openFileLimit})`
+            : '')
         : 'n/a',
       met: p20 ? p20.held === p20.requested && p20.errors === 0 : null,
     },
@@ -98,11 +108,20 @@ export function resultsTable(summary: Summary): string {
 /** The targets as a Markdown table. */
 export function targetsTable(targets: TargetCheck[]): string {
   const mark = (met: boolean | null) => (met === null ? 'not measured' : met ? 'met' : '**missed**');
-  return ['| target | measured | |', '|---|---|---|', ...targets.map((t) => `| ${t.target} | ${t.measured} | ${mark(t.met)} |`)].join('\n');
+  return [
+    '| target | measured | |',
+    '|---|---|---|',
+    ...targets.map((t) => `| ${t.target} | ${t.measured} | ${mark(t.met)} |`),
+  ].join('\n');
 }
 
 /** The Markdown summary written next to the JSON. */
-export function markdownSummary(context: BenchContext, summary: Summary, targets: TargetCheck[], chartFile: string): string {
+export function markdownSummary(
+  context: BenchContext,
+  summary: Summary,
+  targets: TargetCheck[],
+  chartFile: string,
+): string {
   return [
     `# Podium benchmark, ${context.startedAt}`,
     '',

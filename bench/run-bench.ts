@@ -24,7 +24,11 @@ import { updateReadme } from './update-readme.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Podium without its abuse limits: the bench opens every stream from one address and PUTs hundreds per second. */
-const UNLIMITED = { PODIUM_RATE_LIMIT: 'off', PODIUM_MAX_STREAMS: '1000000', PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000' };
+const UNLIMITED = {
+  PODIUM_RATE_LIMIT: 'off',
+  PODIUM_MAX_STREAMS: '1000000',
+  PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000',
+};
 /** File descriptors kept free in a server for its own files, database connections and the like. */
 const FD_RESERVE = 16;
 
@@ -45,12 +49,19 @@ class Cleanup {
     this.steps.unshift(step);
   }
   async run(): Promise<void> {
-    for (const step of this.steps.splice(0)) await Promise.resolve().then(step).catch(() => undefined);
+    for (const step of this.steps.splice(0))
+      await Promise.resolve()
+        .then(step)
+        .catch(() => undefined);
   }
 }
 
 /** Runs the whole bench; `log` gets one line per step. Cleans up (processes, scratch database, temp dirs) on any outcome. */
-export async function runBench(options: BenchOptions, log: (line: string) => void = console.log, command = 'npm run bench'): Promise<BenchResults> {
+export async function runBench(
+  options: BenchOptions,
+  log: (line: string) => void = console.log,
+  command = 'npm run bench',
+): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
   const cleanup = new Cleanup();
   const onSignal = () => void cleanup.run().then(() => process.exit(130));
@@ -63,7 +74,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   try {
     if (options.compiled) {
       log('building the servers (tsc -p tsconfig.build.json)');
-      execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+        { stdio: 'inherit' },
+      );
     }
     const limit = openFileLimit();
     const largest = Math.min(Math.max(...options.n, options.sustainedStreams), limit);
@@ -122,7 +137,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
             log(`run ${run}/${options.runs}: ${kind} with ${n.toLocaleString('en-US')} streams`);
             const result = await measureServer(server, pool, n, options, kind === 'podium' ? monitor : undefined);
             // The sustained phase reuses the last Podium process (after its storm), saving a start.
-            if (kind === 'podium' && requested === last && options.sustainedSeconds > 0) figures.sustained = await sustain(server);
+            if (kind === 'podium' && requested === last && options.sustainedSeconds > 0)
+              figures.sustained = await sustain(server);
             return result;
           });
           figures.servers.push({ ...measured, requested });
@@ -134,7 +150,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         }
       }
       const s = figures.sustained;
-      if (s) log(`run ${run}/${options.runs}: sustained ${s.changesPerSecond} changes/s over ${s.decks} decks, ${s.streams} streams, missing ${s.missing}`);
+      if (s)
+        log(
+          `run ${run}/${options.runs}: sustained ${s.changesPerSecond} changes/s over ${s.decks} decks, ${s.streams} streams, missing ${s.missing}`,
+        );
       runs.push(figures);
     }
 
@@ -151,8 +170,15 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     const targets = checkTargets(summary, context.database, limit);
     const stamp = startedAt.replace(/[:.]/g, '-');
     await mkdir(options.out, { recursive: true });
-    const files = { json: join(options.out, `${stamp}.json`), markdown: join(options.out, `${stamp}.md`), chart: join(options.out, `${stamp}.svg`) };
-    const chart = drawChart(summary.rows, `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`);
+    const files = {
+      json: join(options.out, `${stamp}.json`),
+      markdown: join(options.out, `${stamp}.md`),
+      chart: join(options.out, `${stamp}.svg`),
+    };
+    const chart = drawChart(
+      summary.rows,
+      `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`,
+    );
     await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, targets }, null, 2)}\n`);
     await writeFile(files.chart, chart);
     await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`));

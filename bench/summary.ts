@@ -30,7 +30,10 @@ export interface SummaryRow {
 }
 
 /** Podium's figure divided by the baseline's, per N. */
-export type RatioRow = { requested: number } & Record<'rssPerStream' | 'heapPerStream' | 'fanoutP50' | 'fanoutP99' | 'fanoutMax' | 'connectRate' | 'stormMs', number | null>;
+export type RatioRow = { requested: number } & Record<
+  'rssPerStream' | 'heapPerStream' | 'fanoutP50' | 'fanoutP99' | 'fanoutMax' | 'connectRate' | 'stormMs',
+  number | null
+>;
 
 /** The medians of everything, as the README table shows them. */
 export interface Summary {
@@ -65,7 +68,15 @@ function summarize(list: Array<ServerFigures & { requested: number }>): SummaryR
   };
 }
 
-const RATIO_KEYS = ['rssPerStream', 'heapPerStream', 'fanoutP50', 'fanoutP99', 'fanoutMax', 'connectRate', 'stormMs'] as const;
+const RATIO_KEYS = [
+  'rssPerStream',
+  'heapPerStream',
+  'fanoutP50',
+  'fanoutP99',
+  'fanoutMax',
+  'connectRate',
+  'stormMs',
+] as const;
 
 /** Medians per server and N over all runs, and the Podium / baseline ratios. */
 export function summarizeRuns(runs: RunFigures[]): Summary {
@@ -76,7 +87,9 @@ export function summarizeRuns(runs: RunFigures[]): Summary {
       groups.set(key, [...(groups.get(key) ?? []), figures]);
     }
   }
-  const rows = [...groups.values()].map(summarize).sort((a, b) => a.requested - b.requested || a.server.localeCompare(b.server));
+  const rows = [...groups.values()]
+    .map(summarize)
+    .sort((a, b) => a.requested - b.requested || a.server.localeCompare(b.server));
   const ratios: RatioRow[] = [];
   for (const podium of rows.filter((row) => row.server === 'podium')) {
     const baseline = rows.find((row) => row.server === 'baseline' && row.requested === podium.requested);

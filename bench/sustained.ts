@@ -82,9 +82,14 @@ export async function measureSustained(
       const index = (deck.index + 1) % 5;
       deck.index = index;
       const sent = nowMs();
-      const answer = await httpRequest('PUT', `${server.url}/api/decks/${deck.id}/slide`, { index }, {
-        Authorization: `Bearer ${deck.key}`,
-      }).catch(() => ({ status: 0, body: '' }));
+      const answer = await httpRequest(
+        'PUT',
+        `${server.url}/api/decks/${deck.id}/slide`,
+        { index },
+        {
+          Authorization: `Bearer ${deck.key}`,
+        },
+      ).catch(() => ({ status: 0, body: '' }));
       latencies.push(nowMs() - sent);
       if (answer.status !== 200) {
         failures += 1;

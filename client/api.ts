@@ -1,10 +1,4 @@
-import type {
-  CreateDeckRequest,
-  CreateDeckResponse,
-  Deck,
-  PresenterDeck,
-  SlideState,
-} from '../shared/protocol.js';
+import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../shared/protocol.js';
 import { isSlideState, parseErrorBody } from '../shared/validate.js';
 
 /** A failed API call: the server's error code and its sentence for people. Status 0 = network. */
@@ -100,12 +94,7 @@ export async function fetchPresenterDeck(id: string, key: string): Promise<Prese
 }
 
 /** `PUT /api/decks/:id/slide`, a compare-and-set on `version` (412 carries `current`). */
-export async function putSlide(
-  id: string,
-  key: string,
-  index: number,
-  version: number,
-): Promise<SlideState> {
+export async function putSlide(id: string, key: string, index: number, version: number): Promise<SlideState> {
   const body = await request(`${deckUrl(id)}/slide`, {
     method: 'PUT',
     headers: {
@@ -119,10 +108,7 @@ export async function putSlide(
 }
 
 /** `POST /api/decks`; `adminToken` only where the server requires one. */
-export async function createDeck(
-  deck: CreateDeckRequest,
-  adminToken?: string,
-): Promise<CreateDeckResponse> {
+export async function createDeck(deck: CreateDeckRequest, adminToken?: string): Promise<CreateDeckResponse> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (adminToken) headers.Authorization = `Bearer ${adminToken}`;
   const body = await request('/api/decks', {

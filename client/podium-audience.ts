@@ -144,9 +144,7 @@ export class PodiumAudience extends LitElement {
 
   private handleSlideEvent(event: SlideEventData): void {
     // No deck yet (and none on its way), or the deck was edited: fetch it again.
-    const stale = this.deck
-      ? event.count !== undefined && event.count !== this.deck.slides.length
-      : !this.loading;
+    const stale = this.deck ? event.count !== undefined && event.count !== this.deck.slides.length : !this.loading;
     if (stale) void this.loadDeck();
     this.applyState(event, true);
   }
@@ -206,7 +204,12 @@ export class PodiumAudience extends LitElement {
       </div>`;
     }
     return html`<div class="message" role=${error ? 'alert' : nothing}>
-      ${error ? html`<p>${error.message}</p><p>Retrying…</p>` : html`<p>Loading the talk…</p>`}
+      ${
+        error
+          ? html`<p>${error.message}</p>
+              <p>Retrying…</p>`
+          : html`<p>Loading the talk…</p>`
+      }
     </div>`;
   }
 
@@ -223,21 +226,19 @@ export class PodiumAudience extends LitElement {
         <podium-slide class="main" .html=${slideHtml} label="Slide ${index + 1} of ${count}"
           >This slide is empty.</podium-slide
         >
-        ${this.following
-          ? nothing
-          : html`<button
-              class="live-pill"
-              aria-label="Return to live, slide ${live + 1}"
-              @click=${this.handleFollowLive}
-            >
-              <span class="dot" aria-hidden="true"></span>Live: slide ${live + 1}
-            </button>`}
+        ${
+          this.following
+            ? nothing
+            : html`<button
+                class="live-pill"
+                aria-label="Return to live, slide ${live + 1}"
+                @click=${this.handleFollowLive}
+              >
+                <span class="dot" aria-hidden="true"></span>Live: slide ${live + 1}
+              </button>`
+        }
       </div>
-      <div
-        class="toolbar ${this.idle && !needsAttention ? 'idle' : ''}"
-        role="group"
-        aria-label="Slide controls"
-      >
+      <div class="toolbar ${this.idle && !needsAttention ? 'idle' : ''}" role="group" aria-label="Slide controls">
         <button
           aria-label="Previous slide"
           title="Previous slide (←)"
@@ -257,15 +258,17 @@ export class PodiumAudience extends LitElement {
         </button>
         <span class="title">${deck.title}</span>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
-        ${document.fullscreenEnabled
-          ? html`<button
-              aria-label=${this.fullscreen ? 'Exit full screen' : 'Full screen'}
-              title=${this.fullscreen ? 'Exit full screen (F)' : 'Full screen (F)'}
-              @click=${this.handleFullscreenClick}
-            >
-              ${this.fullscreen ? shrinkIcon : expandIcon}
-            </button>`
-          : nothing}
+        ${
+          document.fullscreenEnabled
+            ? html`<button
+                aria-label=${this.fullscreen ? 'Exit full screen' : 'Full screen'}
+                title=${this.fullscreen ? 'Exit full screen (F)' : 'Full screen (F)'}
+                @click=${this.handleFullscreenClick}
+              >
+                ${this.fullscreen ? shrinkIcon : expandIcon}
+              </button>`
+            : nothing
+        }
       </div>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, slideHtml)}

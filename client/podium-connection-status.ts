@@ -64,8 +64,7 @@ export class PodiumConnectionStatus extends LitElement {
   @property({ reflect: true }) status: StreamStatus = 'connecting';
 
   override render() {
-    return html`<span class="dot" aria-hidden="true"></span
-      ><span role="status">${LABELS[this.status]}</span>`;
+    return html`<span class="dot" aria-hidden="true"></span><span role="status">${LABELS[this.status]}</span>`;
   }
 }
 

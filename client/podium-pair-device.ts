@@ -68,7 +68,11 @@ export class PodiumPairDevice extends LitElement {
 
   private async handlePair(): Promise<void> {
     await this.run(async () => {
-      this.pairing = await createPresenterKey(this.deckId, this.presenterKey, this.labelInput?.value.trim() || undefined);
+      this.pairing = await createPresenterKey(
+        this.deckId,
+        this.presenterKey,
+        this.labelInput?.value.trim() || undefined,
+      );
       this.keys = await listPresenterKeys(this.deckId, this.presenterKey);
       this.message = `Paired: “${this.pairing.label}” can drive this deck once it opens the link.`;
     });
@@ -103,13 +107,17 @@ export class PodiumPairDevice extends LitElement {
   private renderPairing(pairing: CreateKeyResponse) {
     return html`<figure>
       <podium-qr .value=${pairing.links.remote} label="QR code of the new remote link"></podium-qr>
-      <figcaption>Scan it with the other phone’s camera. This link is a presenter key: give it only to a co-presenter.</figcaption>
+      <figcaption>
+        Scan it with the other phone’s camera. This link is a presenter key: give it only to a co-presenter.
+      </figcaption>
       <input readonly aria-label="New remote link" .value=${pairing.links.remote} @focus=${this.handleLinkFocus} />
     </figure>`;
   }
 
   private renderNewCode() {
-    return html`<p>Make a code for a second phone or a co-presenter. Each device gets its own key, which you can revoke here.</p>
+    return html`<p>
+        Make a code for a second phone or a co-presenter. Each device gets its own key, which you can revoke here.
+      </p>
       <div class="row">
         <input name="label" maxlength="100" placeholder="Name, e.g. Anna’s phone" aria-label="Name of the new device" />
         <button class="primary" ?disabled=${this.busy} @click=${this.handlePair}>New pairing code</button>
@@ -120,15 +128,22 @@ export class PodiumPairDevice extends LitElement {
     return html`<h3>Devices that can drive this deck</h3>
       <ul>
         ${this.keys.map(
-          (key) => html`<li>
-            <span class="label">${key.label}</span>
-            <small>${new Date(key.createdAt).toLocaleDateString()}</small>
-            ${key.current
-              ? html`<small>This device</small>`
-              : html`<button ?disabled=${this.busy} aria-label="Revoke ${key.label}" @click=${() => this.handleRevoke(key)}>
-                  Revoke
-                </button>`}
-          </li>`,
+          (key) =>
+            html`<li>
+              <span class="label">${key.label}</span>
+              <small>${new Date(key.createdAt).toLocaleDateString()}</small>
+              ${
+                key.current
+                  ? html`<small>This device</small>`
+                  : html`<button
+                      ?disabled=${this.busy}
+                      aria-label="Revoke ${key.label}"
+                      @click=${() => this.handleRevoke(key)}
+                    >
+                      Revoke
+                    </button>`
+              }
+            </li>`,
         )}
       </ul>`;
   }
@@ -151,7 +166,12 @@ export class PodiumPairDevice extends LitElement {
 
   override render() {
     // The dialog exists only while open: the remote keeps a single dialog (its grid) otherwise.
-    return html`<button class="icon" aria-label="Pair another device" title="Pair another device" @click=${this.handleOpen}>
+    return html`<button
+        class="icon"
+        aria-label="Pair another device"
+        title="Pair another device"
+        @click=${this.handleOpen}
+      >
         ${pairIcon}
       </button>
       ${this.opened ? this.renderDialog() : nothing}`;

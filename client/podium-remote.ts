@@ -233,12 +233,8 @@ export class PodiumRemote extends LitElement {
     return html`<div class="problem" role="alert">
       <h1>${problem.title}</h1>
       <p>${problem.message}</p>
-      ${problem.retry
-        ? html`<button class="primary" @click=${this.handleRetry}>Try again</button>`
-        : nothing}
-      ${this.deckId
-        ? html`<p><a href=${audiencePath(this.deckId)}>Open the audience view instead</a></p>`
-        : nothing}
+      ${problem.retry ? html`<button class="primary" @click=${this.handleRetry}>Try again</button>` : nothing}
+      ${this.deckId ? html`<p><a href=${audiencePath(this.deckId)}>Open the audience view instead</a></p>` : nothing}
     </div>`;
   }
 
@@ -265,20 +261,22 @@ export class PodiumRemote extends LitElement {
       >
       <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
-        ${next === undefined
-          ? html`<div class="end">End of the deck</div>`
-          : html`<podium-slide preview .html=${next}></podium-slide>`}
+        ${
+          next === undefined
+            ? html`<div class="end">End of the deck</div>`
+            : html`<podium-slide preview .html=${next}></podium-slide>`
+        }
       </section>
       <section class="info">
-        <p class="position">
-          Slide <strong>${index + 1}</strong> of ${count}
-        </p>
+        <p class="position">Slide <strong>${index + 1}</strong> of ${count}</p>
         <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
       </section>
       <section class="notes" aria-label="Speaker notes" tabindex="0">
-        ${notes
-          ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
-          : html`<p class="empty">No notes for this slide.</p>`}
+        ${
+          notes
+            ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
+            : html`<p class="empty">No notes for this slide.</p>`
+        }
       </section>
       <div class="controls" role="group" aria-label="Slide controls">
         <button

@@ -114,10 +114,7 @@ export class PodiumSlide extends LitElement {
     if (content.clientHeight === 0 || content.clientWidth === 0) return;
     let fit = 1;
     for (let pass = 0; pass < 4; pass++) {
-      const over = Math.max(
-        content.scrollHeight / content.clientHeight,
-        content.scrollWidth / content.clientWidth,
-      );
+      const over = Math.max(content.scrollHeight / content.clientHeight, content.scrollWidth / content.clientWidth);
       if (over <= 1.01 || fit <= MIN_FIT) break;
       fit = Math.max(MIN_FIT, (fit / over) * 0.98);
       content.style.setProperty('--fit', String(fit));

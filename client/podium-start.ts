@@ -146,9 +146,7 @@ export class PodiumStart extends LitElement {
         <label class="visually-hidden" for="${which}-link">${heading}</label>
         <input id="${which}-link" readonly .value=${url} />
         <div class="row">
-          <button @click=${() => this.handleCopy(which, url)}>
-            ${this.copied === which ? 'Copied' : 'Copy link'}
-          </button>
+          <button @click=${() => this.handleCopy(which, url)}>${this.copied === which ? 'Copied' : 'Copy link'}</button>
           <a class="button" href=${url} target="_blank" rel="noopener">Open</a>
         </div>
       </div>
@@ -213,19 +211,21 @@ export class PodiumStart extends LitElement {
               ></textarea>
             </div>
             <p class="hint" id="markdown-hint">
-              Paste Markdown or drop a <code>.md</code> file here. A line with only
-              <code>---</code> starts a new slide; after a line <code>Note:</code> come speaker notes.
+              Paste Markdown or drop a <code>.md</code> file here. A line with only <code>---</code> starts a new slide;
+              after a line <code>Note:</code> come speaker notes.
             </p>
-            ${this.needsAdminToken
-              ? html`<label for="admin-token">Admin token</label>
-                  <input
-                    id="admin-token"
-                    type="password"
-                    autocomplete="off"
-                    .value=${this.adminToken}
-                    @input=${this.handleAdminTokenInput}
-                  />`
-              : nothing}
+            ${
+              this.needsAdminToken
+                ? html`<label for="admin-token">Admin token</label>
+                    <input
+                      id="admin-token"
+                      type="password"
+                      autocomplete="off"
+                      .value=${this.adminToken}
+                      @input=${this.handleAdminTokenInput}
+                    />`
+                : nothing
+            }
             <div class="row">
               <label class="button">
                 Open a .md file
@@ -249,13 +249,7 @@ export class PodiumStart extends LitElement {
           <form @submit=${this.handleJoin} novalidate>
             <label for="code">Talk code or link</label>
             <div class="row tight">
-              <input
-                id="code"
-                autocomplete="off"
-                autocapitalize="off"
-                spellcheck="false"
-                placeholder="e.g. k3x9q2"
-              />
+              <input id="code" autocomplete="off" autocapitalize="off" spellcheck="false" placeholder="e.g. k3x9q2" />
               <button class="primary" type="submit">Join</button>
             </div>
             <p class="error" role="alert">${this.joinError}</p>

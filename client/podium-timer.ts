@@ -62,9 +62,7 @@ export class PodiumTimer extends LitElement {
   override render() {
     const elapsed = formatElapsed(Date.now() - this.start);
     return html`<time aria-label="Elapsed time ${elapsed}" title="Elapsed time">${elapsed}</time>
-      <button aria-label="Reset timer" title="Reset timer" @click=${this.handleReset}>
-        ${resetIcon}
-      </button>`;
+      <button aria-label="Reset timer" title="Reset timer" @click=${this.handleReset}>${resetIcon}</button>`;
   }
 }
 

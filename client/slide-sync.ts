@@ -63,8 +63,7 @@ export class SlideSync {
         outcome = { kind: 'saved', state: this.state };
       } catch (error) {
         this.desired = null;
-        const apiError =
-          error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong.');
+        const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong.');
         if (apiError.status === 412 && apiError.current) {
           this.observe(apiError.current, true);
           outcome = { kind: 'conflict', state: this.state };

@@ -7,8 +7,7 @@ import { css } from 'lit';
 export const tokens = css`
   :host {
     color-scheme: light dark;
-    --podium-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial,
-      sans-serif;
+    --podium-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
     --podium-mono: ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace;
     --podium-bg: #f3f4f6;
     --podium-surface: #ffffff;

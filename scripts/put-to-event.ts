@@ -14,7 +14,11 @@ const changes = Number(process.argv[2] ?? 200);
 const base = process.env.DATABASE_URL;
 const scratch = base ? await createScratchDatabase(base) : undefined;
 // Rate limits off: a presenter never changes 200 slides back to back.
-const server = await startTestServer({ driver: scratch ? 'postgres' : 'pglite', shared: scratch, limits: NO_RATE_LIMITS });
+const server = await startTestServer({
+  driver: scratch ? 'postgres' : 'pglite',
+  shared: scratch,
+  limits: NO_RATE_LIMITS,
+});
 const { deck, presenterKey } = await server.createDeck(SAMPLE_DECK);
 const stream = new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`);
 await stream.waitForVersion(1);
@@ -31,4 +35,6 @@ await server.stop();
 await scratch?.drop();
 samples.sort((a, b) => a - b);
 const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(2);
-console.log(`${server.driver}: ${changes} changes, PUT-to-event ms p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)}`);
+console.log(
+  `${server.driver}: ${changes} changes, PUT-to-event ms p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)}`,
+);

@@ -22,7 +22,9 @@ import { SlideStreamClient } from '../test/support/sse-client.js';
 import { TcpProxy } from '../test/support/tcp-proxy.js';
 
 const { values: flags } = parseArgs({
-  options: Object.fromEntries(['seconds', 'instances', 'decks', 'streams', 'remotes'].map((name) => [name, { type: 'string' }])),
+  options: Object.fromEntries(
+    ['seconds', 'instances', 'decks', 'streams', 'remotes'].map((name) => [name, { type: 'string' }]),
+  ),
 });
 function setting(name: string, fallback: number): number {
   const raw = flags[name] ?? process.env[`SOAK_${name.toUpperCase()}`];
@@ -35,7 +37,8 @@ const INSTANCES = setting('instances', 3);
 const DECKS = setting('decks', 20);
 const STREAMS = setting('streams', 300);
 const REMOTES = setting('remotes', 8);
-const BASE_URL = process.env.SOAK_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BASE_URL =
+  process.env.SOAK_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SLIDES = 6;
 
 /** One open stream and the deck it follows. */
@@ -77,7 +80,8 @@ async function remote(deadline: number, podiums: RunningPodium[], decks: SoakDec
       if (res.status === 200) {
         const answer = (await res.json()) as SetSlideResponse;
         const known = deck.committed.get(answer.version);
-        if (known !== undefined && known !== answer.index) failures.push(`deck ${deck.id}: version ${answer.version} answered with index ${known} and ${answer.index}`);
+        if (known !== undefined && known !== answer.index)
+          failures.push(`deck ${deck.id}: version ${answer.version} answered with index ${known} and ${answer.index}`);
         deck.committed.set(answer.version, answer.index);
         deck.highestAnswered = Math.max(deck.highestAnswered, answer.version);
       } else {
@@ -115,7 +119,13 @@ function faults(proxy: TcpProxy, database: string): Record<string, () => Promise
  * Injects a random fault every 2-6 s until `deadline`. As each one ends, a change is committed
  * straight into Postgres on a random deck; records how long until every stream of that deck has it.
  */
-async function chaos(deadline: number, decks: SoakDeck[], streams: Stream[], proxy: TcpProxy, database: string): Promise<Map<string, number[]>> {
+async function chaos(
+  deadline: number,
+  decks: SoakDeck[],
+  streams: Stream[],
+  proxy: TcpProxy,
+  database: string,
+): Promise<Map<string, number[]>> {
   const actions = faults(proxy, database);
   const catchUps = new Map<string, number[]>();
   for (;;) {
@@ -129,7 +139,11 @@ async function chaos(deadline: number, decks: SoakDeck[], streams: Stream[], pro
     deck.highestAnswered = Math.max(deck.highestAnswered, marker.version);
     const viewers = streams.filter((s) => s.deck === deck);
     try {
-      const ms = await timeUntil(() => viewers.every((s) => (s.client.latest?.version ?? 0) >= marker.version), 20_000, 'the marker change');
+      const ms = await timeUntil(
+        () => viewers.every((s) => (s.client.latest?.version ?? 0) >= marker.version),
+        20_000,
+        'the marker change',
+      );
       catchUps.set(kind, [...(catchUps.get(kind) ?? []), ms]);
     } catch {
       failures.push(`after "${kind}", a change committed as it ended had not reached every viewer 20 s later`);
@@ -143,7 +157,9 @@ async function reconnectsOf(podium: RunningPodium): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  console.log(`soak: ${SECONDS} s, ${INSTANCES} instances, ${DECKS} decks, ${STREAMS} streams, ${REMOTES} concurrent presenters`);
+  console.log(
+    `soak: ${SECONDS} s, ${INSTANCES} instances, ${DECKS} decks, ${STREAMS} streams, ${REMOTES} concurrent presenters`,
+  );
   const scratch = await createScratchDatabase(BASE_URL);
   const target = new URL(scratch.url);
   const proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
@@ -151,21 +167,37 @@ async function main(): Promise<void> {
   const streams: Stream[] = [];
   try {
     for (let i = 0; i < INSTANCES; i += 1) {
-      podiums.push(await startPodium({ port: 0, databaseUrl: proxy.rewrite(scratch.url), logger: pino({ level: 'silent' }), limits: NO_RATE_LIMITS }));
+      podiums.push(
+        await startPodium({
+          port: 0,
+          databaseUrl: proxy.rewrite(scratch.url),
+          logger: pino({ level: 'silent' }),
+          limits: NO_RATE_LIMITS,
+        }),
+      );
     }
     const markdown = Array.from({ length: SLIDES }, (_, i) => `# Slide ${i + 1}`).join('\n---\n');
     const decks: SoakDeck[] = [];
     for (let i = 0; i < DECKS; i += 1) {
-      const res = await fetch(`${podiums[0]!.url}/api/decks`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ markdown }) });
+      const res = await fetch(`${podiums[0]!.url}/api/decks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ markdown }),
+      });
       const created = (await res.json()) as CreateDeckResponse;
       decks.push({ id: created.deck.id, key: created.presenterKey, committed: new Map([[1, 0]]), highestAnswered: 1 });
     }
     for (let i = 0; i < STREAMS; i += 1) {
       const deck = decks[i % DECKS]!;
-      streams.push({ deck, client: new SlideStreamClient(`${podiums[i % INSTANCES]!.url}/api/decks/${deck.id}/events`) });
+      streams.push({
+        deck,
+        client: new SlideStreamClient(`${podiums[i % INSTANCES]!.url}/api/decks/${deck.id}/events`),
+      });
     }
     await Promise.all(streams.map(({ client }) => client.waitFor(() => true, 30_000)));
-    console.log(`ready: scratch database ${scratch.name} behind TCP proxy :${proxy.port}; every stream has its first state`);
+    console.log(
+      `ready: scratch database ${scratch.name} behind TCP proxy :${proxy.port}; every stream has its first state`,
+    );
 
     const deadline = performance.now() + SECONDS * 1000;
     const [catchUps] = await Promise.all([
@@ -174,42 +206,78 @@ async function main(): Promise<void> {
     ]);
     proxy.setMode('pass');
     const settled = performance.now();
-    await timeUntil(() => podiums.every((p) => p.listener.connected), 20_000, 'every listener back').catch(() => failures.push('a listener never came back'));
+    await timeUntil(() => podiums.every((p) => p.listener.connected), 20_000, 'every listener back').catch(() =>
+      failures.push('a listener never came back'),
+    );
 
     const finals = new Map(
-      (await adminQuery<{ id: string; current_index: number; version: number }>('SELECT id, current_index, version FROM decks', [], scratch.name, BASE_URL)).map((row) => [row.id, row]),
+      (
+        await adminQuery<{ id: string; current_index: number; version: number }>(
+          'SELECT id, current_index, version FROM decks',
+          [],
+          scratch.name,
+          BASE_URL,
+        )
+      ).map((row) => [row.id, row]),
     );
     const onFinal = ({ deck, client }: Stream) =>
-      client.latest?.version === finals.get(deck.id)?.version && client.latest?.index === finals.get(deck.id)?.current_index;
-    const converged = await timeUntil(() => streams.every(onFinal), 10_000, 'streams on the final states').catch(() => NaN);
+      client.latest?.version === finals.get(deck.id)?.version &&
+      client.latest?.index === finals.get(deck.id)?.current_index;
+    const converged = await timeUntil(() => streams.every(onFinal), 10_000, 'streams on the final states').catch(
+      () => NaN,
+    );
 
     for (const deck of decks) {
       const final = finals.get(deck.id)!;
-      if (final.version < deck.highestAnswered) failures.push(`LOST: deck ${deck.id} is at version ${final.version}, but version ${deck.highestAnswered} was answered 200`);
+      if (final.version < deck.highestAnswered)
+        failures.push(
+          `LOST: deck ${deck.id} is at version ${final.version}, but version ${deck.highestAnswered} was answered 200`,
+        );
       const answered = deck.committed.get(final.version);
-      if (answered !== undefined && answered !== final.current_index) failures.push(`deck ${deck.id}: final version ${final.version} has index ${final.current_index}, answered ${answered}`);
+      if (answered !== undefined && answered !== final.current_index)
+        failures.push(
+          `deck ${deck.id}: final version ${final.version} has index ${final.current_index}, answered ${answered}`,
+        );
     }
     let events = 0;
     for (const stream of streams) {
       events += stream.client.events.length;
       const problem = checkHistory(stream.client.events, stream.deck.committed);
       if (problem) failures.push(`OUT OF ORDER: a stream of deck ${stream.deck.id}: ${problem}`);
-      if (!onFinal(stream)) failures.push(`STUCK: a stream of deck ${stream.deck.id} ends on ${JSON.stringify(stream.client.latest)}, the deck on version ${finals.get(stream.deck.id)?.version}`);
+      if (!onFinal(stream))
+        failures.push(
+          `STUCK: a stream of deck ${stream.deck.id} ends on ${JSON.stringify(stream.client.latest)}, the deck on version ${finals.get(stream.deck.id)?.version}`,
+        );
     }
     const dropped = streams.filter(({ client }) => client.errors > 0).length;
-    if (dropped > 0) failures.push(`${dropped} streams were dropped and had to reconnect (they should stay open through database faults)`);
+    if (dropped > 0)
+      failures.push(
+        `${dropped} streams were dropped and had to reconnect (they should stay open through database faults)`,
+      );
 
     console.log('\nfaults injected (catch-up = a change committed as the fault ended -> on every viewer of its deck):');
-    for (const [kind, times] of catchUps) console.log(`  ${String(times.length).padStart(3)} x ${kind}: catch-up max ${seconds(Math.max(...times))}, mean ${seconds(times.reduce((a, b) => a + b, 0) / times.length)}`);
+    for (const [kind, times] of catchUps)
+      console.log(
+        `  ${String(times.length).padStart(3)} x ${kind}: catch-up max ${seconds(Math.max(...times))}, mean ${seconds(times.reduce((a, b) => a + b, 0) / times.length)}`,
+      );
     const reconnects = (await Promise.all(podiums.map(reconnectsOf))).reduce((a, b) => a + b, 0);
     console.log(`listener reconnects (podium_listener_reconnects_total, all instances): ${reconnects}`);
     const other = [...puts.other].map(([what, n]) => `${n} ${what}`).join(', ') || 'none';
-    console.log(`PUTs: ${puts.ok} answered 200, ${puts.unavailable} answered 503 during faults, other: ${other}; slowest answer ${seconds(puts.slowest)}`);
-    for (const [what] of puts.other) if (!/^503$/.test(what)) failures.push(`PUT outcome that should not happen: ${what}`);
+    console.log(
+      `PUTs: ${puts.ok} answered 200, ${puts.unavailable} answered 503 during faults, other: ${other}; slowest answer ${seconds(puts.slowest)}`,
+    );
+    for (const [what] of puts.other)
+      if (!/^503$/.test(what)) failures.push(`PUT outcome that should not happen: ${what}`);
     const versions = [...finals.values()].reduce((sum, row) => sum + row.version - 1, 0);
-    console.log(`slide changes committed: ${versions} over ${DECKS} decks; ${events} slide events received by ${STREAMS} streams`);
-    console.log('checked: no deck below a version answered 200; every stream never went back and saw each version with its committed index;');
-    console.log(`         every stream ends on its deck's final state (${seconds(converged)} after the last fault); no stream dropped (${dropped})`);
+    console.log(
+      `slide changes committed: ${versions} over ${DECKS} decks; ${events} slide events received by ${STREAMS} streams`,
+    );
+    console.log(
+      'checked: no deck below a version answered 200; every stream never went back and saw each version with its committed index;',
+    );
+    console.log(
+      `         every stream ends on its deck's final state (${seconds(converged)} after the last fault); no stream dropped (${dropped})`,
+    );
     console.log(`faults over -> all converged in ${seconds(performance.now() - settled)}`);
   } finally {
     for (const { client } of streams) client.close();

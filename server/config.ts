@@ -54,7 +54,8 @@ const schema = z.object({
 function limitsFrom(e: z.infer<typeof schema>): Partial<SecurityLimits> {
   const limits: Partial<SecurityLimits> = {};
   if (['off', '0', 'false'].includes(e.PODIUM_RATE_LIMIT)) Object.assign(limits, NO_RATE_LIMITS);
-  else if (e.PODIUM_PUT_PER_SECOND) limits.putPerKey = { perSecond: e.PODIUM_PUT_PER_SECOND, burst: 2 * e.PODIUM_PUT_PER_SECOND };
+  else if (e.PODIUM_PUT_PER_SECOND)
+    limits.putPerKey = { perSecond: e.PODIUM_PUT_PER_SECOND, burst: 2 * e.PODIUM_PUT_PER_SECOND };
   if (e.PODIUM_MAX_STREAMS) limits.maxStreams = e.PODIUM_MAX_STREAMS;
   if (e.PODIUM_MAX_STREAMS_PER_ADDRESS) limits.maxStreamsPerAddress = e.PODIUM_MAX_STREAMS_PER_ADDRESS;
   return limits;

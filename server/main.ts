@@ -209,7 +209,11 @@ async function runCli(): Promise<void> {
 
   // `npm start -- talk.md` runs in the package folder; resolve the file where the user typed it.
   const deckFile = process.argv[2] ? resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : undefined;
-  const served = await serveDeckFile(podium.store, deckFile ?? join(ROOT, 'decks', 'demo.md'), deckFile ? undefined : 'demo');
+  const served = await serveDeckFile(
+    podium.store,
+    deckFile ?? join(ROOT, 'decks', 'demo.md'),
+    deckFile ? undefined : 'demo',
+  );
   await printWelcome({
     config,
     port: (podium.server.address() as AddressInfo).port,

@@ -23,7 +23,17 @@ const markdown = new MarkdownIt({
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
-    'img', 'figure', 'figcaption', 'del', 'ins', 'sup', 'sub', 'mark', 'kbd', 'details', 'summary',
+    'img',
+    'figure',
+    'figcaption',
+    'del',
+    'ins',
+    'sup',
+    'sub',
+    'mark',
+    'kbd',
+    'details',
+    'summary',
   ],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
@@ -58,6 +68,9 @@ export function renderSlide(source: string): string {
 export function firstHeading(source: string): string | null {
   const tokens = markdown.parse(source, {});
   const token = tokens.find((t, i) => t.type === 'inline' && tokens[i - 1]?.tag === 'h1');
-  const text = token?.children?.map((child) => child.content).join('').trim();
+  const text = token?.children
+    ?.map((child) => child.content)
+    .join('')
+    .trim();
   return text ? text : null;
 }

@@ -26,7 +26,11 @@ export function errorHandler(logger: Logger): Middleware {
         // The router answered with a bare status (no route, wrong method): give it the error shape.
         if (ctx.status === 404) throw new HttpError(404, 'not_found', `Nothing lives at ${ctx.method} ${ctx.path}.`);
         if (ctx.status === 405) {
-          throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use ${ctx.response.get('Allow') || 'another method'}.`);
+          throw new HttpError(
+            405,
+            'method_not_allowed',
+            `${ctx.method} is not allowed here; use ${ctx.response.get('Allow') || 'another method'}.`,
+          );
         }
         // An unknown method is the client's mistake, not ours: 405, never a 5xx.
         if (ctx.status === 501) {
@@ -39,7 +43,11 @@ export function errorHandler(logger: Logger): Middleware {
       let httpError = toHttpError(err);
       if (!httpError) {
         logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
-        httpError = new HttpError(500, 'internal_error', 'Something went wrong on our side; the error has been logged.');
+        httpError = new HttpError(
+          500,
+          'internal_error',
+          'Something went wrong on our side; the error has been logged.',
+        );
       } else if (httpError.status === 503) {
         logger.warn({ method: ctx.method, path: ctx.path, err }, 'database unavailable');
       }

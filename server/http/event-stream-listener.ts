@@ -44,7 +44,15 @@ export function eventStreamListener(app: Koa, deps: AppDeps, guards: Guards): Re
         release();
         return void koa(req, res);
       }
-      deps.logger.debug({ method: 'GET', path: `/api/decks/${id}/events`, status: 200, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+      deps.logger.debug(
+        {
+          method: 'GET',
+          path: `/api/decks/${id}/events`,
+          status: 200,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'request',
+      );
     } catch {
       // A failed read (or anything else): the Koa route tries again and answers in the error shape.
       release();

@@ -31,7 +31,11 @@ export function createGuards(overrides: Partial<SecurityLimits> = {}): Guards {
 }
 
 /** The 429 answer, with `Retry-After` in whole seconds. */
-export function tooManyRequests(code: 'rate_limited' | 'too_many_streams', retryAfter: number, message: string): HttpError {
+export function tooManyRequests(
+  code: 'rate_limited' | 'too_many_streams',
+  retryAfter: number,
+  message: string,
+): HttpError {
   return new HttpError(429, code, message, { 'Retry-After': String(retryAfter) });
 }
 

@@ -52,11 +52,16 @@ export const ifMatchHeader = z.union([
 /** `Content-Length`: absent (undefined) or a byte count (Node has already refused malformed ones). */
 export const contentLengthHeader = z.union([
   z.literal('').transform(() => undefined),
-  z.string().regex(/^\d{1,15}$/).transform(Number),
+  z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
 ]);
 
 /** `Host` (or the forwarded host behind a trusted proxy): a name or address with an optional port. */
-export const hostHeader = z.string().regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/);
+export const hostHeader = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/);
 
 /** Parses `value` with `schema` or throws a 400 that names the first problem. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -64,5 +69,9 @@ export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` (at "${issue.path.join('.')}")` : '';
-  throw new HttpError(400, 'invalid_body', `The request body is not what this endpoint expects: ${issue?.message ?? 'invalid'}${where}.`);
+  throw new HttpError(
+    400,
+    'invalid_body',
+    `The request body is not what this endpoint expects: ${issue?.message ?? 'invalid'}${where}.`,
+  );
 }

@@ -9,8 +9,7 @@ import type { Hub } from './hub.js';
 
 /** A NOTIFY on the slide channel: a slide change, or a change to a deck's presenter keys. */
 export type SlideNotification =
-  | { kind: 'slide'; deckId: string; state: SlideEventData }
-  | { kind: 'keys'; deckId: string };
+  { kind: 'slide'; deckId: string; state: SlideEventData } | { kind: 'keys'; deckId: string };
 
 /**
  * Parses a NOTIFY payload once: `{"deck","index","version","count"}` from the slide trigger
@@ -37,7 +36,13 @@ export function parseNotification(payload: string): SlideNotification | null {
  * the state of each deck with open streams is read again, so nothing sent while the
  * listener was down is lost. Key-change notifications keep the store's key cache honest.
  */
-export function connectSlideFeed(db: Database, store: DeckStore, hub: Hub, metrics: Metrics, logger: Logger): SlideListener {
+export function connectSlideFeed(
+  db: Database,
+  store: DeckStore,
+  hub: Hub,
+  metrics: Metrics,
+  logger: Logger,
+): SlideListener {
   let connects = 0;
   const resync = async (generation: number, attempt = 0): Promise<void> => {
     if (generation !== connects || !listener.connected) return;

@@ -45,7 +45,14 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
 
 /** True when `err` says the database is unreachable or going away, not that the SQL was wrong. */
 export function isConnectionError(err: unknown): boolean {
@@ -56,7 +63,9 @@ export function isConnectionError(err: unknown): boolean {
     // SQLSTATE classes 08 (connection exception), 57P (shutdown, crash), 53 (resources).
     if (code.startsWith('08') || code.startsWith('57P') || code.startsWith('53')) return true;
   }
-  return /connection terminated|timeout|not queryable|client has encountered a connection error|closed/i.test(err.message);
+  return /connection terminated|timeout|not queryable|client has encountered a connection error|closed/i.test(
+    err.message,
+  );
 }
 
 /** Runs `work`, turning connection failures into DatabaseUnavailableError (503); other errors pass through. */

@@ -70,7 +70,13 @@ export class DeckStore {
             const rows = await tx.query<DeckRow>(
               `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
                RETURNING id, title, slides, current_index, version`,
-              [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
+              [
+                deckId,
+                content.title,
+                JSON.stringify(content.slides),
+                JSON.stringify(content.notes),
+                content.slides.length,
+              ],
             );
             const { key: presenterKey } = await insertKey(tx, deckId, 'creator');
             return { deck: toDeck(firstRow(rows)), presenterKey };
@@ -97,7 +103,14 @@ export class DeckStore {
            version = decks.version + 1, updated_at = now()
          WHERE decks.source_hash IS DISTINCT FROM EXCLUDED.source_hash
          RETURNING id, title, slides, current_index, version`,
-        [id, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length, sourceHash],
+        [
+          id,
+          content.title,
+          JSON.stringify(content.slides),
+          JSON.stringify(content.notes),
+          content.slides.length,
+          sourceHash,
+        ],
       );
       const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
       if (!deck) throw new Error(`deck ${id} vanished during upsert`);
@@ -131,10 +144,9 @@ export class DeckStore {
   async getSlideStates(ids: readonly string[]): Promise<Map<string, SlideEventData>> {
     if (ids.length === 0) return new Map();
     const rows = await this.guard(() =>
-      this.db.query<StateRow>(
-        'SELECT id, current_index, version, slide_count FROM decks WHERE id = ANY($1::text[])',
-        [ids],
-      ),
+      this.db.query<StateRow>('SELECT id, current_index, version, slide_count FROM decks WHERE id = ANY($1::text[])', [
+        ids,
+      ]),
     );
     return new Map(rows.map((row) => [row.id, toState(row)]));
   }

@@ -1,5 +1,11 @@
 import pg from 'pg';
-import { isConnectionError, type Database, type NotificationHandlers, type Queryable, type SlideListener } from './database.js';
+import {
+  isConnectionError,
+  type Database,
+  type NotificationHandlers,
+  type Queryable,
+  type SlideListener,
+} from './database.js';
 import { DEFAULT_LISTENER_TIMINGS, PgListener, type ListenerTimings } from './pg-listener.js';
 
 /** Options of the node-postgres driver. */
@@ -73,7 +79,11 @@ export class PgDatabase implements Database {
 
   listen(channel: string, handlers: NotificationHandlers): SlideListener {
     return new PgListener(
-      { connectionString: this.options.connectionString, connectionTimeoutMillis: 3000, application_name: LISTENER_APPLICATION_NAME },
+      {
+        connectionString: this.options.connectionString,
+        connectionTimeoutMillis: 3000,
+        application_name: LISTENER_APPLICATION_NAME,
+      },
       channel,
       handlers,
       this.options.listenerTimings ?? DEFAULT_LISTENER_TIMINGS,

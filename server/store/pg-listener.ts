@@ -66,7 +66,11 @@ export class PgListener implements SlideListener {
     try {
       // A frozen server would hold the connect or the LISTEN forever: both are bounded.
       await withTimeout(client.connect(), this.timings.livenessTimeoutMs, 'connect');
-      await withTimeout(client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`), this.timings.livenessTimeoutMs, 'LISTEN');
+      await withTimeout(
+        client.query(`LISTEN ${client.escapeIdentifier(this.channel)}`),
+        this.timings.livenessTimeoutMs,
+        'LISTEN',
+      );
     } catch (err) {
       this.handleLost(client, err);
       return;

@@ -64,11 +64,13 @@ export class PgliteDatabase implements Database {
   listen(channel: string, handlers: NotificationHandlers): SlideListener {
     let connected = false;
     let unsubscribe: (() => Promise<void>) | null = null;
-    const ready = this.db.listen(channel, (payload) => handlers.onNotification(payload)).then((unsub) => {
-      unsubscribe = unsub;
-      connected = true;
-      handlers.onListening();
-    });
+    const ready = this.db
+      .listen(channel, (payload) => handlers.onNotification(payload))
+      .then((unsub) => {
+        unsubscribe = unsub;
+        connected = true;
+        handlers.onListening();
+      });
     return {
       get connected() {
         return connected;

@@ -70,7 +70,9 @@ export class PresenterKeyStore {
       ),
     );
     if (rows.length === 0) return { kind: 'no_deck' };
-    const live = rows.flatMap((row) => (row.id !== null && row.key_hash !== null ? [{ id: row.id, hash: Buffer.from(row.key_hash) }] : []));
+    const live = rows.flatMap((row) =>
+      row.id !== null && row.key_hash !== null ? [{ id: row.id, hash: Buffer.from(row.key_hash) }] : [],
+    );
     if (token !== undefined) this.cache?.set(deckId, live, token);
     return matchKey(key, live);
   }
@@ -129,6 +131,12 @@ export class PresenterKeyStore {
 }
 
 function matchKey(key: string, live: readonly CachedKey[]): KeyCheck {
-  const keyId = live[indexOfHash(key, live.map((entry) => entry.hash))]?.id;
+  const keyId =
+    live[
+      indexOfHash(
+        key,
+        live.map((entry) => entry.hash),
+      )
+    ]?.id;
   return keyId ? { kind: 'ok', keyId } : { kind: 'invalid' };
 }

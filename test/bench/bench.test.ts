@@ -16,8 +16,29 @@ describe('npm run bench', () => {
   it('measures both servers at a tiny N and writes the JSON, the summary and the chart', async () => {
     out = await mkdtemp(join(tmpdir(), 'podium-bench-test-'));
     const options = parseBenchOptions(
-      ['--n', '12', '--runs', '1', '--changes', '3', '--settle-ms', '50', '--timeout-ms', '8000',
-        '--decks', '3', '--sustained-streams', '6', '--sustained-seconds', '0.5', '--sustained-concurrency', '2', '--out', out, '--from-source'],
+      [
+        '--n',
+        '12',
+        '--runs',
+        '1',
+        '--changes',
+        '3',
+        '--settle-ms',
+        '50',
+        '--timeout-ms',
+        '8000',
+        '--decks',
+        '3',
+        '--sustained-streams',
+        '6',
+        '--sustained-seconds',
+        '0.5',
+        '--sustained-concurrency',
+        '2',
+        '--out',
+        out,
+        '--from-source',
+      ],
       // Real Postgres when the suite has it (Podium starts faster there than on a fresh PGlite).
       { BENCH_DATABASE_URL: TEST_DATABASE_URL },
     );

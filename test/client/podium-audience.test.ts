@@ -1,18 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../shared/protocol.js';
-import {
-  browserAvailable,
-  connectionStatus,
-  type PageOpener,
-  shownHeading,
-} from '../support/browser.js';
+import { browserAvailable, connectionStatus, type PageOpener, shownHeading } from '../support/browser.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import type { TestServer } from '../support/server.js';
 
-const DECK = ['# One', '---', '## Two', '---', '## Three', '---', '## Four', '---', '## Five'].join(
-  '\n',
-);
+const DECK = ['# One', '---', '## Two', '---', '## Three', '---', '## Four', '---', '## Five'].join('\n');
 
 /** Generous bound for reconnects: backoff with jitter, never a fixed schedule. */
 const RECOVERY_MS = 10_000;
@@ -33,9 +26,6 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
 
   const livePill = (page: Page) => page.getByRole('button', { name: /^Return to live/ });
 
-
-
-
   it('follows the presenter, and a reload lands on the current slide', async () => {
     const created = await server.createDeck(DECK, 'Audience test');
     await present(created, 2);
@@ -44,9 +34,7 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
     await present(created, 3);
     await shownHeading(audience, 'Four').waitFor({ timeout: 2000 });
     expect(await audience.title()).toBe('4/5 · Audience test · Podium');
-    expect(await audience.locator('[aria-live="polite"]').textContent()).toContain(
-      'Slide 4 of 5: Four',
-    );
+    expect(await audience.locator('[aria-live="polite"]').textContent()).toContain('Slide 4 of 5: Four');
 
     await audience.reload();
     await shownHeading(audience, 'Four').waitFor();

@@ -29,7 +29,6 @@ const DECK = [
   'The end',
 ].join('\n');
 
-
 describe.skipIf(!browserAvailable())('podium-remote', () => {
   let server: TestServer;
   let pages: PageOpener;
@@ -37,9 +36,6 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
   beforeAll(() => {
     ({ server, pages } = suite);
   });
-
-
-
 
   it('tapping next on a phone shows slide 2 on the audience within 2 s', async () => {
     const created = await server.createDeck(DECK, 'Remote test');
@@ -52,10 +48,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     await remote.getByText('Welcome everyone. Start with the story, then the numbers.').waitFor();
     // The key left the visible URL and stays on the device for this deck.
     expect(new URL(remote.url()).hash).toBe('');
-    const stored = await remote.evaluate(
-      (id) => localStorage.getItem(`podium:presenter-key:${id}`),
-      created.deck.id,
-    );
+    const stored = await remote.evaluate((id) => localStorage.getItem(`podium:presenter-key:${id}`), created.deck.id);
     expect(stored).toBe(created.presenterKey);
 
     await remote.getByRole('button', { name: 'Next slide' }).tap();
@@ -106,10 +99,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     await remote.keyboard.press('ArrowRight');
     await remote.waitForTimeout(300);
     expect(await fetchState(server.url, created.deck.id)).toEqual(before);
-    const stored = await remote.evaluate(
-      (id) => localStorage.getItem(`podium:presenter-key:${id}`),
-      created.deck.id,
-    );
+    const stored = await remote.evaluate((id) => localStorage.getItem(`podium:presenter-key:${id}`), created.deck.id);
     expect(stored).toBeNull();
   });
 

@@ -1,11 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  type PageOpener,
-  saveScreenshot,
-  shownHeading,
-} from '../support/browser.js';
+import { browserAvailable, type PageOpener, saveScreenshot, shownHeading } from '../support/browser.js';
 import { useBrowserSuite } from '../support/browser-suite.js';
 import type { TestServer } from '../support/server.js';
 
@@ -29,9 +24,6 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
   beforeAll(() => {
     ({ server, pages } = suite);
   });
-
-
-
 
   it('creates a deck from pasted Markdown and shows both links with QR codes', async () => {
     const page = await pages.open('desktop', `${server.url}/`);

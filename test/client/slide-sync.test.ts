@@ -61,9 +61,7 @@ describe('SlideSync', () => {
     sync.request(3);
     sent[0]?.answer(new ApiError(0, 'network', 'Could not reach the server.'));
     await tick();
-    expect(settled).toEqual([
-      { kind: 'failed', state: { index: 2, version: 5 }, error: expect.any(ApiError) },
-    ]);
+    expect(settled).toEqual([{ kind: 'failed', state: { index: 2, version: 5 }, error: expect.any(ApiError) }]);
   });
 
   it('asking for the slide the server already has sends nothing', async () => {

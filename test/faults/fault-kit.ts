@@ -10,7 +10,12 @@ import type { ListenerTimings } from '../../server/store/pg-listener.js';
 import { createScratchDatabase, TEST_DATABASE_URL, type Driver } from '../support/databases.js';
 
 /** Listener timings for tests that are not about the defaults: reconnects in 25-500 ms, freezes found in 1.5 s. */
-export const QUICK_LISTENER: ListenerTimings = { backoffMinMs: 50, backoffMaxMs: 500, livenessIntervalMs: 500, livenessTimeoutMs: 1000 };
+export const QUICK_LISTENER: ListenerTimings = {
+  backoffMinMs: 50,
+  backoffMaxMs: 500,
+  livenessIntervalMs: 500,
+  livenessTimeoutMs: 1000,
+};
 
 /** Where a spawned Podium keeps its data: the env that points it there, and the cleanup. */
 export interface ProcessStorage {
@@ -24,14 +29,23 @@ export interface ProcessStorage {
 export async function processStorage(driver: Driver): Promise<ProcessStorage> {
   if (driver === 'pglite') {
     const dataDir = await mkdtemp(join(tmpdir(), 'podium-fault-'));
-    return { env: { DATABASE_URL: '', PODIUM_DATA_DIR: dataDir }, dataDir, cleanup: () => rm(dataDir, { recursive: true, force: true }) };
+    return {
+      env: { DATABASE_URL: '', PODIUM_DATA_DIR: dataDir },
+      dataDir,
+      cleanup: () => rm(dataDir, { recursive: true, force: true }),
+    };
   }
   const scratch = await createScratchDatabase();
   return { env: { DATABASE_URL: scratch.url }, cleanup: () => scratch.drop() };
 }
 
 /** Runs `sql` on the real Postgres server at `baseUrl` directly (never through a test proxy), in `database` when given. */
-export async function adminQuery<Row>(sql: string, params: unknown[] = [], database?: string, baseUrl = TEST_DATABASE_URL): Promise<Row[]> {
+export async function adminQuery<Row>(
+  sql: string,
+  params: unknown[] = [],
+  database?: string,
+  baseUrl = TEST_DATABASE_URL,
+): Promise<Row[]> {
   if (!baseUrl) throw new Error('TEST_DATABASE_URL is not set');
   const url = new URL(baseUrl);
   if (database) url.pathname = `/${database}`;
@@ -45,7 +59,11 @@ export async function adminQuery<Row>(sql: string, params: unknown[] = [], datab
 }
 
 /** `pg_terminate_backend` on every connection to database `name` (only `applicationName`'s when given); returns how many. */
-export async function terminateBackends(name: string, applicationName?: string, baseUrl = TEST_DATABASE_URL): Promise<number> {
+export async function terminateBackends(
+  name: string,
+  applicationName?: string,
+  baseUrl = TEST_DATABASE_URL,
+): Promise<number> {
   const rows = await adminQuery<{ pid: number }>(
     `SELECT pg_terminate_backend(pid) AS ok, pid FROM pg_stat_activity
      WHERE datname = $1 AND pid <> pg_backend_pid() AND ($2::text IS NULL OR application_name = $2)`,
@@ -57,7 +75,12 @@ export async function terminateBackends(name: string, applicationName?: string, 
 }
 
 /** Commits a slide change straight into database `name`, as another Podium process would; returns the new state. */
-export async function commitDirectly(name: string, deckId: string, index: number, baseUrl = TEST_DATABASE_URL): Promise<SlideEventData> {
+export async function commitDirectly(
+  name: string,
+  deckId: string,
+  index: number,
+  baseUrl = TEST_DATABASE_URL,
+): Promise<SlideEventData> {
   const rows = await adminQuery<{ current_index: number; version: number }>(
     'UPDATE decks SET current_index = $2, version = version + 1 WHERE id = $1 RETURNING current_index, version',
     [deckId, index],
@@ -77,7 +100,11 @@ export async function healthStatus(baseUrl: string): Promise<number> {
 }
 
 /** Milliseconds until `check` holds (polled every 10 ms); throws after `timeoutMs`. */
-export async function timeUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+export async function timeUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<number> {
   const started = performance.now();
   while (!(await check())) {
     if (performance.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -118,7 +145,10 @@ export class PausableStream {
 
   /** Opens `GET <baseUrl>/api/decks/<deckId>/events` and waits for the first slide event. */
   static async open(baseUrl: string, deckId: string): Promise<PausableStream> {
-    const req = request(`${baseUrl}/api/decks/${deckId}/events`, { agent: false, headers: { Accept: 'text/event-stream' } });
+    const req = request(`${baseUrl}/api/decks/${deckId}/events`, {
+      agent: false,
+      headers: { Accept: 'text/event-stream' },
+    });
     const res = await new Promise<IncomingMessage>((resolve, reject) => {
       req.once('response', resolve);
       req.once('error', reject);
@@ -193,7 +223,8 @@ export async function flood(
   let version = fromVersion;
   while (version < fromVersion + count && !stop()) {
     const batchEnd = Math.min(version + 1000, fromVersion + count);
-    for (version += 1; version <= batchEnd; version += 1) hub.broadcastSlide(deckId, { index: version % 3, version, count: 3 });
+    for (version += 1; version <= batchEnd; version += 1)
+      hub.broadcastSlide(deckId, { index: version % 3, version, count: 3 });
     version = batchEnd;
     peak = Math.max(peak, hub.bufferedBytes());
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -209,7 +240,8 @@ export function checkHistory(events: SlideEventData[], committed: Map<number, nu
     last = event.version;
     const index = committed.get(event.version);
     if (index === undefined) committed.set(event.version, event.index);
-    else if (index !== event.index) return `version ${event.version} came with index ${event.index}, committed ${index}`;
+    else if (index !== event.index)
+      return `version ${event.version} came with index ${event.index}, committed ${index}`;
   }
   return null;
 }

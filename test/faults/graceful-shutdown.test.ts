@@ -13,7 +13,11 @@ function startSlowPut(url: string, key: string, index: number) {
   const req = request(url, {
     method: 'PUT',
     agent: false,
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}`, 'Content-Length': Buffer.byteLength(body) },
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${key}`,
+      'Content-Length': Buffer.byteLength(body),
+    },
   });
   const answered = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.once('error', reject);
@@ -48,7 +52,10 @@ describe.each(DRIVERS)('graceful shutdown (%s)', (driver) => {
       const podium = await spawnPodium({ ...store.env, PODIUM_RATE_LIMIT: 'off' });
       try {
         const { deckId, key } = parseRemoteLink(podium.remote);
-        const streams = await Promise.all([PausableStream.open(podium.url, deckId), PausableStream.open(podium.url, deckId)]);
+        const streams = await Promise.all([
+          PausableStream.open(podium.url, deckId),
+          PausableStream.open(podium.url, deckId),
+        ]);
         const index = signal === 'SIGTERM' ? 3 : 4;
         const put = startSlowPut(`${podium.url}/api/decks/${deckId}/slide`, key, index);
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -43,7 +43,10 @@ describe.skipIf(!TEST_DATABASE_URL)('listener connection killed (pg_terminate_ba
       decks.push({ id: created.deck.id, key: created.presenterKey });
     }
     clients = decks.flatMap((deck) =>
-      Array.from({ length: 4 }, () => ({ deck: deck.id, client: new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`) })),
+      Array.from({ length: 4 }, () => ({
+        deck: deck.id,
+        client: new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`),
+      })),
     );
     await Promise.all(clients.map(({ client }) => client.waitForVersion(1)));
   });
@@ -66,7 +69,9 @@ describe.skipIf(!TEST_DATABASE_URL)('listener connection killed (pg_terminate_ba
 
     const healthyAfter = await timeUntil(async () => (await healthStatus(server.url)) === 200, 5000, '/healthz 200');
     await Promise.all(
-      clients.map(({ deck, client }) => client.waitForVersion(changes[decks.findIndex((d) => d.id === deck)]!.version, 5000)),
+      clients.map(({ deck, client }) =>
+        client.waitForVersion(changes[decks.findIndex((d) => d.id === deck)]!.version, 5000),
+      ),
     );
     const caughtUp = Math.round(performance.now() - killed);
     reportTiming('listener killed -> /healthz 200 again', healthyAfter);

@@ -32,13 +32,22 @@ describe.skipIf(!TEST_DATABASE_URL)('Postgres restarts, freezes or goes half-ope
     expect(body.error.message).toMatch(/database/i);
   };
   const streamsReach = (state: SlideEventData) =>
-    timeUntil(() => clients.every((c) => (c.latest?.version ?? 0) >= state.version), CATCH_UP_MS, `every stream at version ${state.version}`);
+    timeUntil(
+      () => clients.every((c) => (c.latest?.version ?? 0) >= state.version),
+      CATCH_UP_MS,
+      `every stream at version ${state.version}`,
+    );
 
   beforeAll(async () => {
     scratch = await createScratchDatabase();
     const target = new URL(scratch.url);
     proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-    server = await startTestServer({ driver: 'postgres', shared: scratch, databaseUrl: proxy.rewrite(scratch.url), limits: NO_RATE_LIMITS });
+    server = await startTestServer({
+      driver: 'postgres',
+      shared: scratch,
+      databaseUrl: proxy.rewrite(scratch.url),
+      limits: NO_RATE_LIMITS,
+    });
     const created = await server.createDeck(SAMPLE_DECK);
     deck = { id: created.deck.id, key: created.presenterKey };
     clients = Array.from({ length: 4 }, () => new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`));

@@ -53,7 +53,8 @@ describe.each(DRIVERS)('racing remotes on %s', (driver) => {
     const changes = end.version - start.version;
     expect(changes).toBeGreaterThan(100);
     // Each change was answered to the PUT that made it, and counted once.
-    for (let version = start.version + 1; version <= end.version; version += 1) expect(committed.has(version)).toBe(true);
+    for (let version = start.version + 1; version <= end.version; version += 1)
+      expect(committed.has(version)).toBe(true);
     expect(committed.get(end.version)).toBe(end.index);
     expect((await slideChanges(server.url)) - changesBefore).toBe(changes);
     for (const client of clients) {
@@ -67,7 +68,9 @@ describe.each(DRIVERS)('racing remotes on %s', (driver) => {
   it('with If-Match, exactly one of 8 racing PUTs wins, the other 7 get 412 with the winning state', async () => {
     for (let round = 0; round < 10; round += 1) {
       const state = await fetchState(server.url, deck.id);
-      const targets = Array.from({ length: SLIDES }, (_, i) => i).filter((i) => i !== state.index).slice(0, 8);
+      const targets = Array.from({ length: SLIDES }, (_, i) => i)
+        .filter((i) => i !== state.index)
+        .slice(0, 8);
       const results = await Promise.all(
         targets.map(async (index) => {
           const res = await server.putSlide(deck.id, deck.key, index, state.version);

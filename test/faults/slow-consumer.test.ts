@@ -71,7 +71,11 @@ describe('slow consumer', () => {
     await slow.waitFor((events) => events.at(-1)?.version === 120_001, 5000);
     expect(slow.events.length).toBeLessThan(120_000);
     expect(strictlyRising(slow.events)).toBe(true);
-    reportTiming(`slow consumer: ${slow.events.length} of 120,000 events delivered; peak held by the server`, peak, 'bytes');
+    reportTiming(
+      `slow consumer: ${slow.events.length} of 120,000 events delivered; peak held by the server`,
+      peak,
+      'bytes',
+    );
   });
 
   it('drops a client that never drains once the drain timeout passes, while the deck keeps moving; podium_sse_clients comes back down', async () => {
@@ -84,6 +88,9 @@ describe('slow consumer', () => {
     expect(server.hub.size).toBe(0);
     expect(peak).toBeLessThan(STREAM_MEMORY_BOUND);
     expect(await openStreams(server.url)).toBe(0);
-    reportTiming(`slow consumer: never drains -> dropped after ${version - 1} changes offered (drain timeout ${DRAIN_TIMEOUT_MS} ms)`, Math.round(performance.now() - started));
+    reportTiming(
+      `slow consumer: never drains -> dropped after ${version - 1} changes offered (drain timeout ${DRAIN_TIMEOUT_MS} ms)`,
+      Math.round(performance.now() - started),
+    );
   });
 });

@@ -80,10 +80,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one Postgres', () => {
   it('a PUT on one reaches a stream on the other', async () => {
     const db = await createScratchDatabase();
     cleanups.push(() => db.drop());
-    const [a, b] = await Promise.all([
-      spawnPodium({ DATABASE_URL: db.url }),
-      spawnPodium({ DATABASE_URL: db.url }),
-    ]);
+    const [a, b] = await Promise.all([spawnPodium({ DATABASE_URL: db.url }), spawnPodium({ DATABASE_URL: db.url })]);
     running.push(a!, b!);
     const { deckId, key } = parseRemoteLink(a!.remote);
     const stream = new SlideStreamClient(`${b!.url}/api/decks/${deckId}/events`);

@@ -34,8 +34,7 @@ let warned = false;
  */
 export function browserAvailable(): boolean {
   if (findChromium()) return true;
-  const message =
-    'No Chromium found (set PODIUM_CHROMIUM or install /usr/bin/chromium): browser tests are SKIPPED.';
+  const message = 'No Chromium found (set PODIUM_CHROMIUM or install /usr/bin/chromium): browser tests are SKIPPED.';
   if (process.env.CI === 'true') throw new Error(`${message} Under CI=true this is a failure.`);
   if (!warned) {
     warned = true;
@@ -113,13 +112,8 @@ export class PageOpener {
   constructor(private readonly browser: Browser) {}
 
   /** Opens `url`; `prepare` runs before navigation (e.g. to route requests). */
-  async open(
-    kind: 'phone' | 'desktop',
-    url: string,
-    prepare?: (page: Page) => Promise<unknown>,
-  ): Promise<Page> {
-    const context =
-      kind === 'phone' ? await newPhoneContext(this.browser) : await newDesktopContext(this.browser);
+  async open(kind: 'phone' | 'desktop', url: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
+    const context = kind === 'phone' ? await newPhoneContext(this.browser) : await newDesktopContext(this.browser);
     this.contexts.push(context);
     // Fail a step well within the test's own timeout, with a message naming the step.
     context.setDefaultTimeout(10_000);

@@ -33,7 +33,9 @@ export async function spawnPodium(
   nodeArgs: string[] = [],
   compiled = false,
 ): Promise<PodiumProcess> {
-  const entry = compiled ? [join(ROOT, 'dist', 'server', 'main.js')] : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
+  const entry = compiled
+    ? [join(ROOT, 'dist', 'server', 'main.js')]
+    : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
   const proc = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', PUBLIC_URL: '', ...env },

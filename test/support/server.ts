@@ -27,13 +27,15 @@ export interface TestServerOptions extends Partial<PodiumOptions> {
 }
 
 /** The three-slide deck most tests use. */
-export const SAMPLE_DECK = '# One\n\nFirst\n\nNote:\nnotes one\n---\n## Two\n\nSecond\n---\n## Three\n\nThird\n\nNote:\nnotes three';
+export const SAMPLE_DECK =
+  '# One\n\nFirst\n\nNote:\nnotes one\n---\n## Two\n\nSecond\n---\n## Three\n\nThird\n\nNote:\nnotes three';
 
 /** Starts a real Podium on 127.0.0.1 port 0 against PGlite (memory) or a scratch Postgres database. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const driver = options.driver ?? 'pglite';
   const scratch = driver === 'postgres' ? (options.shared ?? (await createScratchDatabase())) : undefined;
-  const dataDir = driver === 'pglite' && options.onDisk ? await mkdtemp(join(tmpdir(), 'podium-test-')) : options.dataDir;
+  const dataDir =
+    driver === 'pglite' && options.onDisk ? await mkdtemp(join(tmpdir(), 'podium-test-')) : options.dataDir;
   const podium = await startPodium({
     port: 0,
     host: '127.0.0.1',
@@ -58,7 +60,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     putSlide(deckId, key, index, ifMatch) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` };
       if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
-      return fetch(`${podium.url}/api/decks/${deckId}/slide`, { method: 'PUT', headers, body: JSON.stringify({ index }) });
+      return fetch(`${podium.url}/api/decks/${deckId}/slide`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ index }),
+      });
     },
     async stop() {
       await podium.close();

@@ -57,7 +57,11 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
     const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
     const content = parseDeck(body.markdown, body.title);
     if (!content) {
-      throw new HttpError(422, 'no_slides', 'The Markdown has no slides: write some content (separate slides with a line of ---).');
+      throw new HttpError(
+        422,
+        'no_slides',
+        'The Markdown has no slides: write some content (separate slides with a line of ---).',
+      );
     }
     // Check the Host before writing anything, so a refused request leaves no deck behind.
     const base = linkBase(ctx, deps.config);

@@ -24,12 +24,21 @@ export function registerEventRoutes(router: Router, deps: AppDeps, guards: Guard
     }
     const release = guards.streams.acquire(addressKey(ctx.ip));
     if (release === 'process') {
-      throw new HttpError(503, 'too_many_streams', 'This server is following as many viewers as it can; try again shortly.', {
-        'Retry-After': String(STREAM_RETRY_AFTER_S),
-      });
+      throw new HttpError(
+        503,
+        'too_many_streams',
+        'This server is following as many viewers as it can; try again shortly.',
+        {
+          'Retry-After': String(STREAM_RETRY_AFTER_S),
+        },
+      );
     }
     if (release === 'address') {
-      throw tooManyRequests('too_many_streams', STREAM_RETRY_AFTER_S, 'Too many open streams from your network; close some tabs and try again.');
+      throw tooManyRequests(
+        'too_many_streams',
+        STREAM_RETRY_AFTER_S,
+        'Too many open streams from your network; close some tabs and try again.',
+      );
     }
     // The response closes when the stream ends, the client leaves or an error was answered.
     ctx.res.once('close', release);
@@ -48,7 +57,12 @@ export type OpenedStream = 'started' | 'gone' | 'not_found';
  * committed in between reaches the stream either way. A stream that cannot start is
  * deregistered and leaves `res` untouched, for an error answer; a failed read rethrows.
  */
-export async function openStream(deps: AppDeps, id: string, res: ServerResponse, beforeStart: () => void): Promise<OpenedStream> {
+export async function openStream(
+  deps: AppDeps,
+  id: string,
+  res: ServerResponse,
+  beforeStart: () => void,
+): Promise<OpenedStream> {
   const stream = deps.hub.open(id, res);
   let state;
   try {

@@ -23,7 +23,8 @@ interface Answer {
   body: string;
 }
 
-const deckMarkdown = (name: string) => `# ${name}\n\nfirst\n\nNote:\nNOTE-${name}\n---\n## two\n---\n## three\n\nNote:\nNOTE-${name}`;
+const deckMarkdown = (name: string) =>
+  `# ${name}\n\nfirst\n\nNote:\nNOTE-${name}\n---\n## two\n---\n## three\n\nNote:\nNOTE-${name}`;
 
 /** Sends one request over `agent`; event streams are cut after their headers. Rejects on a hang. */
 function send(base: string, agent: Agent, req: FuzzRequest): Promise<Answer> {
@@ -31,7 +32,8 @@ function send(base: string, agent: Agent, req: FuzzRequest): Promise<Answer> {
   const path = req.path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
   const headers: Record<string, string> = { ...req.headers };
   // Frame every body explicitly: Node's client would send a GET or HEAD body unframed (a client bug, not a server one).
-  if (req.body) headers[req.chunked ? 'Transfer-Encoding' : 'Content-Length'] = req.chunked ? 'chunked' : String(req.body.length);
+  if (req.body)
+    headers[req.chunked ? 'Transfer-Encoding' : 'Content-Length'] = req.chunked ? 'chunked' : String(req.body.length);
   return new Promise((resolve, reject) => {
     let answered = false;
     const outgoing = request({ hostname, port, path, method: req.method, headers, agent }, (res) => {
@@ -44,10 +46,14 @@ function send(base: string, agent: Agent, req: FuzzRequest): Promise<Answer> {
       }
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks).toString('utf8') }),
+      );
       res.on('error', reject);
     });
-    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () => outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms (hang)`)));
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () =>
+      outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms (hang)`)),
+    );
     outgoing.on('error', (err) => {
       if (!answered) reject(err);
     });
@@ -81,7 +87,9 @@ describe.each(DRIVERS)('API fuzz on %s', (driver) => {
     const revoked = await server.store.keys.mint(a.deck.id, 'revoked');
     if (second.kind !== 'minted' || revoked.kind !== 'minted') throw new Error('could not mint fuzz keys');
     await server.store.keys.revoke(a.deck.id, revoked.id);
-    const keyIds = [...(await server.store.keys.list(a.deck.id)), ...(await server.store.keys.list(b.deck.id))].map((k) => k.id);
+    const keyIds = [...(await server.store.keys.list(a.deck.id)), ...(await server.store.keys.list(b.deck.id))].map(
+      (k) => k.id,
+    );
     world = {
       deckIds: [a.deck.id, b.deck.id, 'nosuchdk'],
       keyIds: [...keyIds, revoked.id],
@@ -107,7 +115,8 @@ describe.each(DRIVERS)('API fuzz on %s', (driver) => {
       fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: fuzzRequest(world) }, wellFormed(world)), async (req) => {
         cases += 1;
         const before = await states();
-        if (process.env.FUZZ_TRACE) console.log(cases, JSON.stringify({ ...req, body: req.body?.toString('utf8').slice(0, 80) }));
+        if (process.env.FUZZ_TRACE)
+          console.log(cases, JSON.stringify({ ...req, body: req.body?.toString('utf8').slice(0, 80) }));
         const answer = await send(server.url, agent, req);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const after = await states();
@@ -131,21 +140,33 @@ describe.each(DRIVERS)('API fuzz on %s', (driver) => {
             const seen = { method: req.method, status: answer.status, live: await live(deck.deck.id) };
             expect(seen, what).toEqual({ method: 'PUT', status: 200, live: true });
           }
-          if (answer.body.includes(`NOTE-${deck.deck.title}`)) expect(await live(deck.deck.id), `notes leaked: ${what}`).toBe(true);
+          if (answer.body.includes(`NOTE-${deck.deck.title}`))
+            expect(await live(deck.deck.id), `notes leaked: ${what}`).toBe(true);
         }
         for (const known of world.tokens) expect(answer.body.includes(known), `key leaked: ${what}`).toBe(false);
       }),
       // FUZZ_SEED (and FUZZ_PATH) replay a failure that fast-check reported.
-      { numRuns: RUNS, endOnFailure: true, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, path: process.env.FUZZ_PATH },
+      {
+        numRuns: RUNS,
+        endOnFailure: true,
+        seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+        path: process.env.FUZZ_PATH,
+      },
     );
 
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const summary = [...statuses.entries()].sort(([x], [y]) => x - y).map(([s, n]) => `${s}:${n}`).join(' ');
-    console.info(`[fuzz ${driver}] ${cases} cases in ${seconds} s, ${changes} keyed slide changes; statuses ${summary}`);
+    const summary = [...statuses.entries()]
+      .sort(([x], [y]) => x - y)
+      .map(([s, n]) => `${s}:${n}`)
+      .join(' ');
+    console.info(
+      `[fuzz ${driver}] ${cases} cases in ${seconds} s, ${changes} keyed slide changes; statuses ${summary}`,
+    );
     expect(cases).toBe(RUNS);
     expect(changes, 'keyed slide changes').toBeGreaterThan(0);
     // The mix must reach past the guards: successes, key and body errors, missing routes (a 204 revocation is too rare to demand).
-    for (const status of [200, 201, 400, 401, 404]) expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
+    for (const status of [200, 201, 400, 401, 404])
+      expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
 
     // Afterwards the server still answers, still takes a live key and lets every stream go.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

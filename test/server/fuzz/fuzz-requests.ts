@@ -23,9 +23,38 @@ export interface FuzzRequest {
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'PURGE', 'SEARCH'];
 
 const WEIRD_SEGMENTS = [
-  '', '.', '..', '%2e%2e', '%00', '%zz', '%', '%2F', 'A', 'ABCDEFGH', 'demo', 'index.html', 'audience.html',
-  '..%2f..%2fpackage.json', '%c0%ae%c0%ae', 'a'.repeat(300), '-abc', 'abc-', '😀', '%F0%9F%98%80', 'null', '0',
-  '-1', '1e3', '999999999999999999999', '<script>', '"', "'", '\\', 'keys', 'slide', 'events',
+  '',
+  '.',
+  '..',
+  '%2e%2e',
+  '%00',
+  '%zz',
+  '%',
+  '%2F',
+  'A',
+  'ABCDEFGH',
+  'demo',
+  'index.html',
+  'audience.html',
+  '..%2f..%2fpackage.json',
+  '%c0%ae%c0%ae',
+  'a'.repeat(300),
+  '-abc',
+  'abc-',
+  '😀',
+  '%F0%9F%98%80',
+  'null',
+  '0',
+  '-1',
+  '1e3',
+  '999999999999999999999',
+  '<script>',
+  '"',
+  "'",
+  '\\',
+  'keys',
+  'slide',
+  'events',
 ];
 
 const safeText = (max: number) => fc.stringMatching(new RegExp(`^[\\x20-\\x7e]{0,${max}}$`));
@@ -48,22 +77,61 @@ function route(world: FuzzWorld): fc.Arbitrary<[string, string]> {
   const at = (methods: string[], paths: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom(...methods), paths);
   const target = fc.oneof(
     { weight: 2, arbitrary: at(['POST'], fc.constant('/api/decks')) },
-    at(['GET'], id.map((d) => `/api/decks/${d}`)),
-    at(['GET'], id.map((d) => `/api/decks/${d}/presenter`)),
-    { weight: 6, arbitrary: at(['PUT'], id.map((d) => `/api/decks/${d}/slide`)) },
-    at(['GET', 'HEAD'], id.map((d) => `/api/decks/${d}/events`)),
-    { weight: 3, arbitrary: at(['GET', 'POST'], id.map((d) => `/api/decks/${d}/keys`)) },
-    { weight: 2, arbitrary: at(['DELETE'], fc.tuple(id, keyId).map(([d, k]) => `/api/decks/${d}/keys/${k}`)) },
+    at(
+      ['GET'],
+      id.map((d) => `/api/decks/${d}`),
+    ),
+    at(
+      ['GET'],
+      id.map((d) => `/api/decks/${d}/presenter`),
+    ),
+    {
+      weight: 6,
+      arbitrary: at(
+        ['PUT'],
+        id.map((d) => `/api/decks/${d}/slide`),
+      ),
+    },
+    at(
+      ['GET', 'HEAD'],
+      id.map((d) => `/api/decks/${d}/events`),
+    ),
+    {
+      weight: 3,
+      arbitrary: at(
+        ['GET', 'POST'],
+        id.map((d) => `/api/decks/${d}/keys`),
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: at(
+        ['DELETE'],
+        fc.tuple(id, keyId).map(([d, k]) => `/api/decks/${d}/keys/${k}`),
+      ),
+    },
     at(['GET'], fc.constantFrom('/', '/healthz', '/metrics', '/favicon.svg', '/assets/', '/api', '/api/', '/d/', '//')),
-    at(['GET'], id.map((d) => `/d/${d}`)),
-    at(['GET'], id.map((d) => `/d/${d}/remote`)),
-    at(METHODS, fc.array(segment(world), { maxLength: 6 }).map((parts) => `/${parts.join('/')}`)),
+    at(
+      ['GET'],
+      id.map((d) => `/d/${d}`),
+    ),
+    at(
+      ['GET'],
+      id.map((d) => `/d/${d}/remote`),
+    ),
+    at(
+      METHODS,
+      fc.array(segment(world), { maxLength: 6 }).map((parts) => `/${parts.join('/')}`),
+    ),
     at(METHODS, fc.webPath()),
   );
   const suffix = fc.constantFrom('', '', '', '', '/', '?key=x', '?index=1', '#frag', '?a=%zz', '//');
   return fc
     .tuple(target, suffix, any, fc.integer({ min: 0, max: 3 }))
-    .map(([[method, p], s, other, dice]): [string, string] => [dice === 0 ? other : method, (p.startsWith('/') ? p : `/${p}`) + s]);
+    .map(([[method, p], s, other, dice]): [string, string] => [
+      dice === 0 ? other : method,
+      (p.startsWith('/') ? p : `/${p}`) + s,
+    ]);
 }
 
 /** Authorization values: live, revoked and foreign keys, the admin token, and malformed ones. */
@@ -79,9 +147,20 @@ function authorization(world: FuzzWorld): fc.Arbitrary<string | undefined> {
 }
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON', 'application/json; charset=latin1',
-  'application/json; charset=utf-16', 'application/vnd.api+json', 'text/plain', 'text/html',
-  'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/octet-stream', '', 'json', ';;',
+  'application/json',
+  'application/json; charset=utf-8',
+  'APPLICATION/JSON',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/vnd.api+json',
+  'text/plain',
+  'text/html',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/octet-stream',
+  '',
+  'json',
+  ';;',
 ];
 
 /** Bodies: valid shapes with hostile values, random JSON, text, bytes, too-large ones. */
@@ -101,7 +180,12 @@ function body(world: FuzzWorld): fc.Arbitrary<Buffer | null> {
     { weight: 4, arbitrary: json(fc.record({ index }, { requiredKeys: [] })) },
     json(fc.record({ index, extra: fc.jsonValue() }, { requiredKeys: ['index'] })),
     { weight: 2, arbitrary: json(fc.record({ markdown, title: fc.anything() }, { requiredKeys: ['markdown'] })) },
-    { weight: 2, arbitrary: json(fc.record({ label: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()) }, { requiredKeys: [] })) },
+    {
+      weight: 2,
+      arbitrary: json(
+        fc.record({ label: fc.oneof(fc.string({ maxLength: 120 }), fc.anything()) }, { requiredKeys: [] }),
+      ),
+    },
     json(fc.jsonValue({ maxDepth: 4 })),
     fc.string({ maxLength: 300 }).map((text) => Buffer.from(text)),
     fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
@@ -125,9 +209,17 @@ export function fuzzRequest(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
     .record({
       target: route(world),
       authorization: authorization(world),
-      contentType: fc.oneof({ weight: 3, arbitrary: fc.constant('application/json') }, optionalHeader(fc.constantFrom(...CONTENT_TYPES))),
-      ifMatch: optionalHeader(fc.oneof(fc.constantFrom('"1"', '"2"', 'W/"3"', '*', '', '"abc"', '1', '"99999999999"'), safeText(20))),
-      host: fc.option(fc.constantFrom('evil.example', 'a b', '[::1]:80', 'x'.repeat(300), 'localhost:99999', '%00'), { nil: undefined, freq: 8 }),
+      contentType: fc.oneof(
+        { weight: 3, arbitrary: fc.constant('application/json') },
+        optionalHeader(fc.constantFrom(...CONTENT_TYPES)),
+      ),
+      ifMatch: optionalHeader(
+        fc.oneof(fc.constantFrom('"1"', '"2"', 'W/"3"', '*', '', '"abc"', '1', '"99999999999"'), safeText(20)),
+      ),
+      host: fc.option(fc.constantFrom('evil.example', 'a b', '[::1]:80', 'x'.repeat(300), 'localhost:99999', '%00'), {
+        nil: undefined,
+        freq: 8,
+      }),
       extra: fc.dictionary(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), safeText(60), { maxKeys: 3 }),
       forwarded: optionalHeader(fc.constantFrom('1.2.3.4', 'garbage', '::1, 10.0.0.1')),
       body: body(world),
@@ -159,21 +251,41 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 function call(world: FuzzWorld): fc.Arbitrary<Call> {
   const deck = fc.constantFrom(...world.deckIds);
   const version = fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, fc.integer({ min: 1, max: 40 }));
-  const put = fc.record({ deck, index: fc.integer({ min: 0, max: 3 }), version }).map(({ deck: d, index, version: v }) => ({
-    method: 'PUT', path: `/api/decks/${d}/slide`, deck: d, body: json({ index }), ifMatch: v === undefined ? undefined : `"${v}"`,
-  }));
+  const put = fc
+    .record({ deck, index: fc.integer({ min: 0, max: 3 }), version })
+    .map(({ deck: d, index, version: v }) => ({
+      method: 'PUT',
+      path: `/api/decks/${d}/slide`,
+      deck: d,
+      body: json({ index }),
+      ifMatch: v === undefined ? undefined : `"${v}"`,
+    }));
   const create = fc.string({ maxLength: 80 }).map((text) => ({
-    method: 'POST', path: '/api/decks', deck: '', body: json({ markdown: `# Fuzz\n\n${text}\n\nNote:\nfuzz` }),
+    method: 'POST',
+    path: '/api/decks',
+    deck: '',
+    body: json({ markdown: `# Fuzz\n\n${text}\n\nNote:\nfuzz` }),
   }));
   const mint = fc.tuple(deck, fc.option(fc.string({ maxLength: 30 }), { nil: undefined })).map(([d, label]) => ({
-    method: 'POST', path: `/api/decks/${d}/keys`, deck: d, body: label === undefined ? null : json({ label }),
+    method: 'POST',
+    path: `/api/decks/${d}/keys`,
+    deck: d,
+    body: label === undefined ? null : json({ label }),
   }));
   const revoke = fc.tuple(deck, fc.constantFrom(...world.keyIds)).map(([d, keyId]) => ({
-    method: 'DELETE', path: `/api/decks/${d}/keys/${keyId}`, deck: d, body: null,
+    method: 'DELETE',
+    path: `/api/decks/${d}/keys/${keyId}`,
+    deck: d,
+    body: null,
   }));
-  const read = fc.tuple(fc.constantFrom('GET', 'HEAD'), deck, fc.constantFrom('/presenter', '/keys', '/events', '')).map(([method, d, tail]) => ({
-    method, path: `/api/decks/${d}${tail}`, deck: d, body: null,
-  }));
+  const read = fc
+    .tuple(fc.constantFrom('GET', 'HEAD'), deck, fc.constantFrom('/presenter', '/keys', '/events', ''))
+    .map(([method, d, tail]) => ({
+      method,
+      path: `/api/decks/${d}${tail}`,
+      deck: d,
+      body: null,
+    }));
   return fc.oneof({ weight: 4, arbitrary: put }, create, mint, revoke, read);
 }
 
@@ -185,7 +297,10 @@ function call(world: FuzzWorld): fc.Arbitrary<Call> {
 export function wellFormed(world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   return call(world).chain((c) => {
     const own = world.ownTokens[c.deck] ?? [];
-    const token = own.length > 0 ? fc.oneof(fc.constantFrom(...own), fc.constantFrom(...world.tokens)) : fc.constantFrom(...world.tokens);
+    const token =
+      own.length > 0
+        ? fc.oneof(fc.constantFrom(...own), fc.constantFrom(...world.tokens))
+        : fc.constantFrom(...world.tokens);
     return token.map((t) => {
       const headers: Record<string, string> = { Authorization: `Bearer ${t}` };
       if (c.body) headers['Content-Type'] = 'application/json';

@@ -29,7 +29,10 @@ describe('PODIUM_ADMIN_TOKEN guards deck creation', () => {
     await expect401(await create({ Authorization: `Bearer ${ADMIN_TOKEN.slice(0, -1)}` }), 'invalid_key');
     await expect401(await create({ Authorization: `Bearer ${ADMIN_TOKEN}x` }), 'invalid_key');
     await expect401(await create({ Authorization: ADMIN_TOKEN }), 'invalid_key');
-    await expect401(await create({ Authorization: `Basic ${Buffer.from(`a:${ADMIN_TOKEN}`).toString('base64')}` }), 'invalid_key');
+    await expect401(
+      await create({ Authorization: `Basic ${Buffer.from(`a:${ADMIN_TOKEN}`).toString('base64')}` }),
+      'invalid_key',
+    );
   });
 
   it('creates a deck with the token; the token is not a presenter key and a presenter key is not the token', async () => {

@@ -53,7 +53,11 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
     });
 
     it('answers 415 when the body is not JSON', async () => {
-      const res = await fetch(`${url}/api/decks`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '# hi' });
+      const res = await fetch(`${url}/api/decks`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/plain' },
+        body: '# hi',
+      });
       await expectError(res, 415, 'unsupported_media_type');
     });
 
@@ -102,13 +106,21 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
       expect(deck.notes).toEqual(['notes one', '', 'notes three']);
     });
 
-    it('answers 401 without a key, with a wrong key and with another deck\'s key', async () => {
+    it("answers 401 without a key, with a wrong key and with another deck's key", async () => {
       const other = await server.createDeck('# Other');
       const path = `${url}/api/decks/${created.deck.id}/presenter`;
       await expectError(await fetch(path), 401, 'missing_key');
       await expectError(await fetch(path, { headers: { Authorization: 'Bearer nope' } }), 401, 'invalid_key');
-      await expectError(await fetch(path, { headers: { Authorization: `Bearer ${other.presenterKey}` } }), 401, 'invalid_key');
-      await expectError(await fetch(path, { headers: { Authorization: `Basic ${created.presenterKey}` } }), 401, 'invalid_key');
+      await expectError(
+        await fetch(path, { headers: { Authorization: `Bearer ${other.presenterKey}` } }),
+        401,
+        'invalid_key',
+      );
+      await expectError(
+        await fetch(path, { headers: { Authorization: `Basic ${created.presenterKey}` } }),
+        401,
+        'invalid_key',
+      );
     });
 
     it('answers 404 for an unknown deck', async () => {
@@ -156,7 +168,7 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
       expect(after.version).toBe(before.version);
     });
 
-    it('answers 401 for a missing, wrong or other deck\'s key, and 404 for an unknown deck', async () => {
+    it("answers 401 for a missing, wrong or other deck's key, and 404 for an unknown deck", async () => {
       const other = await server.createDeck('# Other');
       const body = JSON.stringify({ index: 1 });
       const noKey = await fetch(`${url}/api/decks/${created.deck.id}/slide`, {
@@ -172,7 +184,11 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
 
     it('answers 413 for an oversized body and 415 for a non-JSON one', async () => {
       await expectError(await put(JSON.stringify({ index: 1, pad: 'x'.repeat(5000) })), 413, 'payload_too_large');
-      await expectError(await put('index=1', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
+      await expectError(
+        await put('index=1', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+        415,
+        'unsupported_media_type',
+      );
     });
   });
 

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, collectProblems, launchBrowser, newDesktopContext, shownHeading } from '../../support/browser.js';
+import {
+  browserAvailable,
+  collectProblems,
+  launchBrowser,
+  newDesktopContext,
+  shownHeading,
+} from '../../support/browser.js';
 import buildClient from '../../support/build-client.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
 

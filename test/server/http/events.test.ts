@@ -6,7 +6,9 @@ import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/ser
 import { eventually, openStreams, SlideStreamClient } from '../../support/sse-client.js';
 
 /** Opens a raw stream and collects its bytes, to check framing and headers exactly. */
-function rawStream(url: string): Promise<{ status: number; headers: Record<string, unknown>; text: () => string; close: () => void }> {
+function rawStream(
+  url: string,
+): Promise<{ status: number; headers: Record<string, unknown>; text: () => string; close: () => void }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip, br' } }, (res) => {
       let text = '';
@@ -48,7 +50,10 @@ describe.each(DRIVERS)('event stream on %s', (driver) => {
       expect(stream.headers['x-accel-buffering']).toBe('no');
       expect(stream.headers['content-encoding']).toBeUndefined();
       await eventually(() => stream.text().includes('data: '), 3000, 'first event');
-      const state = await (await fetch(`${server.url}/api/decks/${deck.deck.id}`)).json() as { index: number; version: number };
+      const state = (await (await fetch(`${server.url}/api/decks/${deck.deck.id}`)).json()) as {
+        index: number;
+        version: number;
+      };
       expect(stream.text()).toMatch(/^retry: \d+\n/);
       expect(stream.text()).toContain(
         `event: slide\nid: ${state.version}\ndata: {"index":${state.index},"version":${state.version},"count":3}\n\n`,
@@ -61,7 +66,10 @@ describe.each(DRIVERS)('event stream on %s', (driver) => {
   it('starts every stream with the current state', async () => {
     const client = open();
     const first = await client.waitFor(() => true);
-    const state = await (await fetch(`${server.url}/api/decks/${deck.deck.id}`)).json() as { index: number; version: number };
+    const state = (await (await fetch(`${server.url}/api/decks/${deck.deck.id}`)).json()) as {
+      index: number;
+      version: number;
+    };
     expect(first).toMatchObject({ index: state.index, version: state.version, lastEventId: String(state.version) });
   });
 
@@ -88,7 +96,10 @@ describe.each(DRIVERS)('event stream on %s', (driver) => {
   });
 
   it('gives a reconnect with Last-Event-ID the current state', async () => {
-    const now = await (await fetch(`${server.url}/api/decks/${deck.deck.id}`)).json() as { index: number; version: number };
+    const now = (await (await fetch(`${server.url}/api/decks/${deck.deck.id}`)).json()) as {
+      index: number;
+      version: number;
+    };
     await server.putSlide(deck.deck.id, deck.presenterKey, now.index === 0 ? 1 : 0);
     const client = open({ lastEventId: String(now.version) });
     const first = await client.waitFor(() => true);

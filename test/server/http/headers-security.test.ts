@@ -62,11 +62,14 @@ describe('security headers', () => {
   it('are on API answers and on errors in the error shape', async () => {
     const answers: [string, Response][] = [
       ['GET deck', await fetch(`${server.url}/api/decks/${deck.deck.id}`)],
-      ['created', await fetch(`${server.url}/api/decks`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ markdown: '# x' }),
-      })],
+      [
+        'created',
+        await fetch(`${server.url}/api/decks`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ markdown: '# x' }),
+        }),
+      ],
       ['404', await fetch(`${server.url}/nowhere`)],
       ['405', await fetch(`${server.url}/api/decks/${deck.deck.id}`, { method: 'PATCH' })],
       ['401', await server.putSlide(deck.deck.id, 'wrong', 1)],

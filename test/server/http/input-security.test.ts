@@ -5,7 +5,14 @@ import { DRIVERS } from '../../support/databases.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
 
 /** A raw request with any method and headers (fetch refuses some); resolves with status, headers and body. */
-function raw(url: string, method: string, path: string, headers: Record<string, string> = {}, body?: string, agent?: Agent) {
+function raw(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+  agent?: Agent,
+) {
   const { hostname, port } = new URL(url);
   return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     let answered = false;
@@ -88,7 +95,11 @@ describe.each(DRIVERS)('hostile input the fuzz found, on %s', (driver) => {
         server.url,
         'PUT',
         `/api/decks/${deck.deck.id}/slide`,
-        { Authorization: `Bearer ${deck.presenterKey}`, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+        {
+          Authorization: `Bearer ${deck.presenterKey}`,
+          'Content-Type': 'application/json',
+          'Transfer-Encoding': 'chunked',
+        },
         big,
         agent,
       );

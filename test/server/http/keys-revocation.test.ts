@@ -14,7 +14,10 @@ async function mintKey(server: TestServer, deckId: string, key: string): Promise
 }
 
 async function revokeKey(server: TestServer, deckId: string, key: string, keyId: string): Promise<void> {
-  const res = await fetch(`${server.url}/api/decks/${deckId}/keys/${keyId}`, { method: 'DELETE', headers: bearer(key) });
+  const res = await fetch(`${server.url}/api/decks/${deckId}/keys/${keyId}`, {
+    method: 'DELETE',
+    headers: bearer(key),
+  });
   expect(res.status).toBe(204);
 }
 
@@ -60,7 +63,11 @@ describe.skipIf(!TEST_DATABASE_URL)('revoking a key with two processes on one Po
     expect((await b.putSlide(deck.deck.id, second.presenterKey, 1)).status).toBe(200);
     await revokeKey(a, deck.deck.id, deck.presenterKey, second.id);
     const revokedAt = Date.now();
-    await eventually(async () => (await b.putSlide(deck.deck.id, second.presenterKey, 0)).status === 401, 1000, 'revocation on b');
+    await eventually(
+      async () => (await b.putSlide(deck.deck.id, second.presenterKey, 0)).status === 401,
+      1000,
+      'revocation on b',
+    );
     expect(Date.now() - revokedAt).toBeLessThan(1000);
     // A key minted on a is accepted by b straight away too.
     const third = await mintKey(a, deck.deck.id, deck.presenterKey);

@@ -107,7 +107,9 @@ describe.each(DRIVERS)('presenter keys API on %s', (driver) => {
     const fresh = await server.createDeck(SAMPLE_DECK);
     const res = await mint(fresh.presenterKey, undefined, fresh.deck.id);
     const second = (await res.json()) as CreateKeyResponse;
-    const keys = await (await fetch(`${server.url}/api/decks/${fresh.deck.id}/keys`, { headers: bearer(second.presenterKey) })).json() as KeyListResponse;
+    const keys = (await (
+      await fetch(`${server.url}/api/decks/${fresh.deck.id}/keys`, { headers: bearer(second.presenterKey) })
+    ).json()) as KeyListResponse;
     const [a, b] = keys.keys;
     const answers = await Promise.all([
       revoke(fresh.presenterKey, a?.id ?? '', fresh.deck.id),
@@ -116,7 +118,10 @@ describe.each(DRIVERS)('presenter keys API on %s', (driver) => {
     const statuses = answers.map((answer) => answer.status).sort();
     // Either one revocation wins and the other meets the last-key rule, or the loser's own key
     // was revoked before it was checked: never both revoked.
-    expect([[204, 409], [204, 401]]).toContainEqual(statuses);
+    expect([
+      [204, 409],
+      [204, 401],
+    ]).toContainEqual(statuses);
     const live = await Promise.all([
       server.putSlide(fresh.deck.id, fresh.presenterKey, 1),
       server.putSlide(fresh.deck.id, second.presenterKey, 2),
@@ -127,7 +132,8 @@ describe.each(DRIVERS)('presenter keys API on %s', (driver) => {
   it('refuses to mint past the per-deck cap with 409 too_many_keys', async () => {
     const fresh = await server.createDeck(SAMPLE_DECK);
     const answers: number[] = [];
-    for (let i = 0; i < MAX_KEYS; i += 1) answers.push((await mint(fresh.presenterKey, undefined, fresh.deck.id)).status);
+    for (let i = 0; i < MAX_KEYS; i += 1)
+      answers.push((await mint(fresh.presenterKey, undefined, fresh.deck.id)).status);
     expect(answers).toEqual([201, 201, 201, 201, 409]);
     await expectError(await mint(fresh.presenterKey, undefined, fresh.deck.id), 409, 'too_many_keys');
   });
@@ -143,7 +149,9 @@ describe.each(DRIVERS)('presenter keys API on %s', (driver) => {
   });
 
   it('answers 404 for key ids that are malformed, unknown or another deck’s', async () => {
-    const othersKeys = await (await fetch(keysUrl(other.deck.id), { headers: bearer(other.presenterKey) })).json() as KeyListResponse;
+    const othersKeys = (await (
+      await fetch(keysUrl(other.deck.id), { headers: bearer(other.presenterKey) })
+    ).json()) as KeyListResponse;
     const foreign = othersKeys.keys[0]?.id ?? '';
     for (const keyId of ['0', '-1', 'abc', '01', '9'.repeat(30), '999999999999', foreign]) {
       await expectError(await revoke(deck.presenterKey, encodeURIComponent(keyId)), 404, 'not_found');

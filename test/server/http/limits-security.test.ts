@@ -26,7 +26,10 @@ describe('rate limits and stream caps', () => {
     });
   const openStream = (address: string) => {
     const abort = new AbortController();
-    const response = fetch(`${server.url}/api/decks/${deck.deck.id}/events`, { headers: from(address), signal: abort.signal });
+    const response = fetch(`${server.url}/api/decks/${deck.deck.id}/events`, {
+      headers: from(address),
+      signal: abort.signal,
+    });
     return { response, close: () => abort.abort() };
   };
 

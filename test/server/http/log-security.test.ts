@@ -33,7 +33,9 @@ describe('keys never reach the logs', () => {
     });
     deck = (await res.json()) as CreateDeckResponse;
     const bearer = { Authorization: `Bearer ${deck.presenterKey}` };
-    minted = (await (await fetch(`${server.url}/api/decks/${deck.deck.id}/keys`, { method: 'POST', headers: bearer })).json()) as CreateKeyResponse;
+    minted = (await (
+      await fetch(`${server.url}/api/decks/${deck.deck.id}/keys`, { method: 'POST', headers: bearer })
+    ).json()) as CreateKeyResponse;
     await server.putSlide(deck.deck.id, deck.presenterKey, 1);
     await server.putSlide(deck.deck.id, minted.presenterKey, 2);
     await server.putSlide(deck.deck.id, deck.presenterKey, 99);
@@ -46,7 +48,9 @@ describe('keys never reach the logs', () => {
   afterAll(() => server.stop());
 
   it('logs each request by method and path, and no key, token or query anywhere', () => {
-    const requests = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'request');
+    const requests = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'request');
     expect(requests.length).toBeGreaterThanOrEqual(9);
     expect(requests.map((entry) => `${String(entry.method)} ${String(entry.status)}`)).toContain('PUT 401');
     const all = lines.join('\n');
@@ -56,7 +60,10 @@ describe('keys never reach the logs', () => {
 
   it('redacts Authorization when a request’s headers are logged anyway', () => {
     const own: string[] = [];
-    capturingLogger(own).info({ req: { headers: { authorization: `Bearer ${deck.presenterKey}` } }, presenterKey: deck.presenterKey }, 'oops');
+    capturingLogger(own).info(
+      { req: { headers: { authorization: `Bearer ${deck.presenterKey}` } }, presenterKey: deck.presenterKey },
+      'oops',
+    );
     expect(own.join('\n')).not.toContain(deck.presenterKey);
     expect(own.join('\n')).toContain('[Redacted]');
   });

@@ -11,7 +11,6 @@ describe.skipIf(!browserAvailable())('pairing another device from the remote', (
     ({ server, pages } = suite);
   });
 
-
   it('shows a QR code whose link drives the deck from a second phone, until the first revokes it', async () => {
     const created = await server.createDeck(SAMPLE_DECK, 'Pairing');
     const first = await pages.open('phone', created.links.remote);
@@ -24,7 +23,9 @@ describe.skipIf(!browserAvailable())('pairing another device from the remote', (
     const link = await dialog.getByRole('textbox', { name: 'New remote link' }).inputValue();
     expect(link).toMatch(new RegExp(`^${server.url}/d/${created.deck.id}/remote#key=[A-Za-z0-9_-]{43}$`));
     expect(link).not.toContain(created.presenterKey);
-    expect(await dialog.locator('podium-qr canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(100);
+    expect(
+      await dialog.locator('podium-qr canvas').evaluate((canvas: HTMLCanvasElement) => canvas.width),
+    ).toBeGreaterThan(100);
     await dialog.getByText('This device').waitFor();
 
     const second = await pages.open('phone', link);

@@ -60,7 +60,10 @@ export class RawClient {
   async waitClosed(timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`connection still open after ${timeoutMs} ms; got: ${this.received}`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`connection still open after ${timeoutMs} ms; got: ${this.received}`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([this.closed, timeout]);

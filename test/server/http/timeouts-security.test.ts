@@ -64,7 +64,9 @@ describe('slow and malformed clients', () => {
 
   it('keeps an event stream open well past the request timeout', async () => {
     const client = connect();
-    client.send(`GET /api/decks/${deck.deck.id}/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n`);
+    client.send(
+      `GET /api/decks/${deck.deck.id}/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n`,
+    );
     await sleep(REQUEST_TIMEOUT_MS * 2);
     expect(client.isClosed).toBe(false);
     expect(client.text).toMatch(/^HTTP\/1\.1 200 /);

@@ -15,7 +15,16 @@ describe('parseNotification', () => {
   });
 
   it('refuses anything else', () => {
-    for (const payload of ['', 'not json', 'null', '[]', '{"deck":"a","index":-1,"version":1}', '{"deck":1,"index":0,"version":1}', '{"deck":"a","index":0,"version":1,"count":1.5}', '{"keys":3}']) {
+    for (const payload of [
+      '',
+      'not json',
+      'null',
+      '[]',
+      '{"deck":"a","index":-1,"version":1}',
+      '{"deck":1,"index":0,"version":1}',
+      '{"deck":"a","index":0,"version":1,"count":1.5}',
+      '{"keys":3}',
+    ]) {
       expect(parseNotification(payload), payload).toBeNull();
     }
   });

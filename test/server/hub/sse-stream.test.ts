@@ -81,7 +81,7 @@ describe('SseStream', () => {
     const body = socket.received.slice(socket.received.indexOf('\r\n\r\n') + 4);
     // Decode the chunked body: every chunk's length must match, or the framing is broken.
     let decoded = '';
-    for (let at = 0; at < body.length; ) {
+    for (let at = 0; at < body.length;) {
       const eol = body.indexOf('\r\n', at);
       const size = parseInt(body.slice(at, eol), 16);
       decoded += body.slice(eol + 2, eol + 2 + size);

@@ -8,7 +8,11 @@ describe('limits from the environment', () => {
   });
 
   it('turns every rate limit off with PODIUM_RATE_LIMIT=off, and reads the caps', () => {
-    const config = readConfig({ PODIUM_RATE_LIMIT: 'off', PODIUM_MAX_STREAMS: '50000', PODIUM_MAX_STREAMS_PER_ADDRESS: '20000' });
+    const config = readConfig({
+      PODIUM_RATE_LIMIT: 'off',
+      PODIUM_MAX_STREAMS: '50000',
+      PODIUM_MAX_STREAMS_PER_ADDRESS: '20000',
+    });
     expect(config.limits).toEqual({ ...NO_RATE_LIMITS, maxStreams: 50_000, maxStreamsPerAddress: 20_000 });
   });
 

@@ -9,7 +9,9 @@ import { createScratchDatabase, DRIVERS, type ScratchDatabase } from '../../supp
 import { eventually } from '../../support/sse-client.js';
 
 function content(slides: number): DeckContent {
-  const deck = parseDeck(Array.from({ length: slides }, (_, i) => `# Slide ${i + 1}\n\nNote:\nnote ${i + 1}`).join('\n---\n'));
+  const deck = parseDeck(
+    Array.from({ length: slides }, (_, i) => `# Slide ${i + 1}\n\nNote:\nnote ${i + 1}`).join('\n---\n'),
+  );
   if (!deck) throw new Error('no deck');
   return deck;
 }
@@ -55,7 +57,9 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
 
   it('stores only a SHA-256 hash of each key', async () => {
     const { deck, presenterKey } = await store.createDeck(content(1));
-    const rows = await db.query<{ key_hash: Uint8Array }>('SELECT key_hash FROM presenter_keys WHERE deck_id = $1', [deck.id]);
+    const rows = await db.query<{ key_hash: Uint8Array }>('SELECT key_hash FROM presenter_keys WHERE deck_id = $1', [
+      deck.id,
+    ]);
     expect(rows).toHaveLength(1);
     expect(Buffer.from(rows[0]!.key_hash).length).toBe(32);
     expect(Buffer.from(rows[0]!.key_hash).toString('utf8')).not.toContain(presenterKey);
@@ -101,7 +105,10 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
   it('NOTIFYs each change with deck, index and version, in the same transaction', async () => {
     const { deck } = await store.createDeck(content(3));
     const payloads: string[] = [];
-    const listener = db.listen(SLIDE_CHANNEL, { onNotification: (p) => payloads.push(p), onListening: () => undefined });
+    const listener = db.listen(SLIDE_CHANNEL, {
+      onNotification: (p) => payloads.push(p),
+      onListening: () => undefined,
+    });
     await listener.ready;
     await store.setSlide(deck.id, 1);
     await store.setSlide(deck.id, 1);

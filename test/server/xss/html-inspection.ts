@@ -2,14 +2,63 @@ import { parseFragment } from 'parse5';
 
 /** Elements that can run script, load active content, restyle the page or submit data. */
 const DANGEROUS_ELEMENTS = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'base', 'link',
-  'meta', 'form', 'input', 'button', 'select', 'textarea', 'keygen', 'isindex', 'svg', 'math', 'template',
-  'noscript', 'xmp', 'title', 'body', 'html', 'head', 'bgsound', 'marquee', 'video', 'audio', 'source',
-  'foreignobject', 'animate', 'set', 'portal', 'noembed', 'noframes', 'plaintext',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'base',
+  'link',
+  'meta',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'keygen',
+  'isindex',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'xmp',
+  'title',
+  'body',
+  'html',
+  'head',
+  'bgsound',
+  'marquee',
+  'video',
+  'audio',
+  'source',
+  'foreignobject',
+  'animate',
+  'set',
+  'portal',
+  'noembed',
+  'noframes',
+  'plaintext',
 ]);
 
 /** Attributes whose value is a URL a browser may fetch or navigate to. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'background', 'dynsrc', 'lowsrc', 'data', 'poster', 'cite', 'xlink:href', 'srcdoc']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'background',
+  'dynsrc',
+  'lowsrc',
+  'data',
+  'poster',
+  'cite',
+  'xlink:href',
+  'srcdoc',
+]);
 
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
@@ -22,7 +71,10 @@ interface Node {
 
 /** The scheme a browser would see in `url` (it drops ASCII whitespace and controls first), or null for relative URLs. */
 export function schemeOf(url: string): string | null {
-  const normalized = [...url].filter((char) => char.charCodeAt(0) > 0x20).join('').toLowerCase();
+  const normalized = [...url]
+    .filter((char) => char.charCodeAt(0) > 0x20)
+    .join('')
+    .toLowerCase();
   return /^[a-z][a-z0-9+.-]*:/.exec(normalized)?.[0] ?? null;
 }
 

@@ -13,7 +13,9 @@ describe('the inspector itself', () => {
     expect(findDangers('<img src="jav&#x09;ascript:alert(1)">')).toEqual(['img[src=javascript:]']);
     expect(findDangers('<p onclick="x">a</p><svg></svg>')).toEqual(['p[onclick]', '<svg>']);
     expect(findDangers('<a href=" DATA:text/html,x">a</a>')).toEqual(['a[href=data:]']);
-    expect(findDangers('<h1>Hi</h1><a href="https://example.com" rel="noopener noreferrer">x</a><img src="/a.png">')).toEqual([]);
+    expect(
+      findDangers('<h1>Hi</h1><a href="https://example.com" rel="noopener noreferrer">x</a><img src="/a.png">'),
+    ).toEqual([]);
   });
 });
 
@@ -36,11 +38,14 @@ describe.each(DRIVERS)('sanitized slides on %s', (driver) => {
     console.info(`[xss ${driver}] ${XSS_VECTORS.length} vectors tried through POST /api/decks and GET /api/decks/:id`);
   });
 
-  it.each(XSS_VECTORS.map((vector, index) => [index, vector] as const))('vector %i leaves nothing executable: %s', (index) => {
-    const html = stored.slides[index]?.html ?? '';
-    expect(findDangers(html), html).toEqual([]);
-    expect(html).not.toMatch(/<script/i);
-  });
+  it.each(XSS_VECTORS.map((vector, index) => [index, vector] as const))(
+    'vector %i leaves nothing executable: %s',
+    (index) => {
+      const html = stored.slides[index]?.html ?? '';
+      expect(findDangers(html), html).toEqual([]);
+      expect(html).not.toMatch(/<script/i);
+    },
+  );
 
   it('still shows code that merely talks about script, as text', () => {
     const codeSpan = XSS_VECTORS.indexOf('`<script>window.__xss=1</script>`');
@@ -48,7 +53,9 @@ describe.each(DRIVERS)('sanitized slides on %s', (driver) => {
   });
 
   it('keeps safe links and images working', async () => {
-    const safe = await server.createDeck('[site](https://example.com) ![pic](https://example.com/a.png) <mailto:a@example.com>');
+    const safe = await server.createDeck(
+      '[site](https://example.com) ![pic](https://example.com/a.png) <mailto:a@example.com>',
+    );
     const html = safe.deck.slides[0]?.html ?? '';
     expect(findDangers(html)).toEqual([]);
     expect(html).toContain('href="https://example.com"');

@@ -56,8 +56,13 @@ async function armedContext(browser: Browser, withCsp: boolean): Promise<Browser
   const context = await newDesktopContext(browser);
   context.setDefaultTimeout(10_000);
   await context.addInitScript(TRIPWIRE);
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
-  await context.route('**/xss.js*', (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.__xss = "xss.js";' }));
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
+  await context.route('**/xss.js*', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'window.__xss = "xss.js";' }),
+  );
   if (!withCsp) {
     // Defence in depth: without the CSP, the sanitizer alone must hold.
     await context.route(
@@ -135,7 +140,9 @@ describe.skipIf(!browserAvailable())('XSS vectors in real Chromium', () => {
       expect(shown).toBeGreaterThan(count / 2);
       expect(await page.evaluate(DEEP_HTML)).not.toContain(SECRET);
       for (const body of await Promise.all(seen.bodies)) expect(body).not.toContain(SECRET);
-      console.info(`[xss browser] ${XSS_VECTORS.length} vectors rendered on /d/:id ${withCsp ? 'with' : 'without'} CSP: none fired`);
+      console.info(
+        `[xss browser] ${XSS_VECTORS.length} vectors rendered on /d/:id ${withCsp ? 'with' : 'without'} CSP: none fired`,
+      );
     } finally {
       await context.close();
     }
@@ -173,13 +180,10 @@ describe.skipIf(!browserAvailable())('XSS vectors in real Chromium', () => {
       const seen = watch(page);
       await page.goto(deck.links.remote);
       await page.getByRole('button', { name: 'All slides' }).click();
-      await page.waitForFunction(
-        (expected) => {
-          const grid = document.querySelector('podium-remote')?.shadowRoot?.querySelector('podium-slide-grid');
-          return (grid?.shadowRoot?.querySelectorAll('podium-slide').length ?? 0) >= expected;
-        },
-        count,
-      );
+      await page.waitForFunction((expected) => {
+        const grid = document.querySelector('podium-remote')?.shadowRoot?.querySelector('podium-slide-grid');
+        return (grid?.shadowRoot?.querySelectorAll('podium-slide').length ?? 0) >= expected;
+      }, count);
       const contents = (await page.evaluate(PROVOKE)) as string[];
       expect(contents.length).toBeGreaterThan(count / 2);
       for (const html of contents) expect(findDangers(html), html).toEqual([]);

@@ -85,7 +85,7 @@ export const XSS_VECTORS: readonly string[] = [
   '<DIV STYLE="background-image: url(javascript:alert(1))">div</DIV>',
   '<DIV STYLE="width: expression(alert(1));">expression</DIV>',
   '<IMG STYLE="xss:expr/*XSS*/ession(alert(1))">',
-  '<STYLE>@import\'javascript:alert(1)\';</STYLE>',
+  "<STYLE>@import'javascript:alert(1)';</STYLE>",
   '<style><img src=x onerror=window.__xss=1></style>',
   '<LINK REL="stylesheet" HREF="javascript:alert(1);">',
   '<p style="position:fixed;inset:0;background:red">overlay</p>',
