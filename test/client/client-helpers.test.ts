@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../client/backoff.js';
-import { deckIdFromPath, talkCode } from '../../client/deck-path.js';
-import { noteBlocks } from '../../client/slide-text.js';
+import { backoffDelay } from '../../client/utils/backoff.js';
+import { deckIdFromPath, talkCode } from '../../client/utils/deck-path.js';
+import { noteBlocks } from '../../client/utils/slide-text.js';
 
 describe('backoffDelay', () => {
   it('doubles from the base, caps, and jitters between half and all of the step', () => {

@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Slide } from '../shared/protocol.js';
-import { podiumEvent } from './events.js';
-import { closeIcon } from './icons.js';
-import './podium-slide.js';
-import { slideHeading } from './slide-text.js';
-import { controls, modalDialog } from './theme.js';
+import type { Slide } from '../../../shared/protocol.js';
+import { podiumEvent } from '../events.js';
+import { closeIcon } from '../icons.js';
+import '../podium-slide/podium-slide.js';
+import { slideHeading } from '../../utils/slide-text.js';
+import { controls, modalDialog } from '../../styles/theme.js';
 
 /**
  * Every slide as a thumbnail in a modal dialog (`show()` opens it). Picking one closes

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, modalDialog } from './theme.js';
+import { controls, modalDialog } from '../../styles/theme.js';
 
 /** Styles of `<podium-pair-device>`: an icon button like the remote's, and a narrow modal dialog. */
 export const pairDeviceStyles = [

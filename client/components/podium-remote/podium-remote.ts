@@ -1,24 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { PresenterDeck, SlideEventData } from '../shared/protocol.js';
-import { ApiError, eventsUrl, fetchPresenterDeck, putSlide } from './api.js';
-import { audiencePath } from './deck-path.js';
-import { podiumEvent, type SlideSelectDetail } from './events.js';
-import { chevronLeft, chevronRight, gridIcon } from './icons.js';
-import './podium-connection-status.js';
-import './podium-pair-device.js';
-import './podium-slide-grid.js';
-import type { PodiumSlideGrid } from './podium-slide-grid.js';
-import './podium-slide.js';
-import './podium-timer.js';
-import { forgetPresenterKey, takePresenterKey } from './presenter-key.js';
-import { remoteStyles } from './remote-styles.js';
-import { KeyboardShortcutsController, slideKeyTarget } from './slide-keys-controller.js';
-import { SlideStreamController } from './slide-stream-controller.js';
-import { SlideSync, type SyncOutcome } from './slide-sync.js';
-import { clampIndex, noteBlocks, slideAnnouncement } from './slide-text.js';
-import { SwipeController } from './swipe-controller.js';
-import { WakeLockController } from './wake-lock-controller.js';
+import type { PresenterDeck, SlideEventData } from '../../../shared/protocol.js';
+import { ApiError, eventsUrl, fetchPresenterDeck, putSlide } from '../../api/deck-api.js';
+import { audiencePath } from '../../utils/deck-path.js';
+import { podiumEvent, type SlideSelectDetail } from '../events.js';
+import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
+import '../podium-connection-status/podium-connection-status.js';
+import '../podium-pair-device/podium-pair-device.js';
+import '../podium-slide-grid/podium-slide-grid.js';
+import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
+import '../podium-slide/podium-slide.js';
+import '../podium-timer/podium-timer.js';
+import { forgetPresenterKey, takePresenterKey } from '../../state/presenter-key.js';
+import { remoteStyles } from './podium-remote.styles.js';
+import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { SlideSync, type SyncOutcome } from '../../state/slide-sync.js';
+import { clampIndex, noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
+import { SwipeController } from '../../controllers/swipe-controller.js';
+import { WakeLockController } from '../../controllers/wake-lock-controller.js';
 
 /** A reason the remote cannot drive the deck, shown instead of the controls. */
 interface Problem {

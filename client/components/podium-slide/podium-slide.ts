@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { slideContentStyles } from './slide-content-styles.js';
+import { slideContentStyles } from './podium-slide.styles.js';
 
 /** Smallest shrink factor for a slide whose content does not fit; below this it clips. */
 const MIN_FIT = 0.45;

@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Deck, SlideEventData, SlideState } from '../shared/protocol.js';
-import { ApiError, eventsUrl, fetchDeck } from './api.js';
-import { audienceStyles } from './audience-styles.js';
-import { podiumEvent } from './events.js';
-import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from './icons.js';
-import './podium-connection-status.js';
-import './podium-slide.js';
-import { KeyboardShortcutsController, slideKeyTarget } from './slide-keys-controller.js';
-import { SlideStreamController } from './slide-stream-controller.js';
-import { clampIndex, slideAnnouncement } from './slide-text.js';
-import { SwipeController } from './swipe-controller.js';
+import type { Deck, SlideEventData, SlideState } from '../../../shared/protocol.js';
+import { ApiError, eventsUrl, fetchDeck } from '../../api/deck-api.js';
+import { audienceStyles } from './podium-audience.styles.js';
+import { podiumEvent } from '../events.js';
+import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
+import '../podium-connection-status/podium-connection-status.js';
+import '../podium-slide/podium-slide.js';
+import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
+import { SwipeController } from '../../controllers/swipe-controller.js';
 
 /** How long the controls stay up in full screen after the pointer stops moving. */
 const IDLE_MS = 2500;

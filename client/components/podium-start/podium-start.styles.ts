@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from './theme.js';
+import { controls, tokens } from '../../styles/theme.js';
 
 /** Layout of the start page `<podium-start>`. */
 export const startStyles = [

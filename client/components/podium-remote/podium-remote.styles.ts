@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from './theme.js';
+import { controls, tokens } from '../../styles/theme.js';
 
 /** Layout of `<podium-remote>`: one column on a phone, two on a laptop or landscape tablet. */
 export const remoteStyles = [

@@ -1,8 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { podiumEvent } from './events.js';
-import { resetIcon } from './icons.js';
-import { controls } from './theme.js';
+import { podiumEvent } from '../events.js';
+import { resetIcon } from '../icons.js';
+import { controls } from '../../styles/theme.js';
 
 /** "m:ss" below an hour, "h:mm:ss" from then on. */
 export function formatElapsed(ms: number): string {

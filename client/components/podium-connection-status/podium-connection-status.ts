@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { StreamStatus } from './slide-stream-controller.js';
+import type { StreamStatus } from '../../controllers/slide-stream-controller.js';
 
 const LABELS: Record<StreamStatus, string> = {
   connecting: 'Connecting…',

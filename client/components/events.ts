@@ -1,4 +1,4 @@
-import type { CreateDeckResponse } from '../shared/protocol.js';
+import type { CreateDeckResponse } from '../../shared/protocol.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */
 export interface SlideChangeDetail {

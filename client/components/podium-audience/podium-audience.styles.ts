@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { controls, tokens } from './theme.js';
+import { controls, tokens } from '../../styles/theme.js';
 
 /** Layout of `<podium-audience>`: the stage fills the screen, a slim toolbar below it. */
 export const audienceStyles = [

@@ -1,5 +1,5 @@
-import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../shared/protocol.js';
-import { isSlideState, parseErrorBody } from '../shared/validate.js';
+import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../../shared/protocol.js';
+import { isSlideState, parseErrorBody } from '../../shared/validate.js';
 
 /** A failed API call: the server's error code and its sentence for people. Status 0 = network. */
 export class ApiError extends Error {

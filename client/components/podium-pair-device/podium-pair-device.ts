@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { CreateKeyResponse, PresenterKeyInfo } from '../shared/protocol.js';
-import { ApiError } from './api.js';
-import { closeIcon } from './icons.js';
-import { pairDeviceStyles } from './pair-device-styles.js';
-import { createPresenterKey, listPresenterKeys, revokePresenterKey } from './pairing-api.js';
-import './podium-qr.js';
+import type { CreateKeyResponse, PresenterKeyInfo } from '../../../shared/protocol.js';
+import { ApiError } from '../../api/deck-api.js';
+import { closeIcon } from '../icons.js';
+import { pairDeviceStyles } from './podium-pair-device.styles.js';
+import { createPresenterKey, listPresenterKeys, revokePresenterKey } from '../../api/pairing-api.js';
+import '../podium-qr/podium-qr.js';
 
 const pairIcon = svg`<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor"
   stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
