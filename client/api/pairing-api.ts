@@ -1,5 +1,5 @@
 import type { CreateKeyResponse, PresenterKeyInfo } from '../../shared/protocol.js';
-import { narrow, request } from './deck-api.js';
+import { narrow, request } from './request.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

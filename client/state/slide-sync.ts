@@ -1,5 +1,5 @@
 import type { SlideState } from '../../shared/protocol.js';
-import { ApiError } from '../api/deck-api.js';
+import { ApiError } from '../api/request.js';
 
 /** How a round of PUTs ended, and the state to show now. */
 export type SyncOutcome =

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Deck, SlideEventData, SlideState } from '../../../shared/protocol.js';
-import { ApiError, eventsUrl, fetchDeck } from '../../api/deck-api.js';
+import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
+import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
 import { podiumEvent } from '../events.js';
 import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';

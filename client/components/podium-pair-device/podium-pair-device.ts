@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CreateKeyResponse, PresenterKeyInfo } from '../../../shared/protocol.js';
-import { ApiError } from '../../api/deck-api.js';
+import { ApiError } from '../../api/request.js';
 import { closeIcon } from '../icons.js';
 import { pairDeviceStyles } from './podium-pair-device.styles.js';
 import { createPresenterKey, listPresenterKeys, revokePresenterKey } from '../../api/pairing-api.js';

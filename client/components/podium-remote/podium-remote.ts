@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { PresenterDeck, SlideEventData } from '../../../shared/protocol.js';
-import { ApiError, eventsUrl, fetchPresenterDeck, putSlide } from '../../api/deck-api.js';
+import { eventsUrl, fetchPresenterDeck, putSlide } from '../../api/deck-api.js';
+import { ApiError } from '../../api/request.js';
 import { audiencePath } from '../../utils/deck-path.js';
 import { podiumEvent, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';

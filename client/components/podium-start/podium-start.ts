@@ -1,7 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
-import { ApiError, createDeck } from '../../api/deck-api.js';
+import { createDeck } from '../../api/deck-api.js';
+import { ApiError } from '../../api/request.js';
 import { audiencePath, talkCode } from '../../utils/deck-path.js';
 import { podiumEvent } from '../events.js';
 import '../podium-qr/podium-qr.js';
