@@ -1,5 +1,6 @@
 import type { SlideState } from '../../shared/protocol.js';
 import { ApiError } from '../api/request.js';
+import { newerState } from './newer-state.js';
 
 /** How a round of PUTs ended, and the state to show now. */
 export type SyncOutcome =
@@ -39,11 +40,9 @@ export class SlideSync {
     return this.inFlight || this.desired !== null;
   }
 
-  /** Records a state from the server; older versions are ignored unless `force`. */
-  observe(state: SlideState, force = false): void {
-    if (force || state.version > this.state.version) {
-      this.state = { index: state.index, version: state.version };
-    }
+  /** Records a state from the server (stream event, fetch, PUT or 412 answer) by the `newerState` rule. */
+  observe(state: SlideState): void {
+    this.state = newerState(this.state, state);
   }
 
   /** Asks the server for slide `index`; settles through `onSettled`. */
@@ -65,7 +64,8 @@ export class SlideSync {
         this.desired = null;
         const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Something went wrong.');
         if (apiError.status === 412 && apiError.current) {
-          this.observe(apiError.current, true);
+          // Versions only grow and a 412 means ours was stale, so `current` is newer.
+          this.observe(apiError.current);
           outcome = { kind: 'conflict', state: this.state };
         } else {
           outcome = { kind: 'failed', state: this.state, error: apiError };

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Deck, SlideEventData, SlideState } from '../../../shared/protocol.js';
+import type { Deck, SlideEventData } from '../../../shared/protocol.js';
 import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
@@ -12,9 +12,8 @@ import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/s
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
-
-/** How long the controls stay up in full screen after the pointer stops moving. */
-const IDLE_MS = 2500;
+import { FullscreenController } from '../../controllers/fullscreen-controller.js';
+import { ViewerPosition } from '../../state/viewer-position.js';
 
 /**
  * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
@@ -28,51 +27,28 @@ export class PodiumAudience extends LitElement {
   /** Deck id from the page URL (`/d/:id`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';
   @state() private deck: Deck | null = null;
-  @state() private liveIndex = 0;
-  @state() private viewIndex = 0;
-  @state() private following = true;
+  @state() private position = new ViewerPosition();
   @state() private loadError: { message: string; notFound: boolean } | null = null;
-  @state() private idle = false;
-  @state() private fullscreen = false;
 
-  private version = 0;
   private loading = false;
   private reloadWanted = false;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly stream = new SlideStreamController(this, {
     url: () => (this.deckId && !this.loadError?.notFound ? eventsUrl(this.deckId) : null),
     onSlide: (event) => this.handleSlideEvent(event),
   });
+  private readonly fullscreen = new FullscreenController(this);
 
   constructor() {
     super();
     new KeyboardShortcutsController(this, (event) => this.handleKey(event));
-    new SwipeController(this, (direction) => this.browse(this.viewIndex + (direction === 'left' ? 1 : -1)));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('fullscreenchange', this.handleFullscreenChange);
-    this.addEventListener('pointermove', this.handleActivity);
-    this.addEventListener('pointerdown', this.handleActivity);
-    this.addEventListener('focusin', this.handleActivity);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('fullscreenchange', this.handleFullscreenChange);
-    this.removeEventListener('pointermove', this.handleActivity);
-    this.removeEventListener('pointerdown', this.handleActivity);
-    this.removeEventListener('focusin', this.handleActivity);
-    clearTimeout(this.idleTimer);
+    new SwipeController(this, (direction) => this.browse(this.shownIndex + (direction === 'left' ? 1 : -1)));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('deckId')) {
       this.deck = null;
-      this.version = 0;
-      this.following = true;
+      this.position = new ViewerPosition();
       this.loadError = null;
       if (this.deckId) void this.loadDeck();
     }
@@ -86,7 +62,7 @@ export class PodiumAudience extends LitElement {
   }
 
   private get shownIndex(): number {
-    return clampIndex(this.following ? this.liveIndex : this.viewIndex, this.deck?.slides.length ?? 0);
+    return this.position.shown(this.deck?.slides.length ?? 0);
   }
 
   /** Fetches the deck; concurrent calls coalesce into one more fetch. */
@@ -102,8 +78,8 @@ export class PodiumAudience extends LitElement {
       if (id !== this.deckId) return;
       this.deck = deck;
       this.loadError = null;
-      this.applyState(deck, false);
-      this.viewIndex = clampIndex(this.viewIndex, deck.slides.length);
+      this.position.take(deck);
+      this.position.fit(deck.slides.length);
     } catch (error) {
       if (id !== this.deckId) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -119,35 +95,21 @@ export class PodiumAudience extends LitElement {
     }
   }
 
-  /** Takes a live state; a deck fetched earlier than the newest event does not win. */
-  private applyState(state: SlideState, fromStream: boolean): void {
-    if (!fromStream && state.version < this.version) return;
-    this.version = state.version;
-    this.liveIndex = state.index;
-    if (!this.following && this.viewIndex === state.index) this.following = true;
-    if (this.following) this.viewIndex = state.index;
-  }
-
   private browse(index: number): void {
     const deck = this.deck;
     if (!deck) return;
     const target = clampIndex(index, deck.slides.length);
     if (target === this.shownIndex) return;
-    this.viewIndex = target;
-    this.following = target === clampIndex(this.liveIndex, deck.slides.length);
-    this.dispatchEvent(podiumEvent('podium-slide-change', { index: target, live: this.following }));
-  }
-
-  private toggleFullscreen(): void {
-    if (document.fullscreenElement) void document.exitFullscreen();
-    else void this.requestFullscreen().catch(() => undefined);
+    this.position.browse(target, deck.slides.length);
+    this.requestUpdate();
+    this.dispatchEvent(podiumEvent('podium-slide-change', { index: target, live: this.position.following }));
   }
 
   private handleSlideEvent(event: SlideEventData): void {
     // No deck yet (and none on its way), or the deck was edited: fetch it again.
     const stale = this.deck ? event.count !== undefined && event.count !== this.deck.slides.length : !this.loading;
     if (stale) void this.loadDeck();
-    this.applyState(event, true);
+    if (this.position.take(event)) this.requestUpdate();
   }
 
   private handleKey(event: KeyboardEvent): boolean {
@@ -157,10 +119,10 @@ export class PodiumAudience extends LitElement {
       return true;
     }
     if (event.key === 'f' || event.key === 'F') {
-      this.toggleFullscreen();
+      this.fullscreen.toggle();
       return true;
     }
-    if ((event.key === 'l' || event.key === 'L') && !this.following) {
+    if ((event.key === 'l' || event.key === 'L') && !this.position.following) {
       this.handleFollowLive();
       return true;
     }
@@ -168,9 +130,9 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleFollowLive(): void {
-    this.following = true;
-    this.viewIndex = this.liveIndex;
-    this.dispatchEvent(podiumEvent('podium-follow-live', { index: this.liveIndex }));
+    this.position.followLive();
+    this.requestUpdate();
+    this.dispatchEvent(podiumEvent('podium-follow-live', { index: this.position.live.index }));
   }
 
   private handlePrevious(): void {
@@ -182,19 +144,8 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleFullscreenClick(): void {
-    this.toggleFullscreen();
+    this.fullscreen.toggle();
   }
-
-  private readonly handleFullscreenChange = (): void => {
-    this.fullscreen = document.fullscreenElement === this;
-    this.handleActivity();
-  };
-
-  private readonly handleActivity = (): void => {
-    this.idle = false;
-    clearTimeout(this.idleTimer);
-    if (this.fullscreen) this.idleTimer = setTimeout(() => (this.idle = true), IDLE_MS);
-  };
 
   private renderMessage() {
     const error = this.loadError;
@@ -219,16 +170,18 @@ export class PodiumAudience extends LitElement {
     if (!deck) return this.renderMessage();
     const count = deck.slides.length;
     const index = this.shownIndex;
-    const live = clampIndex(this.liveIndex, count);
+    const live = clampIndex(this.position.live.index, count);
+    const { following } = this.position;
+    const { fullscreen, idle } = this.fullscreen;
     const slideHtml = deck.slides[index]?.html ?? '';
-    const needsAttention = !this.following || this.stream.status !== 'live';
+    const needsAttention = !following || this.stream.status !== 'live';
     return html`
-      <div class="stage-area ${this.idle ? 'idle' : ''}">
+      <div class="stage-area ${idle ? 'idle' : ''}">
         <podium-slide class="main" .html=${slideHtml} label="Slide ${index + 1} of ${count}"
           >This slide is empty.</podium-slide
         >
         ${
-          this.following
+          following
             ? nothing
             : html`<button
                 class="live-pill"
@@ -239,7 +192,7 @@ export class PodiumAudience extends LitElement {
               </button>`
         }
       </div>
-      <div class="toolbar ${this.idle && !needsAttention ? 'idle' : ''}" role="group" aria-label="Slide controls">
+      <div class="toolbar ${idle && !needsAttention ? 'idle' : ''}" role="group" aria-label="Slide controls">
         <button
           aria-label="Previous slide"
           title="Previous slide (←)"
@@ -262,11 +215,11 @@ export class PodiumAudience extends LitElement {
         ${
           document.fullscreenEnabled
             ? html`<button
-                aria-label=${this.fullscreen ? 'Exit full screen' : 'Full screen'}
-                title=${this.fullscreen ? 'Exit full screen (F)' : 'Full screen (F)'}
+                aria-label=${fullscreen ? 'Exit full screen' : 'Full screen'}
+                title=${fullscreen ? 'Exit full screen (F)' : 'Full screen (F)'}
                 @click=${this.handleFullscreenClick}
               >
-                ${this.fullscreen ? shrinkIcon : expandIcon}
+                ${fullscreen ? shrinkIcon : expandIcon}
               </button>`
             : nothing
         }
