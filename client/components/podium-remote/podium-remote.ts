@@ -1,9 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { PresenterDeck, SlideEventData } from '../../../shared/protocol.js';
-import { eventsUrl, fetchPresenterDeck, putSlide } from '../../api/deck-api.js';
-import { ApiError } from '../../api/request.js';
+import { eventsUrl } from '../../api/deck-api.js';
+import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
+import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { SwipeController } from '../../controllers/swipe-controller.js';
+import { WakeLockController } from '../../controllers/wake-lock-controller.js';
+import { timerStart } from '../../state/timer-start.js';
 import { audiencePath } from '../../utils/deck-path.js';
+import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
 import { podiumEvent, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
@@ -12,36 +17,7 @@ import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
 import '../podium-timer/podium-timer.js';
-import { forgetPresenterKey, takePresenterKey } from '../../state/presenter-key.js';
 import { remoteStyles } from './podium-remote.styles.js';
-import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
-import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
-import { SlideSync, type SyncOutcome } from '../../state/slide-sync.js';
-import { clampIndex, noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
-import { SwipeController } from '../../controllers/swipe-controller.js';
-import { WakeLockController } from '../../controllers/wake-lock-controller.js';
-
-/** A reason the remote cannot drive the deck, shown instead of the controls. */
-interface Problem {
-  title: string;
-  message: string;
-  retry: boolean;
-}
-
-const timerKey = (deckId: string): string => `podium:timer-start:${deckId}`;
-
-/** When this tab's timer for a deck started (kept across reloads), starting it if new. */
-function timerStart(deckId: string, restart = false): number {
-  const now = Date.now();
-  try {
-    const saved = Number(sessionStorage.getItem(timerKey(deckId)));
-    if (saved > 0 && !restart) return saved;
-    sessionStorage.setItem(timerKey(deckId), String(now));
-  } catch {
-    // No storage: the timer restarts with the page.
-  }
-  return now;
-}
 
 /**
  * The presenter remote at `/d/:id/remote#key=...`, built for a phone in one hand: large
@@ -56,21 +32,14 @@ export class PodiumRemote extends LitElement {
   /** Deck id from the page URL (`/d/:id/remote`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';
 
-  @state() private deck: PresenterDeck | null = null;
-  @state() private shownIndex = 0;
-  @state() private problem: Problem | null = null;
-  @state() private notice = '';
   @state() private timerStart = Date.now();
 
   @query('podium-slide-grid') private grid!: PodiumSlideGrid | null;
 
-  private key: string | null = null;
-  private sync: SlideSync | null = null;
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
-
+  private readonly presenter = new PresenterDeckController(this);
   private readonly stream = new SlideStreamController(this, {
-    url: () => (this.deck && !this.problem ? eventsUrl(this.deckId) : null),
-    onSlide: (event) => this.handleSlideEvent(event),
+    url: () => (this.presenter.deck && !this.presenter.problem ? eventsUrl(this.deckId) : null),
+    onSlide: (event) => this.presenter.observe(event),
   });
   private readonly wakeLock = new WakeLockController(this);
 
@@ -78,124 +47,36 @@ export class PodiumRemote extends LitElement {
     super();
     new KeyboardShortcutsController(this, (event) => this.handleKey(event));
     new SwipeController(this, (direction) => {
-      if (!this.grid?.isOpen) this.go(this.shownIndex + (direction === 'left' ? 1 : -1));
+      if (!this.grid?.isOpen) this.go(this.presenter.shownIndex + (direction === 'left' ? 1 : -1));
     });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.noticeTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('deckId')) return;
-    this.deck = null;
-    this.sync = null;
-    this.problem = null;
-    if (!this.deckId) return;
-    this.timerStart = timerStart(this.deckId);
-    this.key = takePresenterKey(this.deckId);
-    if (this.key) void this.loadDeck();
-    else
-      this.problem = {
-        title: 'This remote needs its presenter link',
-        message:
-          'Open the remote link you got when the deck was created (it ends in #key=…). ' +
-          'The key is kept on this device after the first visit.',
-        retry: false,
-      };
+    this.presenter.open(this.deckId);
+    if (this.deckId) this.timerStart = timerStart(this.deckId);
   }
 
   protected override updated(): void {
-    if (this.deck) {
-      const count = this.deck.slides.length;
-      document.title = `Remote ${this.shownIndex + 1}/${count} · ${this.deck.title} · Podium`;
+    const deck = this.presenter.deck;
+    if (deck) {
+      const count = deck.slides.length;
+      document.title = `Remote ${this.presenter.shownIndex + 1}/${count} · ${deck.title} · Podium`;
     }
-  }
-
-  private async loadDeck(): Promise<void> {
-    const id = this.deckId;
-    const key = this.key;
-    if (!key) return;
-    try {
-      const deck = await fetchPresenterDeck(id, key);
-      if (id !== this.deckId) return;
-      this.deck = deck;
-      this.problem = null;
-      if (!this.sync) {
-        this.sync = new SlideSync(
-          deck,
-          (index, version) => putSlide(id, key, index, version),
-          (outcome) => this.handleSettled(outcome),
-        );
-      } else this.sync.observe(deck);
-      if (!this.sync.pending) this.shownIndex = clampIndex(this.sync.confirmed.index, deck.slides.length);
-    } catch (error) {
-      if (id !== this.deckId) return;
-      this.showProblem(error);
-    }
-  }
-
-  private showProblem(error: unknown): void {
-    const apiError = error instanceof ApiError ? error : null;
-    const message = error instanceof Error ? error.message : String(error);
-    if (apiError?.status === 401) {
-      forgetPresenterKey(this.deckId);
-      this.problem = {
-        title: 'This presenter key does not work',
-        message: `${message} Nothing was changed. Open the remote link you got when the deck was created.`,
-        retry: false,
-      };
-    } else if (apiError?.status === 404) {
-      this.problem = { title: 'No such talk', message, retry: false };
-    } else if (!this.deck) {
-      this.problem = { title: 'Could not load the talk', message, retry: true };
-    } else {
-      this.showNotice(message);
-    }
-  }
-
-  private showNotice(message: string): void {
-    this.notice = message;
-    clearTimeout(this.noticeTimer);
-    this.noticeTimer = setTimeout(() => (this.notice = ''), 5000);
   }
 
   /** Shows slide `index` at once and sends it to the server. */
   private go(index: number): void {
-    const deck = this.deck;
-    if (!deck || !this.sync || this.problem) return;
-    const target = clampIndex(index, deck.slides.length);
-    if (target === this.shownIndex) return;
-    this.shownIndex = target;
-    this.sync.request(target);
+    if (!this.presenter.go(index)) return;
     this.wakeLock.retry();
     if ('vibrate' in navigator && navigator.userActivation?.hasBeenActive !== false) navigator.vibrate(12);
-    this.dispatchEvent(podiumEvent('podium-slide-change', { index: target, live: true }));
-  }
-
-  private handleSettled(outcome: SyncOutcome): void {
-    const count = this.deck?.slides.length ?? 0;
-    this.shownIndex = clampIndex(outcome.state.index, count);
-    if (outcome.kind === 'conflict') {
-      this.showNotice(`Another remote moved the talk. Now on slide ${outcome.state.index + 1}.`);
-    } else if (outcome.kind === 'failed') {
-      if (outcome.error.status === 422) void this.loadDeck();
-      this.showProblem(outcome.error);
-    }
-  }
-
-  private handleSlideEvent(event: SlideEventData): void {
-    const sync = this.sync;
-    if (!sync || !this.deck) return;
-    if (event.count !== undefined && event.count !== this.deck.slides.length) void this.loadDeck();
-    sync.observe(event);
-    if (!sync.pending) this.shownIndex = clampIndex(sync.confirmed.index, this.deck.slides.length);
+    this.dispatchEvent(podiumEvent('podium-slide-change', { index: this.presenter.shownIndex, live: true }));
   }
 
   private handleKey(event: KeyboardEvent): boolean {
-    if (this.grid?.isOpen || !this.deck) return false;
-    const target = slideKeyTarget(event, this.shownIndex, this.deck.slides.length);
+    const deck = this.presenter.deck;
+    if (this.grid?.isOpen || !deck) return false;
+    const target = slideKeyTarget(event, this.presenter.shownIndex, deck.slides.length);
     if (target !== null) {
       this.go(target);
       return true;
@@ -206,11 +87,11 @@ export class PodiumRemote extends LitElement {
   }
 
   private handlePrevious(): void {
-    this.go(this.shownIndex - 1);
+    this.go(this.presenter.shownIndex - 1);
   }
 
   private handleNext(): void {
-    this.go(this.shownIndex + 1);
+    this.go(this.presenter.shownIndex + 1);
   }
 
   private handleGridOpen(): void {
@@ -226,8 +107,7 @@ export class PodiumRemote extends LitElement {
   }
 
   private handleRetry(): void {
-    this.problem = null;
-    void this.loadDeck();
+    this.presenter.retry();
   }
 
   private renderProblem(problem: Problem) {
@@ -240,11 +120,11 @@ export class PodiumRemote extends LitElement {
   }
 
   override render() {
-    if (this.problem) return this.renderProblem(this.problem);
-    const deck = this.deck;
+    const { deck, problem, notice, key } = this.presenter;
+    if (problem) return this.renderProblem(problem);
     if (!deck) return html`<div class="problem"><p>Loading the talk…</p></div>`;
     const count = deck.slides.length;
-    const index = this.shownIndex;
+    const index = this.presenter.shownIndex;
     const current = deck.slides[index]?.html ?? '';
     const next = deck.slides[index + 1]?.html;
     const notes = deck.notes[index]?.trim() ?? '';
@@ -252,7 +132,7 @@ export class PodiumRemote extends LitElement {
       <header class="bar">
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
-        <podium-pair-device deck-id=${this.deckId} .presenterKey=${this.key ?? ''}></podium-pair-device>
+        <podium-pair-device deck-id=${this.deckId} .presenterKey=${key ?? ''}></podium-pair-device>
         <button class="icon" aria-label="All slides" title="All slides (G)" @click=${this.handleGridOpen}>
           ${gridIcon}
         </button>
@@ -297,7 +177,7 @@ export class PodiumRemote extends LitElement {
           <span aria-hidden="true">Next</span>${chevronRight}
         </button>
       </div>
-      <div class="notice" role="status">${this.notice}</div>
+      <div class="notice" role="status">${notice}</div>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, current)}
       </div>
