@@ -122,43 +122,5 @@ export const startStyles = [
     .error:empty {
       display: none;
     }
-    .result {
-      margin-bottom: 20px;
-      border-color: var(--podium-accent);
-    }
-    .links {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
-      gap: 16px;
-    }
-    .link {
-      display: grid;
-      grid-template-columns: auto minmax(0, 1fr);
-      gap: 14px;
-      align-items: start;
-    }
-    .link h3 {
-      margin: 0;
-      font-size: 1.05rem;
-    }
-    .link p {
-      margin: 2px 0 8px;
-      color: var(--podium-muted);
-      font-size: 0.92rem;
-    }
-    .link input {
-      font-family: var(--podium-mono);
-      font-size: 0.85rem;
-    }
-    .link .row {
-      margin-top: 8px;
-    }
-    podium-qr {
-      --podium-qr-size: 148px;
-    }
-    .code {
-      font-family: var(--podium-mono);
-      font-weight: 700;
-    }
   `,
 ];

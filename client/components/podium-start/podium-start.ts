@@ -5,7 +5,7 @@ import { createDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audiencePath, talkCode } from '../../utils/deck-path.js';
 import { podiumEvent } from '../events.js';
-import '../podium-qr/podium-qr.js';
+import '../podium-deck-links/podium-deck-links.js';
 import { startStyles } from './podium-start.styles.js';
 
 /** The server takes decks up to 1 MiB; bigger files are refused before upload. */
@@ -42,7 +42,6 @@ export class PodiumStart extends LitElement {
   @state() private joinError = '';
   @state() private dragging = false;
   @state() private created: CreateDeckResponse | null = null;
-  @state() private copied: 'audience' | 'remote' | null = null;
 
   private async readFile(file: File): Promise<void> {
     if (file.size > MAX_MARKDOWN_BYTES) {
@@ -70,7 +69,7 @@ export class PodiumStart extends LitElement {
       this.created = response;
       this.dispatchEvent(podiumEvent('podium-deck-created', response));
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
+      await this.renderRoot.querySelector('podium-deck-links')?.focusHeading();
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);
       if (error instanceof ApiError && error.status === 401) this.needsAdminToken = true;
@@ -127,62 +126,13 @@ export class PodiumStart extends LitElement {
     void this.readFile(file);
   }
 
-  private async handleCopy(which: 'audience' | 'remote', url: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(url);
-      this.copied = which;
-      setTimeout(() => (this.copied = null), 2000);
-    } catch {
-      // No clipboard (plain http on a LAN): select the text so Ctrl+C works.
-      this.renderRoot.querySelector<HTMLInputElement>(`#${which}-link`)?.select();
-    }
-  }
-
-  private renderLink(which: 'audience' | 'remote', url: string, heading: string, text: string) {
-    return html`<div class="link">
-      <podium-qr .value=${url} label="QR code for the ${which} link"></podium-qr>
-      <div>
-        <h3>${heading}</h3>
-        <p>${text}</p>
-        <label class="visually-hidden" for="${which}-link">${heading}</label>
-        <input id="${which}-link" readonly .value=${url} />
-        <div class="row">
-          <button @click=${() => this.handleCopy(which, url)}>${this.copied === which ? 'Copied' : 'Copy link'}</button>
-          <a class="button" href=${url} target="_blank" rel="noopener">Open</a>
-        </div>
-      </div>
-    </div>`;
-  }
-
-  private renderResult(created: CreateDeckResponse) {
-    return html`<section class="card result" aria-labelledby="result-heading">
-      <h2 id="result-heading" tabindex="-1">
-        “${created.deck.title}” is ready · code <span class="code">${created.deck.id}</span>
-      </h2>
-      <div class="links">
-        ${this.renderLink(
-          'audience',
-          created.links.audience,
-          'Audience link',
-          'Share it with the room: put the QR code on screen or send the link.',
-        )}
-        ${this.renderLink(
-          'remote',
-          created.links.remote,
-          'Presenter remote',
-          'For you only: it carries the key that moves the slides. Scan it with your phone.',
-        )}
-      </div>
-    </section>`;
-  }
-
   override render() {
     return html`<main>
       <header class="hero">
         <h1><img src="/favicon.svg" alt="" />Podium</h1>
         <p>Live slides: you drive from your phone, everyone follows on their own screen.</p>
       </header>
-      ${this.created ? this.renderResult(this.created) : nothing}
+      ${this.created ? html`<podium-deck-links .created=${this.created}></podium-deck-links>` : nothing}
       <div class="columns">
         <section class="card" aria-labelledby="create-heading">
           <h2 id="create-heading">Start a talk</h2>
