@@ -1,35 +1,27 @@
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../shared/protocol.js';
-import { browserAvailable, connectionStatus, type PageOpener, shownHeading } from '../support/browser.js';
-import { useBrowserSuite } from '../support/browser-suite.js';
-import type { TestServer } from '../support/server.js';
+import { connectionStatus, shownHeading } from '../support/browser.js';
+import { describeInBrowser } from '../support/browser-suite.js';
 
 const DECK = ['# One', '---', '## Two', '---', '## Three', '---', '## Four', '---', '## Five'].join('\n');
 
 /** Generous bound for reconnects: backoff with jitter, never a fixed schedule. */
 const RECOVERY_MS = 10_000;
 
-describe.skipIf(!browserAvailable())('podium-audience', () => {
-  let server: TestServer;
-  let pages: PageOpener;
-  const suite = useBrowserSuite();
-  beforeAll(() => {
-    ({ server, pages } = suite);
-  });
-
+describeInBrowser('podium-audience', (suite) => {
   /** Moves the deck like a presenter would, and checks the server took it. */
   async function present(created: CreateDeckResponse, index: number): Promise<void> {
-    const response = await server.putSlide(created.deck.id, created.presenterKey, index);
+    const response = await suite.server.putSlide(created.deck.id, created.presenterKey, index);
     expect(response.status).toBe(200);
   }
 
   const livePill = (page: Page) => page.getByRole('button', { name: /^Return to live/ });
 
   it('follows the presenter, and a reload lands on the current slide', async () => {
-    const created = await server.createDeck(DECK, 'Audience test');
+    const created = await suite.server.createDeck(DECK, 'Audience test');
     await present(created, 2);
-    const audience = await pages.open('desktop', created.links.audience);
+    const audience = await suite.pages.open('desktop', created.links.audience);
     await shownHeading(audience, 'Three').waitFor();
     await present(created, 3);
     await shownHeading(audience, 'Four').waitFor({ timeout: 2000 });
@@ -42,8 +34,8 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
   });
 
   it('catches up after the network drops and comes back', async () => {
-    const created = await server.createDeck(DECK);
-    const audience = await pages.open('desktop', created.links.audience);
+    const created = await suite.server.createDeck(DECK);
+    const audience = await suite.pages.open('desktop', created.links.audience);
     await connectionStatus(audience, 'Live').waitFor();
 
     await audience.context().setOffline(true);
@@ -58,8 +50,8 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
   });
 
   it('keeps reconnecting after a non-200 answer (where EventSource gives up) and lands on the current slide', async () => {
-    const created = await server.createDeck(DECK);
-    const audience = await pages.open('desktop', created.links.audience);
+    const created = await suite.server.createDeck(DECK);
+    const audience = await suite.pages.open('desktop', created.links.audience);
     await connectionStatus(audience, 'Live').waitFor();
 
     let refused = 0;
@@ -71,7 +63,7 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
         body: '{"error":{"code":"unavailable","message":"Restarting."}}',
       });
     });
-    server.hub.closeAll();
+    suite.server.hub.closeAll();
     await present(created, 2);
     await connectionStatus(audience, /Offline|Reconnecting/).waitFor({ timeout: RECOVERY_MS });
     await expect.poll(() => refused, { timeout: RECOVERY_MS }).toBeGreaterThanOrEqual(2);
@@ -83,9 +75,9 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
   });
 
   it('lets a viewer browse away, shows the live slide in a pill, and one tap returns to live', async () => {
-    const created = await server.createDeck(DECK);
+    const created = await suite.server.createDeck(DECK);
     await present(created, 2);
-    const audience = await pages.open('desktop', created.links.audience);
+    const audience = await suite.pages.open('desktop', created.links.audience);
     await shownHeading(audience, 'Three').waitFor();
     expect(await livePill(audience).count()).toBe(0);
 
@@ -108,8 +100,8 @@ describe.skipIf(!browserAvailable())('podium-audience', () => {
   });
 
   it('on a phone, a swipe browses and the buttons are labelled', async () => {
-    const created = await server.createDeck(DECK);
-    const audience = await pages.open('phone', created.links.audience);
+    const created = await suite.server.createDeck(DECK);
+    const audience = await suite.pages.open('phone', created.links.audience);
     await shownHeading(audience, 'One').waitFor();
     await swipe(audience, 'left');
     await shownHeading(audience, 'Two').waitFor();

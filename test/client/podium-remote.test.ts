@@ -1,13 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  connectionStatus,
-  type PageOpener,
-  saveScreenshot,
-  shownHeading,
-} from '../support/browser.js';
-import { useBrowserSuite } from '../support/browser-suite.js';
-import { fetchState, type TestServer } from '../support/server.js';
+import { expect, it } from 'vitest';
+import { connectionStatus, saveScreenshot, shownHeading } from '../support/browser.js';
+import { describeInBrowser } from '../support/browser-suite.js';
+import { fetchState } from '../support/server.js';
 
 const DECK = [
   '# One',
@@ -29,21 +23,14 @@ const DECK = [
   'The end',
 ].join('\n');
 
-describe.skipIf(!browserAvailable())('podium-remote', () => {
-  let server: TestServer;
-  let pages: PageOpener;
-  const suite = useBrowserSuite();
-  beforeAll(() => {
-    ({ server, pages } = suite);
-  });
-
+describeInBrowser('podium-remote', (suite) => {
   it('tapping next on a phone shows slide 2 on the audience within 2 s', async () => {
-    const created = await server.createDeck(DECK, 'Remote test');
-    const audience = await pages.open('desktop', created.links.audience);
+    const created = await suite.server.createDeck(DECK, 'Remote test');
+    const audience = await suite.pages.open('desktop', created.links.audience);
     await shownHeading(audience, 'One').waitFor();
     await connectionStatus(audience, 'Live').waitFor();
 
-    const remote = await pages.open('phone', created.links.remote);
+    const remote = await suite.pages.open('phone', created.links.remote);
     await connectionStatus(remote, 'Live').waitFor();
     await remote.getByText('Welcome everyone. Start with the story, then the numbers.').waitFor();
     // The key left the visible URL and stays on the device for this deck.
@@ -57,7 +44,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     await remote.getByText('Mention the If-Match header.').waitFor();
     expect(await remote.locator('.position').textContent()).toMatch(/Slide\s+2\s+of 3/);
     expect(await audience.title()).toBe('2/3 · Remote test · Podium');
-    expect(await fetchState(server.url, created.deck.id)).toEqual({ index: 1, version: 2 });
+    expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, version: 2 });
 
     await remote.getByRole('button', { name: 'Reset timer' }).tap();
     await saveScreenshot(audience, 'audience-desktop.png');
@@ -69,8 +56,8 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
   });
 
   it('drives the deck with clicker keys and the slide grid', async () => {
-    const created = await server.createDeck(DECK);
-    const remote = await pages.open('desktop', created.links.remote);
+    const created = await suite.server.createDeck(DECK);
+    const remote = await suite.pages.open('desktop', created.links.remote);
     await shownHeading(remote, 'One').waitFor();
     await remote.keyboard.press('PageDown');
     await shownHeading(remote, 'Two').waitFor();
@@ -78,19 +65,19 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     await shownHeading(remote, 'Three').waitFor();
     await remote.keyboard.press('PageUp');
     await shownHeading(remote, 'Two').waitFor();
-    await expect.poll(() => fetchState(server.url, created.deck.id)).toEqual({ index: 1, version: 4 });
+    await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, version: 4 });
 
     await remote.getByRole('button', { name: 'All slides' }).click();
     await remote.getByRole('button', { name: 'Go to slide 3: Three' }).click();
     await shownHeading(remote, 'Three').waitFor();
     expect(await remote.locator('dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
-    await expect.poll(() => fetchState(server.url, created.deck.id)).toEqual({ index: 2, version: 5 });
+    await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, version: 5 });
   });
 
   it('a wrong key shows a clear message and changes nothing', async () => {
-    const created = await server.createDeck(DECK);
-    const before = await fetchState(server.url, created.deck.id);
-    const remote = await pages.open('phone', `${server.url}/d/${created.deck.id}/remote#key=not-the-key`);
+    const created = await suite.server.createDeck(DECK);
+    const before = await fetchState(suite.server.url, created.deck.id);
+    const remote = await suite.pages.open('phone', `${suite.server.url}/d/${created.deck.id}/remote#key=not-the-key`);
     const alert = remote.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('This presenter key does not work');
@@ -98,15 +85,15 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     expect(await remote.getByRole('button', { name: 'Next slide' }).count()).toBe(0);
     await remote.keyboard.press('ArrowRight');
     await remote.waitForTimeout(300);
-    expect(await fetchState(server.url, created.deck.id)).toEqual(before);
+    expect(await fetchState(suite.server.url, created.deck.id)).toEqual(before);
     const stored = await remote.evaluate((id) => localStorage.getItem(`podium:presenter-key:${id}`), created.deck.id);
     expect(stored).toBeNull();
   });
 
   it('a 412 resyncs to the server state in one move, never back and forth', async () => {
-    const created = await server.createDeck(DECK);
+    const created = await suite.server.createDeck(DECK);
     // Deafen the remote: it must not hear over the stream that another remote moved the deck.
-    const remote = await pages.open('phone', created.links.remote, (page) =>
+    const remote = await suite.pages.open('phone', created.links.remote, (page) =>
       page.route('**/events', (route) => route.abort()),
     );
     await shownHeading(remote, 'One').waitFor();
@@ -121,7 +108,7 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
       };
       poll();
     });
-    const moved = await server.putSlide(created.deck.id, created.presenterKey, 2, 1);
+    const moved = await suite.server.putSlide(created.deck.id, created.presenterKey, 2, 1);
     expect(moved.status).toBe(200);
 
     await remote.getByRole('button', { name: 'Next slide' }).tap();
@@ -129,6 +116,6 @@ describe.skipIf(!browserAvailable())('podium-remote', () => {
     await shownHeading(remote, 'Three').waitFor();
     const seen = await remote.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen).toEqual(['1', '2', '3']);
-    expect(await fetchState(server.url, created.deck.id)).toEqual({ index: 2, version: 2 });
+    expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, version: 2 });
   });
 });

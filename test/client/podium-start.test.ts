@@ -1,8 +1,7 @@
 import type { Locator } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, type PageOpener, saveScreenshot, shownHeading } from '../support/browser.js';
-import { useBrowserSuite } from '../support/browser-suite.js';
-import type { TestServer } from '../support/server.js';
+import { expect, it } from 'vitest';
+import { saveScreenshot, shownHeading } from '../support/browser.js';
+import { describeInBrowser } from '../support/browser-suite.js';
 
 /** Share of clearly dark pixels on a canvas: a drawn QR code has many, a blank one none. */
 function darkShare(canvas: Locator): Promise<number> {
@@ -17,16 +16,9 @@ function darkShare(canvas: Locator): Promise<number> {
   });
 }
 
-describe.skipIf(!browserAvailable())('podium-start', () => {
-  let server: TestServer;
-  let pages: PageOpener;
-  const suite = useBrowserSuite();
-  beforeAll(() => {
-    ({ server, pages } = suite);
-  });
-
+describeInBrowser('podium-start', (suite) => {
   it('creates a deck from pasted Markdown and shows both links with QR codes', async () => {
-    const page = await pages.open('desktop', `${server.url}/`);
+    const page = await suite.pages.open('desktop', `${suite.server.url}/`);
     await page.getByLabel('Title (optional)').fill('Pasted talk');
     await page.getByLabel('Slides in Markdown').fill('# Hello\n\nWorld\n---\n## Second');
     await saveScreenshot(page, 'start-desktop.png');
@@ -37,7 +29,7 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
     await audienceLink.waitFor();
     const audienceUrl = await audienceLink.inputValue();
     const remoteUrl = await remoteLink.inputValue();
-    expect(audienceUrl).toMatch(new RegExp(`^${server.url}/d/[^/#]+$`));
+    expect(audienceUrl).toMatch(new RegExp(`^${suite.server.url}/d/[^/#]+$`));
     expect(remoteUrl).toMatch(new RegExp(`^${audienceUrl}/remote#key=.+`));
     expect(await page.getByRole('heading', { name: /Pasted talk/ }).count()).toBe(1);
 
@@ -52,7 +44,7 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
   });
 
   it('reads an uploaded .md file, and shows the server message when there are no slides', async () => {
-    const page = await pages.open('phone', `${server.url}/`);
+    const page = await suite.pages.open('phone', `${suite.server.url}/`);
     await page.locator('input[type="file"]').setInputFiles({
       name: 'talk.md',
       mimeType: 'text/markdown',
@@ -66,7 +58,7 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
     await page.getByRole('button', { name: 'Create deck' }).tap();
     const alert = page.getByRole('alert').filter({ hasText: /\w/ }).first();
     await alert.waitFor();
-    const response = await fetch(`${server.url}/api/decks`, {
+    const response = await fetch(`${suite.server.url}/api/decks`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ markdown: '---\n---' }),
@@ -77,16 +69,16 @@ describe.skipIf(!browserAvailable())('podium-start', () => {
   });
 
   it('joins a talk by its code', async () => {
-    const created = await server.createDeck('# Joined\n\nHi');
-    const page = await pages.open('desktop', `${server.url}/`);
+    const created = await suite.server.createDeck('# Joined\n\nHi');
+    const page = await suite.pages.open('desktop', `${suite.server.url}/`);
     await page.getByLabel('Talk code or link').fill(` ${created.deck.id} `);
     await page.getByRole('button', { name: 'Join' }).click();
-    await page.waitForURL(`${server.url}/d/${created.deck.id}`);
+    await page.waitForURL(`${suite.server.url}/d/${created.deck.id}`);
     await shownHeading(page, 'Joined').waitFor();
   });
 
   it('an unknown code lands on a clear not-found message', async () => {
-    const page = await pages.open('desktop', `${server.url}/d/no-such-talk`);
+    const page = await suite.pages.open('desktop', `${suite.server.url}/d/no-such-talk`);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Check the talk code');
