@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { shownHeading } from '../../support/browser.js';
-import { describeInBrowser } from '../../support/browser-suite.js';
-import { fetchState, SAMPLE_DECK } from '../../support/server.js';
+import { shownHeading } from '../../../support/browser.js';
+import { describeInBrowser } from '../../../support/browser-suite.js';
+import { fetchState, SAMPLE_DECK } from '../../../support/server.js';
 
 describeInBrowser('pairing another device from the remote', (suite) => {
   it('shows a QR code whose link drives the deck from a second phone, until the first revokes it', async () => {

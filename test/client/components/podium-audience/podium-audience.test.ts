@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import type { CreateDeckResponse } from '../../shared/protocol.js';
-import { connectionStatus, shownHeading } from '../support/browser.js';
-import { describeInBrowser } from '../support/browser-suite.js';
+import type { CreateDeckResponse } from '../../../../shared/protocol.js';
+import { connectionStatus, shownHeading } from '../../../support/browser.js';
+import { describeInBrowser } from '../../../support/browser-suite.js';
 
 const DECK = ['# One', '---', '## Two', '---', '## Three', '---', '## Four', '---', '## Five'].join('\n');
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { connectionStatus, saveScreenshot, shownHeading } from '../support/browser.js';
-import { describeInBrowser } from '../support/browser-suite.js';
-import { fetchState } from '../support/server.js';
+import { connectionStatus, saveScreenshot, shownHeading } from '../../../support/browser.js';
+import { describeInBrowser } from '../../../support/browser-suite.js';
+import { fetchState } from '../../../support/server.js';
 
 const DECK = [
   '# One',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SlideState } from '../../shared/protocol.js';
-import { ApiError } from '../../client/api/request.js';
-import { SlideSync, type SyncOutcome } from '../../client/state/slide-sync.js';
+import type { SlideState } from '../../../shared/protocol.js';
+import { ApiError } from '../../../client/api/request.js';
+import { SlideSync, type SyncOutcome } from '../../../client/state/slide-sync.js';
 
 /** A fake server: PUTs wait until the test answers them. */
 function fakeServer(initial: SlideState) {

@@ -1,7 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { saveScreenshot, shownHeading } from '../support/browser.js';
-import { describeInBrowser } from '../support/browser-suite.js';
+import { saveScreenshot, shownHeading } from '../../../support/browser.js';
+import { describeInBrowser } from '../../../support/browser-suite.js';
 
 /** Share of clearly dark pixels on a canvas: a drawn QR code has many, a blank one none. */
 function darkShare(canvas: Locator): Promise<number> {
