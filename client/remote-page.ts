@@ -1,6 +1,6 @@
 /** Entry of `/d/:id/remote`: the presenter remote for the deck in the path. */
-import { deckIdFromPath } from './deck-path.js';
-import './podium-remote.js';
+import { deckIdFromPath } from './utils/deck-path.js';
+import './components/podium-remote/podium-remote.js';
 
 const remote = document.querySelector('podium-remote');
 if (remote) remote.deckId = deckIdFromPath(location.pathname) ?? '';

@@ -1,2 +1,2 @@
 /** Entry of `/`: the start page. */
-import './podium-start.js';
+import './components/podium-start/podium-start.js';

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { launchBrowser, PageOpener } from './browser.js';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { browserAvailable, launchBrowser, PageOpener } from './browser.js';
 import buildClient from './build-client.js';
 import { startTestServer, type TestServer, type TestServerOptions } from './server.js';
 
@@ -8,6 +8,8 @@ import { startTestServer, type TestServer, type TestServerOptions } from './serv
 export interface BrowserSuite {
   server: TestServer;
   pages: PageOpener;
+  /** The Chromium itself, for tests that set up their own contexts. */
+  browser: Browser;
 }
 
 /**
@@ -18,20 +20,29 @@ export interface BrowserSuite {
  */
 export function useBrowserSuite(options: TestServerOptions = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
-  let browser: Browser | undefined;
   beforeAll(async () => {
     await buildClient();
-    const [server, launched] = await Promise.all([startTestServer(options), launchBrowser()]);
-    browser = launched;
-    suite.server = server;
-    suite.pages = new PageOpener(launched);
+    const [server, browser] = await Promise.all([startTestServer(options), launchBrowser()]);
+    Object.assign(suite, { server, browser, pages: new PageOpener(browser) });
   });
   afterEach(async () => {
     if (suite.pages) expect(await suite.pages.closeAll()).toEqual([]);
   });
   afterAll(async () => {
-    await browser?.close();
+    await suite.browser?.close();
     await suite.server?.stop();
   });
   return suite;
+}
+
+/**
+ * A browser test file's `describe`: skipped with a loud notice when there is no Chromium
+ * (see `browserAvailable`), else `body` runs with a `useBrowserSuite(options)` set up.
+ */
+export function describeInBrowser(
+  name: string,
+  body: (suite: BrowserSuite) => void,
+  options: TestServerOptions = {},
+): void {
+  describe.skipIf(!browserAvailable())(name, () => body(useBrowserSuite(options)));
 }

@@ -142,9 +142,13 @@ export function connectionStatus(page: Page, text: string | RegExp): Locator {
   return page.locator('podium-connection-status', { hasText: text });
 }
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url);
+/** Where screenshots go: the README's docs/screenshots/ with PODIUM_UPDATE_SCREENSHOTS=1, else the ignored test-results/. */
+const SCREENSHOTS =
+  process.env.PODIUM_UPDATE_SCREENSHOTS === '1'
+    ? new URL('../../docs/screenshots/', import.meta.url)
+    : new URL('../../test-results/screenshots/', import.meta.url);
 
-/** Saves a screenshot for the README as docs/screenshots/<name> (animations settled). */
+/** Saves a screenshot named `name` (animations settled) into `SCREENSHOTS`; a test run leaves the tree clean. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: new URL(name, SCREENSHOTS).pathname, animations: 'disabled' });

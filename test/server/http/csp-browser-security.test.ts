@@ -1,37 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  collectProblems,
-  launchBrowser,
-  newDesktopContext,
-  shownHeading,
-} from '../../support/browser.js';
-import buildClient from '../../support/build-client.js';
-import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
+import { expect, it } from 'vitest';
+import { collectProblems, newDesktopContext, shownHeading } from '../../support/browser.js';
+import { describeInBrowser } from '../../support/browser-suite.js';
+import { SAMPLE_DECK } from '../../support/server.js';
 
-describe.skipIf(!browserAvailable())('the pages work under the server’s own Content-Security-Policy', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
+describeInBrowser('the pages work under the server’s own Content-Security-Policy', (suite) => {
   it('start, audience and remote render with no violation and no page error', async () => {
-    const created = await server.createDeck(SAMPLE_DECK, 'CSP check');
-    const context = await newDesktopContext(browser);
+    const created = await suite.server.createDeck(SAMPLE_DECK, 'CSP check');
+    const context = await newDesktopContext(suite.browser);
     context.setDefaultTimeout(10_000);
     const problems: string[] = [];
     try {
       const start = await context.newPage();
       collectProblems(start, problems);
-      const answer = await start.goto(server.url);
+      const answer = await start.goto(suite.server.url);
       expect(answer?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
       await start.locator('podium-start').waitFor();
 

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
-import { browserAvailable, launchBrowser, newDesktopContext } from '../../support/browser.js';
-import buildClient from '../../support/build-client.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import { newDesktopContext } from '../../support/browser.js';
+import { describeInBrowser } from '../../support/browser-suite.js';
+import type { TestServer } from '../../support/server.js';
 import { findDangers } from './html-inspection.js';
 import { XSS_VECTORS } from './xss-vectors.js';
 
@@ -102,94 +102,93 @@ async function expectNothingFired(page: Page, seen: Watch): Promise<void> {
   expect(seen.problems).toEqual([]);
 }
 
-describe.skipIf(!browserAvailable())('XSS vectors in real Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let deck: CreateDeckResponse;
-  const count = XSS_VECTORS.length + 1;
+describeInBrowser(
+  'XSS vectors in real Chromium',
+  (suite) => {
+    let server: TestServer;
+    let browser: Browser;
+    let deck: CreateDeckResponse;
+    const count = XSS_VECTORS.length + 1;
 
-  beforeAll(async () => {
-    await buildClient();
-    [server, browser] = await Promise.all([startTestServer({ limits: NO_RATE_LIMITS }), launchBrowser()]);
-    deck = await server.createDeck(DECK, 'XSS');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+    beforeAll(async () => {
+      ({ server, browser } = suite);
+      deck = await server.createDeck(DECK, 'XSS');
+    });
 
-  it.each([
-    ['with the server’s CSP', true],
-    ['without any CSP (the sanitizer alone)', false],
-  ])('the audience page runs none of them, %s, and never shows notes', async (_label, withCsp) => {
-    const context = await armedContext(browser, withCsp);
-    try {
-      const page = await context.newPage();
-      const seen = watch(page);
-      await page.goto(`${server.url}/d/${deck.deck.id}`);
-      let shown = 0;
-      for (let index = 0; index < count; index += 1) {
-        expect((await server.putSlide(deck.deck.id, deck.presenterKey, index)).status).toBe(200);
-        await page.waitForFunction((prefix) => document.title.startsWith(prefix), `${index + 1}/${count} `);
-        const contents = (await page.evaluate(PROVOKE)) as string[];
-        for (const html of contents) expect(findDangers(html), `slide ${index}: ${html}`).toEqual([]);
-        shown += contents.length > 0 ? 1 : 0;
-      }
-      await expectNothingFired(page, seen);
-      // Most vectors leave some content; every one of those was rendered and provoked.
-      expect(shown).toBeGreaterThan(count / 2);
-      expect(await page.evaluate(DEEP_HTML)).not.toContain(SECRET);
-      for (const body of await Promise.all(seen.bodies)) expect(body).not.toContain(SECRET);
-      console.info(
-        `[xss browser] ${XSS_VECTORS.length} vectors rendered on /d/:id ${withCsp ? 'with' : 'without'} CSP: none fired`,
-      );
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('control: raw, unsanitized HTML trips the wire without CSP, and the server’s CSP blocks it', async () => {
-    // Written straight to the store, past the sanitizer: this proves the harness sees execution.
-    const raw = '<img src="/nothing.png" onerror="window.__xss=\'onerror\'"><p>raw</p>';
-    await server.store.upsertDeck('xss-control', { title: 'Control', slides: [{ html: raw }], notes: [''] }, 'raw');
-    for (const withCsp of [false, true]) {
+    it.each([
+      ['with the server’s CSP', true],
+      ['without any CSP (the sanitizer alone)', false],
+    ])('the audience page runs none of them, %s, and never shows notes', async (_label, withCsp) => {
       const context = await armedContext(browser, withCsp);
       try {
         const page = await context.newPage();
         const seen = watch(page);
-        await page.goto(`${server.url}/d/xss-control`);
-        await page.waitForFunction(() => document.title.startsWith('1/1 '));
-        await page.evaluate(PROVOKE);
-        const hits = (await page.evaluate('window.__xssHits')) as string[];
-        if (withCsp) {
-          expect(hits).toEqual([]);
-          expect(seen.problems.join('\n')).toMatch(/inline event handler/);
-        } else {
-          expect(hits.length).toBeGreaterThan(0);
+        await page.goto(`${server.url}/d/${deck.deck.id}`);
+        let shown = 0;
+        for (let index = 0; index < count; index += 1) {
+          expect((await server.putSlide(deck.deck.id, deck.presenterKey, index)).status).toBe(200);
+          await page.waitForFunction((prefix) => document.title.startsWith(prefix), `${index + 1}/${count} `);
+          const contents = (await page.evaluate(PROVOKE)) as string[];
+          for (const html of contents) expect(findDangers(html), `slide ${index}: ${html}`).toEqual([]);
+          shown += contents.length > 0 ? 1 : 0;
         }
+        await expectNothingFired(page, seen);
+        // Most vectors leave some content; every one of those was rendered and provoked.
+        expect(shown).toBeGreaterThan(count / 2);
+        expect(await page.evaluate(DEEP_HTML)).not.toContain(SECRET);
+        for (const body of await Promise.all(seen.bodies)) expect(body).not.toContain(SECRET);
+        console.info(
+          `[xss browser] ${XSS_VECTORS.length} vectors rendered on /d/:id ${withCsp ? 'with' : 'without'} CSP: none fired`,
+        );
       } finally {
         await context.close();
       }
-    }
-  });
+    });
 
-  it('the remote’s slide grid renders all of them at once and runs none', async () => {
-    const context = await armedContext(browser, true);
-    try {
-      const page = await context.newPage();
-      const seen = watch(page);
-      await page.goto(deck.links.remote);
-      await page.getByRole('button', { name: 'All slides' }).click();
-      await page.waitForFunction((expected) => {
-        const grid = document.querySelector('podium-remote')?.shadowRoot?.querySelector('podium-slide-grid');
-        return (grid?.shadowRoot?.querySelectorAll('podium-slide').length ?? 0) >= expected;
-      }, count);
-      const contents = (await page.evaluate(PROVOKE)) as string[];
-      expect(contents.length).toBeGreaterThan(count / 2);
-      for (const html of contents) expect(findDangers(html), html).toEqual([]);
-      await expectNothingFired(page, seen);
-    } finally {
-      await context.close();
-    }
-  });
-});
+    it('control: raw, unsanitized HTML trips the wire without CSP, and the server’s CSP blocks it', async () => {
+      // Written straight to the store, past the sanitizer: this proves the harness sees execution.
+      const raw = '<img src="/nothing.png" onerror="window.__xss=\'onerror\'"><p>raw</p>';
+      await server.store.upsertDeck('xss-control', { title: 'Control', slides: [{ html: raw }], notes: [''] }, 'raw');
+      for (const withCsp of [false, true]) {
+        const context = await armedContext(browser, withCsp);
+        try {
+          const page = await context.newPage();
+          const seen = watch(page);
+          await page.goto(`${server.url}/d/xss-control`);
+          await page.waitForFunction(() => document.title.startsWith('1/1 '));
+          await page.evaluate(PROVOKE);
+          const hits = (await page.evaluate('window.__xssHits')) as string[];
+          if (withCsp) {
+            expect(hits).toEqual([]);
+            expect(seen.problems.join('\n')).toMatch(/inline event handler/);
+          } else {
+            expect(hits.length).toBeGreaterThan(0);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    });
+
+    it('the remote’s slide grid renders all of them at once and runs none', async () => {
+      const context = await armedContext(browser, true);
+      try {
+        const page = await context.newPage();
+        const seen = watch(page);
+        await page.goto(deck.links.remote);
+        await page.getByRole('button', { name: 'All slides' }).click();
+        await page.waitForFunction((expected) => {
+          const grid = document.querySelector('podium-remote')?.shadowRoot?.querySelector('podium-slide-grid');
+          return (grid?.shadowRoot?.querySelectorAll('podium-slide').length ?? 0) >= expected;
+        }, count);
+        const contents = (await page.evaluate(PROVOKE)) as string[];
+        expect(contents.length).toBeGreaterThan(count / 2);
+        for (const html of contents) expect(findDangers(html), html).toEqual([]);
+        await expectNothingFired(page, seen);
+      } finally {
+        await context.close();
+      }
+    });
+  },
+  { limits: NO_RATE_LIMITS },
+);

@@ -1,0 +1,45 @@
+import type { CreateDeckResponse } from '../../shared/protocol.js';
+
+/** Detail of `podium-slide-change`: the slide a person moved to (0-based). */
+export interface SlideChangeDetail {
+  index: number;
+  /** True when this is the presenter's live slide (remote), or the viewer is back on it. */
+  live: boolean;
+}
+
+/** Detail of `podium-slide-select`: a slide picked in the grid (0-based). */
+export interface SlideSelectDetail {
+  index: number;
+}
+
+/** Detail of `podium-follow-live`: the live slide the viewer returned to (0-based). */
+export interface FollowLiveDetail {
+  index: number;
+}
+
+/** Every `podium-*` event and its detail. */
+export interface PodiumEventDetails {
+  'podium-slide-change': SlideChangeDetail;
+  'podium-slide-select': SlideSelectDetail;
+  'podium-follow-live': FollowLiveDetail;
+  'podium-timer-reset': null;
+  'podium-deck-created': CreateDeckResponse;
+}
+
+/** A typed `podium-*` event that bubbles out of shadow roots. Dispatch on user action only. */
+export function podiumEvent<K extends keyof PodiumEventDetails>(
+  type: K,
+  detail: PodiumEventDetails[K],
+): CustomEvent<PodiumEventDetails[K]> {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'podium-slide-change': CustomEvent<SlideChangeDetail>;
+    'podium-slide-select': CustomEvent<SlideSelectDetail>;
+    'podium-follow-live': CustomEvent<FollowLiveDetail>;
+    'podium-timer-reset': CustomEvent<null>;
+    'podium-deck-created': CustomEvent<CreateDeckResponse>;
+  }
+}

@@ -1,0 +1,131 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../styles/theme.js';
+
+/** Layout of `<podium-audience>`: the stage fills the screen, a slim toolbar below it. */
+export const audienceStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+      height: 100dvh;
+      background: var(--podium-letterbox);
+      overflow: hidden;
+      touch-action: pan-y pinch-zoom;
+      position: relative;
+    }
+    .stage-area {
+      flex: 1;
+      min-height: 0;
+      position: relative;
+    }
+    podium-slide.main {
+      position: absolute;
+      inset: clamp(0px, 1.5vmin, 20px);
+      width: auto;
+      aspect-ratio: auto;
+    }
+    :host(:fullscreen) .stage-area.idle {
+      cursor: none;
+    }
+    :host(:fullscreen) podium-slide.main {
+      inset: 0;
+    }
+    .toolbar {
+      flex: none;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      padding: 8px max(12px, env(safe-area-inset-right)) max(8px, env(safe-area-inset-bottom))
+        max(12px, env(safe-area-inset-left));
+      background: var(--podium-bg);
+      border-top: 1px solid var(--podium-border);
+      transition: opacity 200ms ease;
+    }
+    :host(:fullscreen) .toolbar {
+      position: absolute;
+      left: 0;
+      right: 0;
+      bottom: 0;
+      background: color-mix(in srgb, var(--podium-bg) 88%, transparent);
+    }
+    :host(:fullscreen) .toolbar.idle {
+      opacity: 0;
+    }
+    .toolbar button {
+      background: transparent;
+      border-color: transparent;
+    }
+    .toolbar button:hover {
+      background: var(--podium-surface-2);
+    }
+    button[aria-disabled='true'] {
+      opacity: 0.4;
+      cursor: default;
+    }
+    .counter {
+      font-variant-numeric: tabular-nums;
+      min-width: 4.5em;
+      text-align: center;
+      font-weight: 600;
+    }
+    .title {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+      color: var(--podium-muted);
+      padding: 0 8px;
+    }
+    .live-pill {
+      position: absolute;
+      left: 50%;
+      bottom: 20px;
+      transform: translateX(-50%);
+      border-radius: 999px;
+      background: var(--podium-accent);
+      border-color: var(--podium-accent);
+      color: var(--podium-accent-text);
+      font-weight: 600;
+      box-shadow: 0 4px 18px rgb(0 0 0 / 0.25);
+      padding: 0.55em 1.2em;
+      animation: rise 180ms ease-out;
+      white-space: nowrap;
+    }
+    :host(:fullscreen) .live-pill {
+      bottom: 84px;
+    }
+    .live-pill .dot {
+      width: 0.55em;
+      height: 0.55em;
+      border-radius: 50%;
+      background: currentColor;
+    }
+    @keyframes rise {
+      from {
+        opacity: 0;
+        transform: translate(-50%, 8px);
+      }
+    }
+    .message {
+      max-width: 32em;
+      margin: auto;
+      padding: 24px;
+      text-align: center;
+      font-size: 1.1rem;
+      line-height: 1.5;
+    }
+    .message a {
+      color: var(--podium-accent);
+    }
+    @media (max-width: 520px) {
+      .title {
+        visibility: hidden;
+        padding: 0;
+      }
+    }
+  `,
+];

@@ -1,0 +1,238 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Deck, SlideEventData } from '../../../shared/protocol.js';
+import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
+import { ApiError } from '../../api/request.js';
+import { audienceStyles } from './podium-audience.styles.js';
+import { podiumEvent } from '../events.js';
+import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
+import '../podium-connection-status/podium-connection-status.js';
+import '../podium-slide/podium-slide.js';
+import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
+import { SwipeController } from '../../controllers/swipe-controller.js';
+import { FullscreenController } from '../../controllers/fullscreen-controller.js';
+import { ViewerPosition } from '../../state/viewer-position.js';
+
+/**
+ * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
+ * follows the presenter live. A viewer may browse on their own (arrows, swipe, buttons);
+ * meanwhile a pill shows the live slide and one tap returns them to it.
+ */
+@customElement('podium-audience')
+export class PodiumAudience extends LitElement {
+  static override styles = audienceStyles;
+
+  /** Deck id from the page URL (`/d/:id`); nothing loads while it is empty. */
+  @property({ attribute: 'deck-id' }) deckId = '';
+  @state() private deck: Deck | null = null;
+  @state() private position = new ViewerPosition();
+  @state() private loadError: { message: string; notFound: boolean } | null = null;
+
+  private loading = false;
+  private reloadWanted = false;
+
+  private readonly stream = new SlideStreamController(this, {
+    url: () => (this.deckId && !this.loadError?.notFound ? eventsUrl(this.deckId) : null),
+    onSlide: (event) => this.handleSlideEvent(event),
+  });
+  private readonly fullscreen = new FullscreenController(this);
+
+  constructor() {
+    super();
+    new KeyboardShortcutsController(this, (event) => this.handleKey(event));
+    new SwipeController(this, (direction) => this.browse(this.shownIndex + (direction === 'left' ? 1 : -1)));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('deckId')) {
+      this.deck = null;
+      this.position = new ViewerPosition();
+      this.loadError = null;
+      if (this.deckId) void this.loadDeck();
+    }
+  }
+
+  protected override updated(): void {
+    const deck = this.deck;
+    if (!deck) return;
+    const count = deck.slides.length;
+    document.title = `${this.shownIndex + 1}/${count} · ${deck.title} · Podium`;
+  }
+
+  private get shownIndex(): number {
+    return this.position.shown(this.deck?.slides.length ?? 0);
+  }
+
+  /** Fetches the deck; concurrent calls coalesce into one more fetch. */
+  private async loadDeck(): Promise<void> {
+    if (this.loading) {
+      this.reloadWanted = true;
+      return;
+    }
+    const id = this.deckId;
+    this.loading = true;
+    try {
+      const deck = await fetchDeck(id);
+      if (id !== this.deckId) return;
+      this.deck = deck;
+      this.loadError = null;
+      this.position.take(deck);
+      this.position.fit(deck.slides.length);
+    } catch (error) {
+      if (id !== this.deckId) return;
+      const message = error instanceof Error ? error.message : String(error);
+      const notFound = error instanceof ApiError && error.status === 404;
+      // With a deck on screen, a failed refresh is not worth a message; the stream retries.
+      if (notFound || !this.deck) this.loadError = { message, notFound };
+    } finally {
+      this.loading = false;
+      if (this.reloadWanted) {
+        this.reloadWanted = false;
+        void this.loadDeck();
+      }
+    }
+  }
+
+  private browse(index: number): void {
+    const deck = this.deck;
+    if (!deck) return;
+    const target = clampIndex(index, deck.slides.length);
+    if (target === this.shownIndex) return;
+    this.position.browse(target, deck.slides.length);
+    this.requestUpdate();
+    this.dispatchEvent(podiumEvent('podium-slide-change', { index: target, live: this.position.following }));
+  }
+
+  private handleSlideEvent(event: SlideEventData): void {
+    // No deck yet (and none on its way), or the deck was edited: fetch it again.
+    const stale = this.deck ? event.count !== undefined && event.count !== this.deck.slides.length : !this.loading;
+    if (stale) void this.loadDeck();
+    if (this.position.take(event)) this.requestUpdate();
+  }
+
+  private handleKey(event: KeyboardEvent): boolean {
+    const target = slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
+    if (target !== null) {
+      this.browse(target);
+      return true;
+    }
+    if (event.key === 'f' || event.key === 'F') {
+      this.fullscreen.toggle();
+      return true;
+    }
+    if ((event.key === 'l' || event.key === 'L') && !this.position.following) {
+      this.handleFollowLive();
+      return true;
+    }
+    return false;
+  }
+
+  private handleFollowLive(): void {
+    this.position.followLive();
+    this.requestUpdate();
+    this.dispatchEvent(podiumEvent('podium-follow-live', { index: this.position.live.index }));
+  }
+
+  private handlePrevious(): void {
+    this.browse(this.shownIndex - 1);
+  }
+
+  private handleNext(): void {
+    this.browse(this.shownIndex + 1);
+  }
+
+  private handleFullscreenClick(): void {
+    this.fullscreen.toggle();
+  }
+
+  private renderMessage() {
+    const error = this.loadError;
+    if (error?.notFound) {
+      return html`<div class="message" role="alert">
+        <p>${error.message}</p>
+        <p>Check the talk code, or <a href="/">start or join another talk</a>.</p>
+      </div>`;
+    }
+    return html`<div class="message" role=${error ? 'alert' : nothing}>
+      ${
+        error
+          ? html`<p>${error.message}</p>
+              <p>Retrying…</p>`
+          : html`<p>Loading the talk…</p>`
+      }
+    </div>`;
+  }
+
+  override render() {
+    const deck = this.deck;
+    if (!deck) return this.renderMessage();
+    const count = deck.slides.length;
+    const index = this.shownIndex;
+    const live = clampIndex(this.position.live.index, count);
+    const { following } = this.position;
+    const { fullscreen, idle } = this.fullscreen;
+    const slideHtml = deck.slides[index]?.html ?? '';
+    const needsAttention = !following || this.stream.status !== 'live';
+    return html`
+      <div class="stage-area ${idle ? 'idle' : ''}">
+        <podium-slide class="main" .html=${slideHtml} label="Slide ${index + 1} of ${count}"
+          >This slide is empty.</podium-slide
+        >
+        ${
+          following
+            ? nothing
+            : html`<button
+                class="live-pill"
+                aria-label="Return to live, slide ${live + 1}"
+                @click=${this.handleFollowLive}
+              >
+                <span class="dot" aria-hidden="true"></span>Live: slide ${live + 1}
+              </button>`
+        }
+      </div>
+      <div class="toolbar ${idle && !needsAttention ? 'idle' : ''}" role="group" aria-label="Slide controls">
+        <button
+          aria-label="Previous slide"
+          title="Previous slide (←)"
+          aria-disabled=${index === 0 ? 'true' : 'false'}
+          @click=${this.handlePrevious}
+        >
+          ${chevronLeft}
+        </button>
+        <span class="counter">${index + 1} / ${count}</span>
+        <button
+          aria-label="Next slide"
+          title="Next slide (→)"
+          aria-disabled=${index >= count - 1 ? 'true' : 'false'}
+          @click=${this.handleNext}
+        >
+          ${chevronRight}
+        </button>
+        <span class="title">${deck.title}</span>
+        <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        ${
+          document.fullscreenEnabled
+            ? html`<button
+                aria-label=${fullscreen ? 'Exit full screen' : 'Full screen'}
+                title=${fullscreen ? 'Exit full screen (F)' : 'Full screen (F)'}
+                @click=${this.handleFullscreenClick}
+              >
+                ${fullscreen ? shrinkIcon : expandIcon}
+              </button>`
+            : nothing
+        }
+      </div>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        ${slideAnnouncement(index, count, slideHtml)}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'podium-audience': PodiumAudience;
+  }
+}

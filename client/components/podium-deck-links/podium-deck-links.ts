@@ -1,0 +1,84 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import '../podium-qr/podium-qr.js';
+import { deckLinksStyles } from './podium-deck-links.styles.js';
+
+type Which = 'audience' | 'remote';
+
+/**
+ * The panel shown once a deck is created: its title and talk code, and the audience and
+ * remote links, each with a QR code, a copy button and an open link.
+ */
+@customElement('podium-deck-links')
+export class PodiumDeckLinks extends LitElement {
+  static override styles = deckLinksStyles;
+
+  /** The new deck and its links; nothing renders while null. */
+  @property({ attribute: false }) created: CreateDeckResponse | null = null;
+
+  @state() private copied: Which | null = null;
+
+  /** Moves focus to the panel's heading, so keyboard and screen-reader users land on the result. */
+  async focusHeading(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus();
+  }
+
+  private async handleCopy(which: Which, url: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(url);
+      this.copied = which;
+      setTimeout(() => (this.copied = null), 2000);
+    } catch {
+      // No clipboard (plain http on a LAN): select the text so Ctrl+C works.
+      this.renderRoot.querySelector<HTMLInputElement>(`#${which}-link`)?.select();
+    }
+  }
+
+  private renderLink(which: Which, url: string, heading: string, text: string) {
+    return html`<div class="link">
+      <podium-qr .value=${url} label="QR code for the ${which} link"></podium-qr>
+      <div>
+        <h3>${heading}</h3>
+        <p>${text}</p>
+        <label class="visually-hidden" for="${which}-link">${heading}</label>
+        <input id="${which}-link" readonly .value=${url} />
+        <div class="actions">
+          <button @click=${() => this.handleCopy(which, url)}>${this.copied === which ? 'Copied' : 'Copy link'}</button>
+          <a class="button" href=${url} target="_blank" rel="noopener">Open</a>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    const created = this.created;
+    if (!created) return nothing;
+    return html`<section aria-labelledby="result-heading">
+      <h2 id="result-heading" tabindex="-1">
+        “${created.deck.title}” is ready · code <span class="code">${created.deck.id}</span>
+      </h2>
+      <div class="links">
+        ${this.renderLink(
+          'audience',
+          created.links.audience,
+          'Audience link',
+          'Share it with the room: put the QR code on screen or send the link.',
+        )}
+        ${this.renderLink(
+          'remote',
+          created.links.remote,
+          'Presenter remote',
+          'For you only: it carries the key that moves the slides. Scan it with your phone.',
+        )}
+      </div>
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'podium-deck-links': PodiumDeckLinks;
+  }
+}

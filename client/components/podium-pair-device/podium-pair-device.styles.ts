@@ -1,0 +1,84 @@
+import { css } from 'lit';
+import { controls, modalDialog } from '../../styles/theme.js';
+
+/** Styles of `<podium-pair-device>`: an icon button like the remote's, and a narrow modal dialog. */
+export const pairDeviceStyles = [
+  controls,
+  modalDialog,
+  css`
+    :host {
+      display: contents;
+      --podium-dialog-width: 440px;
+    }
+    button.icon {
+      background: transparent;
+      border-color: transparent;
+      padding: 0.4em;
+    }
+    header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding: 10px 0;
+    }
+    h2,
+    h3 {
+      margin: 0;
+      font-size: 1.05rem;
+    }
+    h3 {
+      margin-top: 16px;
+    }
+    p,
+    figcaption,
+    small {
+      color: var(--podium-muted);
+    }
+    figure {
+      margin: 0;
+      display: grid;
+      justify-items: center;
+      gap: 8px;
+      text-align: center;
+    }
+    input {
+      font: inherit;
+      width: 100%;
+      box-sizing: border-box;
+      padding: 0.5em;
+      border: 1px solid var(--podium-border);
+      border-radius: var(--podium-radius);
+      background: var(--podium-surface);
+      color: inherit;
+    }
+    .row {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      margin-top: 8px;
+    }
+    .row button {
+      flex: none;
+      white-space: nowrap;
+    }
+    ul {
+      list-style: none;
+      margin: 8px 0 0;
+      padding: 0;
+      display: grid;
+      gap: 6px;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      gap: 8px;
+    }
+    li .label {
+      flex: 1;
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+  `,
+];

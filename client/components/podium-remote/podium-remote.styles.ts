@@ -1,0 +1,206 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../styles/theme.js';
+
+/** Layout of `<podium-remote>`: one column on a phone, two on a laptop or landscape tablet. */
+export const remoteStyles = [
+  tokens,
+  controls,
+  css`
+    :host {
+      display: grid;
+      box-sizing: border-box;
+      height: 100vh;
+      height: 100dvh;
+      padding: max(10px, env(safe-area-inset-top)) max(12px, env(safe-area-inset-right))
+        max(12px, env(safe-area-inset-bottom)) max(12px, env(safe-area-inset-left));
+      gap: 10px;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-rows: auto auto auto minmax(0, 1fr) auto;
+      grid-template-areas:
+        'bar bar'
+        'current current'
+        'next info'
+        'notes notes'
+        'controls controls';
+      background: var(--podium-bg);
+      touch-action: pan-y;
+      overflow: hidden;
+      position: relative;
+      --podium-stage-radius: 10px;
+    }
+    @media (min-width: 760px) and (min-aspect-ratio: 1/1) {
+      :host {
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        grid-template-rows: auto auto auto minmax(0, 1fr) auto;
+        grid-template-areas:
+          'bar bar'
+          'current next'
+          'current info'
+          'notes notes'
+          'controls controls';
+        padding: 16px 20px;
+        gap: 14px 20px;
+      }
+      .controls button {
+        min-height: 64px;
+      }
+    }
+    .bar {
+      grid-area: bar;
+      display: flex;
+      align-items: center;
+      gap: 8px;
+      min-width: 0;
+    }
+    .title {
+      flex: 1;
+      min-width: 0;
+      margin: 0;
+      font-size: 1.05rem;
+      font-weight: 600;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    button.icon {
+      background: transparent;
+      border-color: transparent;
+      padding: 0.4em;
+    }
+    button.icon:hover {
+      background: var(--podium-surface-2);
+    }
+    .current {
+      grid-area: current;
+      --podium-stage-shadow: 0 0 0 1px var(--podium-border), 0 6px 20px rgb(0 0 0 / 0.12);
+    }
+    .next {
+      grid-area: next;
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+      min-width: 0;
+    }
+    .next podium-slide {
+      --podium-stage-shadow: 0 0 0 1px var(--podium-border);
+      opacity: 0.92;
+    }
+    .label {
+      font-size: 0.75rem;
+      font-weight: 700;
+      letter-spacing: 0.08em;
+      text-transform: uppercase;
+      color: var(--podium-muted);
+    }
+    .end {
+      aspect-ratio: 16 / 9;
+      display: grid;
+      place-items: center;
+      border: 1px dashed var(--podium-border);
+      border-radius: 10px;
+      color: var(--podium-muted);
+      font-size: 0.9rem;
+    }
+    .info {
+      grid-area: info;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      gap: 4px;
+      min-width: 0;
+    }
+    .position {
+      margin: 0;
+      font-size: 1.05rem;
+      color: var(--podium-muted);
+      font-variant-numeric: tabular-nums;
+    }
+    .position strong {
+      font-size: 1.9rem;
+      color: var(--podium-text);
+    }
+    .notes {
+      grid-area: notes;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+      background: var(--podium-surface);
+      border: 1px solid var(--podium-border);
+      border-radius: var(--podium-radius);
+      padding: 12px 14px;
+      font-size: 1.1rem;
+      line-height: 1.5;
+      overflow-wrap: break-word;
+    }
+    .notes p {
+      margin: 0 0 0.6em;
+    }
+    .notes p:last-child {
+      margin-bottom: 0;
+    }
+    .notes .empty {
+      color: var(--podium-muted);
+      font-style: italic;
+    }
+    .controls {
+      grid-area: controls;
+      display: grid;
+      grid-template-columns: 1fr 2fr;
+      gap: 10px;
+    }
+    .controls button {
+      min-height: 84px;
+      font-size: 1.25rem;
+      font-weight: 600;
+      border-radius: 16px;
+      user-select: none;
+      -webkit-user-select: none;
+    }
+    .controls button svg {
+      width: 28px;
+      height: 28px;
+    }
+    .controls button:active:not([aria-disabled='true']) {
+      transform: scale(0.98);
+    }
+    button[aria-disabled='true'] {
+      opacity: 0.4;
+      cursor: default;
+    }
+    .notice {
+      position: absolute;
+      left: 50%;
+      bottom: 112px;
+      transform: translateX(-50%);
+      max-width: calc(100% - 40px);
+      box-sizing: border-box;
+      padding: 10px 16px;
+      border-radius: 12px;
+      background: var(--podium-text);
+      color: var(--podium-bg);
+      font-size: 0.95rem;
+      box-shadow: 0 6px 24px rgb(0 0 0 / 0.3);
+      pointer-events: none;
+    }
+    .notice:empty {
+      display: none;
+    }
+    .problem {
+      grid-column: 1 / -1;
+      grid-row: 1 / -1;
+      align-self: center;
+      justify-self: center;
+      max-width: 30em;
+      text-align: center;
+      font-size: 1.05rem;
+      line-height: 1.5;
+      padding: 16px;
+    }
+    .problem h1 {
+      font-size: 1.4rem;
+      margin: 0 0 0.5em;
+    }
+    .problem a {
+      color: var(--podium-accent);
+    }
+  `,
+];

@@ -1,0 +1,197 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { eventsUrl } from '../../api/deck-api.js';
+import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
+import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { SwipeController } from '../../controllers/swipe-controller.js';
+import { WakeLockController } from '../../controllers/wake-lock-controller.js';
+import { timerStart } from '../../state/timer-start.js';
+import { audiencePath } from '../../utils/deck-path.js';
+import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
+import { podiumEvent, type SlideSelectDetail } from '../events.js';
+import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
+import '../podium-connection-status/podium-connection-status.js';
+import '../podium-pair-device/podium-pair-device.js';
+import '../podium-slide-grid/podium-slide-grid.js';
+import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
+import '../podium-slide/podium-slide.js';
+import '../podium-timer/podium-timer.js';
+import { remoteStyles } from './podium-remote.styles.js';
+
+/**
+ * The presenter remote at `/d/:id/remote#key=...`, built for a phone in one hand: large
+ * previous/next targets, swipes and clicker keys; current and next slide, speaker notes,
+ * position, elapsed time and a grid to jump anywhere. Changes show at once and are sent
+ * as compare-and-set PUTs (see SlideSync). Keeps the screen awake while open.
+ */
+@customElement('podium-remote')
+export class PodiumRemote extends LitElement {
+  static override styles = remoteStyles;
+
+  /** Deck id from the page URL (`/d/:id/remote`); nothing loads while it is empty. */
+  @property({ attribute: 'deck-id' }) deckId = '';
+
+  @state() private timerStart = Date.now();
+
+  @query('podium-slide-grid') private grid!: PodiumSlideGrid | null;
+
+  private readonly presenter = new PresenterDeckController(this);
+  private readonly stream = new SlideStreamController(this, {
+    url: () => (this.presenter.deck && !this.presenter.problem ? eventsUrl(this.deckId) : null),
+    onSlide: (event) => this.presenter.observe(event),
+  });
+  private readonly wakeLock = new WakeLockController(this);
+
+  constructor() {
+    super();
+    new KeyboardShortcutsController(this, (event) => this.handleKey(event));
+    new SwipeController(this, (direction) => {
+      if (!this.grid?.isOpen) this.go(this.presenter.shownIndex + (direction === 'left' ? 1 : -1));
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('deckId')) return;
+    this.presenter.open(this.deckId);
+    if (this.deckId) this.timerStart = timerStart(this.deckId);
+  }
+
+  protected override updated(): void {
+    const deck = this.presenter.deck;
+    if (deck) {
+      const count = deck.slides.length;
+      document.title = `Remote ${this.presenter.shownIndex + 1}/${count} · ${deck.title} · Podium`;
+    }
+  }
+
+  /** Shows slide `index` at once and sends it to the server. */
+  private go(index: number): void {
+    if (!this.presenter.go(index)) return;
+    this.wakeLock.retry();
+    if ('vibrate' in navigator && navigator.userActivation?.hasBeenActive !== false) navigator.vibrate(12);
+    this.dispatchEvent(podiumEvent('podium-slide-change', { index: this.presenter.shownIndex, live: true }));
+  }
+
+  private handleKey(event: KeyboardEvent): boolean {
+    const deck = this.presenter.deck;
+    if (this.grid?.isOpen || !deck) return false;
+    const target = slideKeyTarget(event, this.presenter.shownIndex, deck.slides.length);
+    if (target !== null) {
+      this.go(target);
+      return true;
+    }
+    if (event.key !== 'g' && event.key !== 'G') return false;
+    this.handleGridOpen();
+    return true;
+  }
+
+  private handlePrevious(): void {
+    this.go(this.presenter.shownIndex - 1);
+  }
+
+  private handleNext(): void {
+    this.go(this.presenter.shownIndex + 1);
+  }
+
+  private handleGridOpen(): void {
+    void this.grid?.show();
+  }
+
+  private handleSlideSelect(event: CustomEvent<SlideSelectDetail>): void {
+    this.go(event.detail.index);
+  }
+
+  private handleTimerReset(): void {
+    this.timerStart = timerStart(this.deckId, true);
+  }
+
+  private handleRetry(): void {
+    this.presenter.retry();
+  }
+
+  private renderProblem(problem: Problem) {
+    return html`<div class="problem" role="alert">
+      <h1>${problem.title}</h1>
+      <p>${problem.message}</p>
+      ${problem.retry ? html`<button class="primary" @click=${this.handleRetry}>Try again</button>` : nothing}
+      ${this.deckId ? html`<p><a href=${audiencePath(this.deckId)}>Open the audience view instead</a></p>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const { deck, problem, notice, key } = this.presenter;
+    if (problem) return this.renderProblem(problem);
+    if (!deck) return html`<div class="problem"><p>Loading the talk…</p></div>`;
+    const count = deck.slides.length;
+    const index = this.presenter.shownIndex;
+    const current = deck.slides[index]?.html ?? '';
+    const next = deck.slides[index + 1]?.html;
+    const notes = deck.notes[index]?.trim() ?? '';
+    return html`
+      <header class="bar">
+        <h1 class="title">${deck.title}</h1>
+        <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-pair-device deck-id=${this.deckId} .presenterKey=${key ?? ''}></podium-pair-device>
+        <button class="icon" aria-label="All slides" title="All slides (G)" @click=${this.handleGridOpen}>
+          ${gridIcon}
+        </button>
+      </header>
+      <podium-slide class="current" .html=${current} label="Current slide, ${index + 1} of ${count}"
+        >This slide is empty.</podium-slide
+      >
+      <section class="next" aria-label="Up next">
+        <span class="label" aria-hidden="true">Next</span>
+        ${
+          next === undefined
+            ? html`<div class="end">End of the deck</div>`
+            : html`<podium-slide preview .html=${next}></podium-slide>`
+        }
+      </section>
+      <section class="info">
+        <p class="position">Slide <strong>${index + 1}</strong> of ${count}</p>
+        <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
+      </section>
+      <section class="notes" aria-label="Speaker notes" tabindex="0">
+        ${
+          notes
+            ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
+            : html`<p class="empty">No notes for this slide.</p>`
+        }
+      </section>
+      <div class="controls" role="group" aria-label="Slide controls">
+        <button
+          class="previous"
+          aria-label="Previous slide"
+          aria-disabled=${index === 0 ? 'true' : 'false'}
+          @click=${this.handlePrevious}
+        >
+          ${chevronLeft}<span aria-hidden="true">Back</span>
+        </button>
+        <button
+          class="next-button primary"
+          aria-label="Next slide"
+          aria-disabled=${index >= count - 1 ? 'true' : 'false'}
+          @click=${this.handleNext}
+        >
+          <span aria-hidden="true">Next</span>${chevronRight}
+        </button>
+      </div>
+      <div class="notice" role="status">${notice}</div>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        ${slideAnnouncement(index, count, current)}
+      </div>
+      <podium-slide-grid
+        .slides=${deck.slides}
+        .current=${index}
+        @podium-slide-select=${this.handleSlideSelect}
+      ></podium-slide-grid>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'podium-remote': PodiumRemote;
+  }
+}

@@ -1,0 +1,166 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Slide } from '../../../shared/protocol.js';
+import { podiumEvent } from '../events.js';
+import { closeIcon } from '../icons.js';
+import '../podium-slide/podium-slide.js';
+import { slideHeading } from '../../utils/slide-text.js';
+import { controls, modalDialog } from '../../styles/theme.js';
+
+/**
+ * Every slide as a thumbnail in a modal dialog (`show()` opens it). Picking one closes
+ * the dialog and fires `podium-slide-select`; Escape, the close button or the backdrop
+ * close it without a choice.
+ */
+@customElement('podium-slide-grid')
+export class PodiumSlideGrid extends LitElement {
+  static override styles = [
+    controls,
+    modalDialog,
+    css`
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 1;
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 10px 0;
+        background: var(--podium-bg);
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.1rem;
+      }
+      header button {
+        background: transparent;
+        border-color: transparent;
+        padding: 0.4em;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(150px, 1fr));
+        gap: 12px;
+      }
+      li button {
+        display: flex;
+        flex-direction: column;
+        align-items: stretch;
+        gap: 6px;
+        width: 100%;
+        padding: 6px;
+        border-radius: 12px;
+        background: var(--podium-surface);
+        text-align: left;
+      }
+      li button[aria-current='true'] {
+        border: 2px solid var(--podium-accent);
+        padding: 5px;
+      }
+      podium-slide {
+        --podium-stage-radius: 6px;
+        border-radius: 6px;
+        box-shadow: 0 0 0 1px var(--podium-border);
+      }
+      .caption {
+        display: flex;
+        gap: 6px;
+        font-size: 0.85rem;
+        color: var(--podium-muted);
+        min-width: 0;
+      }
+      .number {
+        font-weight: 700;
+        color: var(--podium-text);
+      }
+      .heading {
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+    `,
+  ];
+
+  /** The deck's slides; default none. */
+  @property({ attribute: false }) slides: Slide[] = [];
+  /** The slide shown now (0-based), marked as current; default 0. */
+  @property({ type: Number }) current = 0;
+
+  @state() private opened = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  /** True while the dialog is open. */
+  get isOpen(): boolean {
+    return this.opened;
+  }
+
+  /** Opens the dialog, with focus on the current slide. */
+  async show(): Promise<void> {
+    this.opened = true;
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+    this.renderRoot.querySelector<HTMLButtonElement>('button[aria-current="true"]')?.focus();
+  }
+
+  private handleSelect(index: number): void {
+    this.dialog?.close();
+    this.dispatchEvent(podiumEvent('podium-slide-select', { index }));
+  }
+
+  private handleCloseClick(): void {
+    this.dialog?.close();
+  }
+
+  private handleDialogClick(event: MouseEvent): void {
+    // A click on the dialog box itself, outside its content, is a click on the backdrop.
+    if (event.target === this.dialog) this.dialog?.close();
+  }
+
+  private handleDialogClose(): void {
+    this.opened = false;
+  }
+
+  private renderSlides() {
+    return html`<ol>
+      ${this.slides.map((slide, index) => {
+        const heading = slideHeading(slide.html);
+        return html`<li>
+          <button
+            aria-current=${index === this.current ? 'true' : 'false'}
+            aria-label="Go to slide ${index + 1}${heading ? `: ${heading}` : ''}"
+            @click=${() => this.handleSelect(index)}
+          >
+            <podium-slide preview .html=${slide.html}></podium-slide>
+            <span class="caption" aria-hidden="true"
+              ><span class="number">${index + 1}</span><span class="heading">${heading}</span></span
+            >
+          </button>
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  override render() {
+    return html`<dialog
+      aria-labelledby="grid-heading"
+      @close=${this.handleDialogClose}
+      @click=${this.handleDialogClick}
+    >
+      <header>
+        <h2 id="grid-heading">All slides</h2>
+        <button aria-label="Close" @click=${this.handleCloseClick}>${closeIcon}</button>
+      </header>
+      ${this.opened ? this.renderSlides() : nothing}
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'podium-slide-grid': PodiumSlideGrid;
+  }
+}

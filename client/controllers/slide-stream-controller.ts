@@ -1,0 +1,169 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SlideEventData } from '../../shared/protocol.js';
+import { parseSlideEvent } from '../../shared/validate.js';
+import { backoffDelay } from '../utils/backoff.js';
+
+/** What a person sees of the stream: connecting, live, reconnecting or offline. */
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+/** Options of `SlideStreamController`. */
+export interface SlideStreamOptions {
+  /** The stream URL, or null to stay closed; re-read after every host update. */
+  url: () => string | null;
+  /** Every valid `slide` event; after each (re)connect the first one is the current state. */
+  onSlide: (event: SlideEventData) => void;
+  /** How long the browser may retry on its own before we close and reopen; default 4 s. */
+  stallMs?: number;
+  /** First reconnect delay, doubled per failure; default 500 ms. */
+  baseDelayMs?: number;
+  /** Longest reconnect delay; default 15 s. */
+  maxDelayMs?: number;
+  /** Failed attempts in a row before the status says offline; default 3. */
+  offlineAfter?: number;
+  /** After the page was hidden this long, reconnect when it is shown again; default 5 s. */
+  resumeAfterMs?: number;
+}
+
+/**
+ * The deck's SSE stream as a Lit controller: opens on hostConnected, closes on
+ * hostDisconnected. EventSource retries a dropped connection by itself but gives up for
+ * good on a non-200 answer, and its retries have no jitter; so when the source reports
+ * CLOSED, or has not delivered a slide within `stallMs` of an error, this closes it and
+ * opens a new one after a capped exponential backoff with jitter. The server sends the
+ * current state first on every stream, so a reconnect always lands on the live slide.
+ */
+export class SlideStreamController implements ReactiveController {
+  /** Connection state for the UI; the host re-renders when it changes. */
+  status: StreamStatus = 'connecting';
+
+  private source: EventSource | null = null;
+  private openUrl: string | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
+  private hiddenAt: number | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: SlideStreamOptions,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.handleOnline);
+    window.addEventListener('offline', this.handleOffline);
+    document.addEventListener('visibilitychange', this.handleVisibilityChange);
+    this.sync();
+  }
+
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.handleOnline);
+    window.removeEventListener('offline', this.handleOffline);
+    document.removeEventListener('visibilitychange', this.handleVisibilityChange);
+    this.close();
+    this.openUrl = null;
+  }
+
+  /** Drops the current connection and opens a new one at once (resets the backoff). */
+  reconnectNow(): void {
+    this.attempt = 0;
+    if (this.openUrl) this.open();
+  }
+
+  private readonly handleOnline = (): void => {
+    if (!this.openUrl) return;
+    // Everyone's Wi-Fi comes back at once: a short jittered pause, not a stampede.
+    this.attempt = 0;
+    this.scheduleReopen();
+  };
+
+  private readonly handleVisibilityChange = (): void => {
+    if (document.visibilityState === 'hidden') {
+      this.hiddenAt = Date.now();
+      return;
+    }
+    // A phone that slept may hold a dead connection that never reports an error.
+    const away = this.hiddenAt === null ? 0 : Date.now() - this.hiddenAt;
+    this.hiddenAt = null;
+    if (away >= (this.options.resumeAfterMs ?? 5000)) this.reconnectNow();
+  };
+
+  private readonly handleOffline = (): void => {
+    // A dropped network can leave the old connection half-open for minutes: drop it now,
+    // keep trying slowly, and reconnect at once when the browser says it is back online.
+    if (this.openUrl) this.scheduleReopen();
+  };
+
+  /** Opens, reopens or closes to match the current URL. */
+  private sync(): void {
+    const url = this.options.url();
+    if (url === this.openUrl) return;
+    this.close();
+    this.openUrl = url;
+    this.attempt = 0;
+    if (url) this.open();
+  }
+
+  private open(): void {
+    this.close();
+    const url = this.openUrl;
+    if (!url) return;
+    if (this.status !== 'live' && this.attempt === 0) this.setStatus('connecting');
+    const source = new EventSource(url);
+    this.source = source;
+    source.addEventListener('slide', (event: MessageEvent<string>) => {
+      if (source !== this.source) return;
+      const data = parseSlideEvent(event.data);
+      if (!data) return;
+      this.attempt = 0;
+      clearTimeout(this.stallTimer);
+      this.stallTimer = undefined;
+      this.setStatus('live');
+      this.options.onSlide(data);
+    });
+    source.addEventListener('error', () => {
+      if (source !== this.source) return;
+      if (source.readyState === EventSource.CLOSED) {
+        this.scheduleReopen();
+        return;
+      }
+      this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+      this.stallTimer ??= setTimeout(() => {
+        this.stallTimer = undefined;
+        if (source === this.source) this.scheduleReopen();
+      }, this.options.stallMs ?? 4000);
+    });
+  }
+
+  private scheduleReopen(): void {
+    this.close();
+    const offline = !navigator.onLine || this.attempt >= (this.options.offlineAfter ?? 3);
+    this.setStatus(offline ? 'offline' : 'reconnecting');
+    const delay = backoffDelay(this.attempt, {
+      baseMs: this.options.baseDelayMs ?? 500,
+      capMs: this.options.maxDelayMs ?? 15_000,
+    });
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => this.open(), delay);
+  }
+
+  private close(): void {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.stallTimer);
+    this.retryTimer = undefined;
+    this.stallTimer = undefined;
+    this.source?.close();
+    this.source = null;
+  }
+
+  private setStatus(status: StreamStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ViewerPosition } from '../../../client/state/viewer-position.js';
+
+describe('ViewerPosition', () => {
+  it('follows live states, and a late older state does not move the viewer back', () => {
+    const position = new ViewerPosition();
+    expect(position.take({ index: 3, version: 7 })).toBe(true);
+    expect(position.take({ index: 1, version: 6 })).toBe(false);
+    expect(position.shown(5)).toBe(3);
+    expect(position.shown(2)).toBe(1);
+  });
+
+  it('a viewer who browses away stays put until they return or the live slide reaches them', () => {
+    const position = new ViewerPosition();
+    position.take({ index: 1, version: 2 });
+    position.browse(3, 5);
+    expect(position.following).toBe(false);
+    position.take({ index: 2, version: 3 });
+    expect(position.shown(5)).toBe(3);
+    position.take({ index: 3, version: 4 });
+    expect(position.following).toBe(true);
+    position.browse(0, 5);
+    position.followLive();
+    expect(position.shown(5)).toBe(3);
+    position.browse(3, 5);
+    expect(position.following).toBe(true);
+  });
+});

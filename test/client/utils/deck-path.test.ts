@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { deckIdFromPath, talkCode } from '../../../client/utils/deck-path.js';
+
+describe('deckIdFromPath and talkCode', () => {
+  it('reads the deck id from page paths, pasted links and bare codes', () => {
+    expect(deckIdFromPath('/d/abc123')).toBe('abc123');
+    expect(deckIdFromPath('/d/abc123/remote')).toBe('abc123');
+    expect(deckIdFromPath('/')).toBeNull();
+    expect(talkCode('  abc123 ')).toBe('abc123');
+    expect(talkCode('http://10.0.0.5:3000/d/abc123')).toBe('abc123');
+    expect(talkCode('https://talks.example/d/abc123/remote#key=secret')).toBe('abc123');
+    expect(talkCode('   ')).toBeNull();
+  });
+});
