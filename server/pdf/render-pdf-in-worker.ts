@@ -1,14 +1,25 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { PdfRenderTimeoutError, PdfTooLargeError, PdfUnreadableError, pdfErrorFromName } from './pdf-errors.js';
 import { PDF_RENDER_DEFAULTS, type PdfDeck, type PdfRenderOptions } from './pdf-types.js';
 import type { PdfWorkerInput, PdfWorkerOutput } from './pdf-worker.js';
 
-// From source (tsx, vitest) this file is .ts and so is the worker, which then needs tsx's
-// loader; from the build (dist/server/pdf/) both are .js and plain Node runs them.
+// From source (tsx, vitest) this file is .ts and so is the worker, which then starts through
+// tsx's loader (a dev dependency); from the build (dist/server/pdf/) both are .js, run by Node.
 const fromSource = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(fromSource ? './pdf-worker.ts' : './pdf-worker.js', import.meta.url);
-const WORKER_EXEC_ARGV = fromSource ? ['--import', 'tsx'] : [];
+
+function newWorker(workerData: PdfWorkerInput, options: WorkerOptions): Worker {
+  if (!fromSource) return new Worker(new URL('./pdf-worker.js', import.meta.url), { ...options, workerData });
+  // tsx's "./esm/api" export for import, resolved by hand: require.resolve would pick the CommonJS one.
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
+  const worker = new URL('./pdf-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
+  return new Worker(boot, { ...options, eval: true, workerData });
+}
 
 /** Renders run at most this many at a time (half the cores, at least one); the rest wait their turn. */
 const MAX_CONCURRENT = Math.max(1, Math.floor(availableParallelism() / 2));
@@ -36,9 +47,7 @@ function isWorkerOutput(value: unknown): value is PdfWorkerOutput {
 function runWorker(bytes: Uint8Array, options: PdfRenderOptions, timeoutMs: number): Promise<PdfDeck> {
   return new Promise((resolve, reject) => {
     const input: PdfWorkerInput = { bytes, options };
-    const worker = new Worker(WORKER_URL, {
-      workerData: input,
-      execArgv: WORKER_EXEC_ARGV,
+    const worker = newWorker(input, {
       // A hostile PDF may ask for huge allocations: the worker dies, the server does not.
       resourceLimits: { maxOldGenerationSizeMb: 768 },
     });
