@@ -48,7 +48,7 @@ export interface PdfRenderOptions {
   widths?: number[];
   /** Most pages accepted; default 300. */
   maxPages?: number;
-  /** Longest the whole deck may take to render, in ms; default 120000. */
+  /** Longest the whole deck may take to render, in ms; default 180000. */
   timeoutMs?: number;
   /** Most pixels (width x height) of one page image; larger pages are scaled down; default 4000000. */
   maxPixels?: number;
@@ -60,7 +60,7 @@ export interface PdfRenderOptions {
 export const PDF_RENDER_DEFAULTS: Required<PdfRenderOptions> = {
   widths: [640, 1600],
   maxPages: 300,
-  timeoutMs: 120_000,
+  timeoutMs: 180_000,
   maxPixels: 4_000_000,
   format: 'webp',
 };

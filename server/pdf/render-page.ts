@@ -50,17 +50,18 @@ export async function renderPageImages(
   const viewport = page.getViewport({ scale: largest.width / base.width });
   const canvas = createCanvas(largest.width, largest.height);
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
-  const images: PdfPageImage[] = [];
-  for (const size of sizes) {
-    let target = canvas;
-    if (size !== largest) {
-      target = createCanvas(size.width, size.height);
-      const context = target.getContext('2d');
-      context.imageSmoothingEnabled = true;
-      context.imageSmoothingQuality = 'high';
-      context.drawImage(canvas, 0, 0, size.width, size.height);
-    }
-    images.push({ ...size, type: MIME[format], bytes: await encode(target, format) });
-  }
-  return images;
+  // Encoding runs on libuv's thread pool, so the widths are encoded side by side.
+  return Promise.all(
+    sizes.map(async (size) => {
+      let target = canvas;
+      if (size !== largest) {
+        target = createCanvas(size.width, size.height);
+        const context = target.getContext('2d');
+        context.imageSmoothingEnabled = true;
+        context.imageSmoothingQuality = 'high';
+        context.drawImage(canvas, 0, 0, size.width, size.height);
+      }
+      return { ...size, type: MIME[format], bytes: await encode(target, format) };
+    }),
+  );
 }

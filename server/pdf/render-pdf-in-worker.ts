@@ -92,7 +92,7 @@ function runWorker(bytes: Uint8Array, options: PdfRenderOptions, timeoutMs: numb
 
 /**
  * Renders a PDF into a deck in a worker thread, never on the caller's event loop (see
- * `renderPdf` for the rules). Defaults: widths [640, 1600], at most 300 pages, 120 s for the
+ * `renderPdf` for the rules). Defaults: widths [640, 1600], at most 300 pages, 180 s for the
  * whole deck, 4,000,000 pixels per page image, WebP. A render that runs out of time or memory
  * is stopped. Rejects with `PdfTooLargeError`, `PdfUnreadableError`, `PdfEncryptedError` or
  * `PdfRenderTimeoutError` (each has `status`, 413 or 422, and a message for the presenter).
