@@ -60,6 +60,23 @@ function slideFrom(pages: readonly RenderedPage[], pageIndexes: readonly number[
   };
 }
 
+/** One warning per slide without text, or a single one when there are many (a scanned deck). */
+function textlessWarnings(textless: readonly number[], slideCount: number): PdfWarning[] {
+  if (textless.length > 3) {
+    return [
+      {
+        code: 'pdf_no_text',
+        message: `${textless.length} of ${slideCount} slides have no text in the PDF (they may be pictures of text, as in a scan), so screen readers only hear their titles.`,
+      },
+    ];
+  }
+  return textless.map((slide) => ({
+    code: 'pdf_no_text',
+    message: `Slide ${slide + 1} has no text in the PDF (it may be a picture of text), so screen readers only hear its title.`,
+    slide,
+  }));
+}
+
 /**
  * Reads a PDF into a deck: one slide per page, consecutive pages sharing a page label folded
  * into one slide with build steps, each page's text in reading order, titles from the
@@ -74,6 +91,7 @@ export async function renderPdf(bytes: Uint8Array, options: PdfRenderOptions = {
     const warnings: PdfWarning[] = [];
     const slides: PdfSlide[] = [];
     const pageActions: unknown[] = [];
+    const textless: number[] = [];
     let scaledDown = 0;
     for (const group of groupPagesByLabel(doc.numPages, labels)) {
       const pages: RenderedPage[] = [];
@@ -87,14 +105,9 @@ export async function renderPdf(bytes: Uint8Array, options: PdfRenderOptions = {
       const outlined = group.map((index) => outline.get(index)).find(Boolean);
       const firstLine = pages[0]?.lines[0]?.slice(0, 120);
       slides.push(slideFrom(pages, group, outlined ?? firstLine ?? `Slide ${slide + 1}`));
-      if (!pages.some((page) => page.lines.length > 0)) {
-        warnings.push({
-          code: 'pdf_no_text',
-          message: `Slide ${slide + 1} has no text in the PDF (it may be a picture of text), so screen readers only hear its title.`,
-          slide,
-        });
-      }
+      if (!pages.some((page) => page.lines.length > 0)) textless.push(slide);
     }
+    warnings.push(...textlessWarnings(textless, slides.length));
     if (scaledDown > 0) {
       warnings.push({
         code: 'pdf_page_scaled_down',

@@ -56,7 +56,8 @@ describe.skipIf(!browserAvailable())('renderPdfInWorker', () => {
     setPageLabels(doc, ['1', '2', '2', '2', '3', '4']);
     setOutline(doc, [{ title: 'Why it matters', page: 1 }]);
     deck = await renderPdfInWorker(await doc.save());
-  });
+    // Each render starts a worker (through tsx from source): slow on a busy two-core machine.
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -161,7 +162,7 @@ describe.skipIf(!browserAvailable())('renderPdfInWorker', () => {
       await expect(refusal).rejects.toBeInstanceOf(PdfUnreadableError);
       await expect(refusal).rejects.toMatchObject({ status: 422 });
     }
-  });
+  }, 60_000);
 
   it('stops a render that runs out of time', async () => {
     await expect(renderPdfInWorker(printed, { timeoutMs: 1 })).rejects.toBeInstanceOf(PdfRenderTimeoutError);

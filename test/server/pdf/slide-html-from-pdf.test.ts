@@ -40,7 +40,7 @@ describe.skipIf(!browserAvailable())('slideHtmlFromPdf', () => {
       }),
     );
     html = slideHtmlFromPdf(slide, urls);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
