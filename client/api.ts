@@ -1,5 +1,5 @@
 import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../shared/protocol.js';
-import { isSlideState, parseErrorBody } from '../shared/validate.js';
+import { isRecord, isSlideState, parseErrorBody } from '../shared/validate.js';
 
 /** A failed API call: the server's error code and its sentence for people. Status 0 = network. */
 export class ApiError extends Error {
@@ -13,10 +13,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isDeck(value: unknown): value is Deck {

@@ -1,14 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { MAX_DECK_BYTES as MAX_MARKDOWN_BYTES } from '../shared/deck-rules.js';
 import type { CreateDeckResponse } from '../shared/protocol.js';
 import { ApiError, createDeck } from './api.js';
 import { audiencePath, talkCode } from './deck-path.js';
 import { podiumEvent } from './events.js';
 import './podium-qr.js';
 import { startStyles } from './start-styles.js';
-
-/** The server takes decks up to 1 MiB; bigger files are refused before upload. */
-const MAX_MARKDOWN_BYTES = 1024 * 1024;
 
 const PLACEHOLDER = `# My talk
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { backoffDelay } from '../../shared/backoff.js';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { isIndex, isSlideState } from '../../shared/validate.js';
 import type { Metrics } from '../metrics.js';
@@ -53,7 +54,7 @@ export function connectSlideFeed(
       for (const [deckId, state] of states) hub.broadcastSlide(deckId, state);
       logger.info({ decks: ids.length }, 'resynced open streams after reconnect');
     } catch (err) {
-      const delay = Math.min(2000, 100 * 2 ** attempt);
+      const delay = backoffDelay(attempt, { baseMs: 100, capMs: 2000 });
       logger.warn({ err, delay }, 'resync after reconnect failed; retrying');
       setTimeout(() => void resync(generation, attempt + 1), delay).unref();
     }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { backoffDelay } from '../../shared/backoff.js';
 import type { NotificationHandlers, SlideListener } from './database.js';
 
 /** Timing knobs of the LISTEN connection; every value is in milliseconds. */
@@ -111,8 +112,7 @@ export class PgListener implements SlideListener {
     client.connection.stream.destroy();
     if (this.closed) return;
     this.onLost(err);
-    const base = Math.min(this.timings.backoffMaxMs, this.timings.backoffMinMs * 2 ** this.attempt);
-    const delay = base / 2 + Math.random() * (base / 2);
+    const delay = backoffDelay(this.attempt, { baseMs: this.timings.backoffMinMs, capMs: this.timings.backoffMaxMs });
     this.attempt += 1;
     this.retryTimer = setTimeout(() => {
       void this.connect();

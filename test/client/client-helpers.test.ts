@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../client/backoff.js';
+import { backoffDelay } from '../../shared/backoff.js';
 import { deckIdFromPath, talkCode } from '../../client/deck-path.js';
 import { noteBlocks } from '../../client/slide-text.js';
 

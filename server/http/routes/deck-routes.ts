@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
+import { MAX_DECK_BYTES } from '../../../shared/deck-rules.js';
 import { isIndex } from '../../../shared/validate.js';
 import { MAX_SLIDES, parseDeck } from '../../deck/parse-deck.js';
 import type { DeckStore, SetSlideResult } from '../../store/deck-store.js';
@@ -13,10 +14,10 @@ import { createDeckBody, deckIdParam, ifMatchHeader, parseBody, setSlideBody } f
 import { requireAdmin } from '../admin-auth.js';
 import { linkBase } from '../link-base.js';
 
-/** Largest Markdown deck accepted: 1 MiB of JSON. */
-export const CREATE_DECK_LIMIT = 1024 * 1024;
+/** Largest Markdown deck accepted: 1 MiB of JSON (MAX_DECK_BYTES). */
+const CREATE_DECK_LIMIT = MAX_DECK_BYTES;
 /** Largest slide-change body: `{"index":n}` needs a few bytes. */
-export const SET_SLIDE_LIMIT = 1024;
+const SET_SLIDE_LIMIT = 1024;
 
 /** The deck id from the URL, or 404 when it could not be a deck id. */
 export function deckIdFrom(ctx: Context): string {
