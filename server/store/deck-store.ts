@@ -34,7 +34,6 @@ interface StateRow {
 }
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-const UNIQUE_VIOLATION = '23505';
 
 /** A new 8-character deck code: short enough to read aloud, 39 bits of randomness. */
 export function generateDeckId(): string {
@@ -60,33 +59,20 @@ export class DeckStore {
     this.keys = new PresenterKeyStore(db);
   }
 
-  /** Creates a deck with a fresh id (or `id` when given) and its first presenter key. */
-  async createDeck(content: DeckContent, id?: string): Promise<{ deck: Deck; presenterKey: string }> {
-    for (let attempt = 0; ; attempt += 1) {
-      const deckId = id ?? generateDeckId();
-      try {
-        return await this.guard(() =>
-          this.db.transaction(async (tx) => {
-            const rows = await tx.query<DeckRow>(
-              `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
-               RETURNING id, title, slides, current_index, version`,
-              [
-                deckId,
-                content.title,
-                JSON.stringify(content.slides),
-                JSON.stringify(content.notes),
-                content.slides.length,
-              ],
-            );
-            const { key: presenterKey } = await insertKey(tx, deckId, 'creator');
-            return { deck: toDeck(firstRow(rows)), presenterKey };
-          }),
+  /** Creates a deck with a fresh id and its first presenter key. */
+  async createDeck(content: DeckContent): Promise<{ deck: Deck; presenterKey: string }> {
+    const deckId = generateDeckId();
+    return this.guard(() =>
+      this.db.transaction(async (tx) => {
+        const rows = await tx.query<DeckRow>(
+          `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
+           RETURNING id, title, slides, current_index, version`,
+          [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
         );
-      } catch (err) {
-        const duplicate = (err as { code?: unknown }).code === UNIQUE_VIOLATION;
-        if (!duplicate || id !== undefined || attempt >= 4) throw err;
-      }
-    }
+        const { key: presenterKey } = await insertKey(tx, deckId, 'creator');
+        return { deck: toDeck(firstRow(rows)), presenterKey };
+      }),
+    );
   }
 
   /**
