@@ -10,12 +10,12 @@ import { createRequestListener } from './http/create-app.js';
 import { createHttpServer } from './http/http-server.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { DEFAULT_HUB_OPTIONS, Hub } from './hub/hub.js';
-import { connectSlideFeed } from './hub/slide-feed.js';
+import { connectDeckFeed } from './hub/deck-feed.js';
 import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import type { SecurityLimits } from './security/limits.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
-import type { Database, SlideListener } from './store/database.js';
+import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
 import { migrate } from './store/migrations.js';
@@ -75,7 +75,7 @@ export interface RunningPodium {
   db: Database;
   store: DeckStore;
   hub: Hub;
-  listener: SlideListener;
+  listener: DeckListener;
   /** Stops accepting, ends streams with a retry hint, finishes in-flight requests, closes the database. */
   close(): Promise<void>;
 }
@@ -87,7 +87,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
   const db: Database = options.databaseUrl
     ? new PgDatabase({ connectionString: options.databaseUrl, onWarn, listenerTimings: options.listenerTimings })
     : await PgliteDatabase.open(options.dataDir);
-  let listener: SlideListener | undefined;
+  let listener: DeckListener | undefined;
   try {
     await migrate(db);
     const store = new DeckStore(db);
@@ -98,7 +98,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       drainTimeoutMs: options.drainTimeoutMs ?? DEFAULT_HUB_OPTIONS.drainTimeoutMs,
       onBroadcast: (seconds) => metrics.fanoutDuration.observe(seconds),
     });
-    listener = connectSlideFeed(db, store, hub, metrics, logger);
+    listener = connectDeckFeed(db, store, hub, metrics, logger);
     const feed = listener;
     // Key hashes are cached only while change notifications flow (see KeyCache).
     store.keys.useCache(new KeyCache(() => feed.connected));
@@ -160,7 +160,7 @@ const SHUTDOWN_DRAIN_MS = 2500;
  * retry hint (clients reconnect, through the load balancer, to another process); let
  * in-flight requests (PUTs) finish; then close the listener and the database.
  */
-async function shutdown(server: Server, hub: Hub, listener: SlideListener, db: Database): Promise<void> {
+async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Database): Promise<void> {
   const closed = new Promise<void>((done) => server.close(() => done()));
   hub.closeAll();
   // Keep-alive sockets become idle as their last response goes out: close each one then.

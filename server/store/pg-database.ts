@@ -4,7 +4,7 @@ import {
   type Database,
   type NotificationHandlers,
   type Queryable,
-  type SlideListener,
+  type DeckListener,
 } from './database.js';
 import { DEFAULT_LISTENER_TIMINGS, PgListener, type ListenerTimings } from './pg-listener.js';
 
@@ -77,7 +77,7 @@ export class PgDatabase implements Database {
     });
   }
 
-  listen(channel: string, handlers: NotificationHandlers): SlideListener {
+  listen(channel: string, handlers: NotificationHandlers): DeckListener {
     return new PgListener(
       {
         connectionString: this.options.connectionString,

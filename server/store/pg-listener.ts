@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { backoffDelay } from '../../shared/backoff.js';
-import type { NotificationHandlers, SlideListener } from './database.js';
+import type { NotificationHandlers, DeckListener } from './database.js';
 
 /** Timing knobs of the LISTEN connection; every value is in milliseconds. */
 export interface ListenerTimings {
@@ -27,7 +27,7 @@ export const DEFAULT_LISTENER_TIMINGS: ListenerTimings = {
  * replaces itself with backoff and jitter on `error`, `end` or a failed liveness query,
  * LISTENs again, and only then calls `onListening` so the caller can resync.
  */
-export class PgListener implements SlideListener {
+export class PgListener implements DeckListener {
   private client: pg.Client | null = null;
   private isConnected = false;
   private closed = false;
