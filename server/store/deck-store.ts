@@ -52,7 +52,7 @@ function toDeck(row: DeckRow): Deck {
 
 /** All deck SQL lives here. Every method returns shared types; connection failures become DatabaseUnavailableError. */
 export class DeckStore {
-  /** Presenter keys: check, mint, list, revoke. */
+  /** Presenter keys: check, mint, list, revoke (the one API for them). */
   readonly keys: PresenterKeyStore;
 
   constructor(private readonly db: Database) {
@@ -69,8 +69,9 @@ export class DeckStore {
            RETURNING id, title, slides, current_index, version`,
           [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
         );
-        const { key: presenterKey } = await insertKey(tx, deckId, 'creator');
-        return { deck: toDeck(firstRow(rows)), presenterKey };
+        const minted = await insertKey(tx, deckId, 'creator');
+        if (minted.kind !== 'minted') throw new Error('a new deck refused its first key');
+        return { deck: toDeck(firstRow(rows)), presenterKey: minted.key };
       }),
     );
   }
@@ -167,18 +168,6 @@ export class DeckStore {
         // Another change landed between the two statements; the update may now apply.
       }
     });
-  }
-
-  /** Checks `key` against the live presenter keys of deck `id` (constant time), in one query. */
-  async checkPresenterKey(id: string, key: string): Promise<'ok' | 'invalid' | 'no_deck'> {
-    return (await this.keys.check(id, key)).kind;
-  }
-
-  /** Mints another presenter key for deck `id` (a second phone, a start-up pairing link); no cap. */
-  async addPresenterKey(id: string, label: string): Promise<string> {
-    const { key } = await this.guard(() => insertKey(this.db, id, label));
-    this.keys.forget(id);
-    return key;
   }
 
   /** Answers when the database does; throws DatabaseUnavailableError otherwise. */

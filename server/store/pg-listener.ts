@@ -1,26 +1,7 @@
 import pg from 'pg';
 import { backoffDelay } from '../../shared/backoff.js';
+import type { ListenerTimings } from '../config.js';
 import type { NotificationHandlers, DeckListener } from './database.js';
-
-/** Timing knobs of the LISTEN connection; every value is in milliseconds. */
-export interface ListenerTimings {
-  /** First reconnect delay; doubles per failed attempt. Default 100. */
-  backoffMinMs: number;
-  /** Cap on the reconnect delay. Default 1000, so streams catch up within ~1 s of the database coming back. */
-  backoffMaxMs: number;
-  /** How often the liveness query runs. Default 2000. */
-  livenessIntervalMs: number;
-  /** How long the liveness query may take before the connection is declared dead. Default 3000. */
-  livenessTimeoutMs: number;
-}
-
-/** Defaults: a frozen connection is found within interval + timeout = 5 s. */
-export const DEFAULT_LISTENER_TIMINGS: ListenerTimings = {
-  backoffMinMs: 100,
-  backoffMaxMs: 1000,
-  livenessIntervalMs: 2000,
-  livenessTimeoutMs: 3000,
-};
 
 /**
  * The one LISTEN connection of a process: a dedicated `pg.Client` (never pooled) that
@@ -41,7 +22,7 @@ export class PgListener implements DeckListener {
     private readonly config: pg.ClientConfig,
     private readonly channel: string,
     private readonly handlers: NotificationHandlers,
-    private readonly timings: ListenerTimings = DEFAULT_LISTENER_TIMINGS,
+    private readonly timings: ListenerTimings,
     /** Called whenever the connection is lost or an attempt fails, before the next attempt is scheduled. */
     private readonly onLost: (err?: unknown) => void = () => undefined,
   ) {

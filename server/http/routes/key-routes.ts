@@ -8,7 +8,8 @@ import { requirePresenter } from '../presenter-auth.js';
 import { spend, type Guards } from '../rate-limit.js';
 import { hasBody, readJson } from '../read-json.js';
 import { createKeyBody, keyIdParam, parseBody } from '../schemas.js';
-import { deckIdFrom, deckLinks } from './deck-routes.js';
+import { deckIdFrom } from '../deck-id.js';
+import { deckLinks } from '../deck-links.js';
 
 /** Largest body of `POST /api/decks/:id/keys`: a label of 100 characters needs far less. */
 const CREATE_KEY_LIMIT = 1024;
