@@ -109,7 +109,7 @@ export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServ
 /** Spawns the baseline and waits for its `listening` line. */
 async function spawnBaseline(port: number, env: Record<string, string>, compiled: boolean): Promise<ChildProcess> {
   const entry = compiled
-    ? [join(ROOT, 'dist', 'bench', 'baseline-server.js')]
+    ? [join(ROOT, 'dist-bench', 'baseline-server.js')]
     : ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts')];
   const child = spawn(process.execPath, entry, {
     cwd: ROOT,

@@ -1,30 +1,98 @@
+import type { Logger } from 'pino';
 import { z } from 'zod';
-import { NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
+import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
-/** Settings from the environment, each with its default. */
-export interface Config {
-  /** `PORT`, default 3000. */
-  port: number;
-  /** `HOST`, default 0.0.0.0 (reachable from phones on the same network). */
-  host: string;
+/** Timing knobs of the LISTEN connection (real Postgres); every value is in milliseconds. */
+export interface ListenerTimings {
+  /** First reconnect delay; doubles per failed attempt. */
+  backoffMinMs: number;
+  /** Cap on the reconnect delay, so streams catch up within ~1 s of the database coming back. */
+  backoffMaxMs: number;
+  /** How often the liveness query runs. */
+  livenessIntervalMs: number;
+  /** How long the liveness query may take before the connection is declared dead. */
+  livenessTimeoutMs: number;
+}
+
+/**
+ * Every setting of one Podium process; each default is stated once, in DEFAULT_SETTINGS
+ * (environment variables that differ say so). `startPodium` takes these; `readConfig`
+ * builds them from the environment.
+ */
+export interface PodiumOptions {
+  /** `PORT`: port to listen on; 0 picks a free one. Default 3000. */
+  port?: number;
+  /** `HOST`: interface to bind. Default 127.0.0.1; from the environment 0.0.0.0 (phones on the LAN reach it). */
+  host?: string;
   /** `DATABASE_URL`: real Postgres when set; otherwise the embedded PGlite. */
   databaseUrl?: string;
-  /** `PODIUM_DATA_DIR`, default `.podium`: where PGlite keeps its data. */
-  dataDir: string;
-  /** `PODIUM_HEARTBEAT_MS`, default 15000: interval of SSE comment heartbeats. */
-  heartbeatMs: number;
-  /** `PUBLIC_URL`: base of printed and returned links; default the LAN address. */
+  /** `PODIUM_DATA_DIR`: PGlite's data directory. Default: in memory; from the environment `.podium`. */
+  dataDir?: string;
+  /** `PODIUM_HEARTBEAT_MS`: interval of SSE comment heartbeats, in ms. Default 15000. */
+  heartbeatMs?: number;
+  /** `retry:` hint sent to clients, in ms. Default 1000. */
+  retryMs?: number;
+  /** Drop a stream whose socket has not drained for this long, in ms. Default 30000. */
+  drainTimeoutMs?: number;
+  /** `PUBLIC_URL`: base of printed and returned links. Default: the request origin (printed: the LAN address). */
   publicUrl?: string;
-  /** `LOG_LEVEL`, default info. */
-  logLevel: string;
   /** `PODIUM_ADMIN_TOKEN`: when set, creating a deck needs it as a Bearer token. */
   adminToken?: string;
-  /** `PODIUM_TRUST_PROXY=1`: trust X-Forwarded-* from a reverse proxy. Default off. */
-  trustProxy: boolean;
+  /** `PODIUM_TRUST_PROXY=1`: trust X-Forwarded-* (the client is the last hop). Default false. */
+  trustProxy?: boolean;
+  /** Built client directory. Default `<repo>/dist/client`. */
+  clientDir?: string;
+  /** Listener reconnect and liveness timings. Default: 100 ms backoff up to 1 s; liveness every 2 s, 3 s to answer. */
+  listenerTimings?: ListenerTimings;
+  /** Logger. Default: pino at `LOG_LEVEL` (default info), Authorization headers redacted. */
+  logger?: Logger;
+  /** Abuse limits (rates, stream caps); each one not given takes its DEFAULT_LIMITS value. */
+  limits?: Partial<SecurityLimits>;
+  /** Request head must arrive within this many ms (slow-loris). Default 10000. */
+  headersTimeoutMs?: number;
+  /** Whole request (head and body) must arrive within this many ms; event streams are exempt. Default 30000. */
+  requestTimeoutMs?: number;
+  /** An idle keep-alive connection is closed after this many ms. Default 5000. */
+  keepAliveTimeoutMs?: number;
+}
+
+/** The settings with every default applied (logger and directories are filled in by `startPodium`). */
+export type Settings = Required<
+  Omit<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken' | 'logger' | 'clientDir' | 'limits'>
+> &
+  Pick<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken'> & { limits: SecurityLimits };
+
+/** The defaults documented on PodiumOptions. */
+export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
+  port: 3000,
+  host: '127.0.0.1',
+  heartbeatMs: 15_000,
+  retryMs: 1000,
+  drainTimeoutMs: 30_000,
+  trustProxy: false,
+  listenerTimings: { backoffMinMs: 100, backoffMaxMs: 1000, livenessIntervalMs: 2000, livenessTimeoutMs: 3000 },
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5000,
+};
+
+/** `options` over the defaults; an option given as undefined takes its default. */
+export function resolveSettings(options: PodiumOptions): Settings {
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_SETTINGS, ...given, limits: { ...DEFAULT_LIMITS, ...options.limits } };
+}
+
+/** What `npm start` reads from the environment: settings plus the log level. */
+export interface CliConfig extends PodiumOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `LOG_LEVEL`, default info. */
+  logLevel: string;
   /**
-   * Abuse limits: `PODIUM_RATE_LIMIT=off` turns every rate limit off (benchmarks);
-   * `PODIUM_PUT_PER_SECOND` (default 20, burst twice that) per presenter key;
-   * `PODIUM_MAX_STREAMS` (default 10000) and `PODIUM_MAX_STREAMS_PER_ADDRESS` (default 500).
+   * From the environment: `PODIUM_RATE_LIMIT=off` turns every rate limit off (benchmarks);
+   * `PODIUM_PUT_PER_SECOND` sets the per-key slide-change rate (burst twice that);
+   * `PODIUM_MAX_STREAMS` and `PODIUM_MAX_STREAMS_PER_ADDRESS` set the stream caps.
    */
   limits: Partial<SecurityLimits>;
 }
@@ -36,11 +104,11 @@ const optional = z
   .optional();
 
 const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_SETTINGS.port),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_URL: optional.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PODIUM_DATA_DIR: z.string().trim().min(1).default('.podium'),
-  PODIUM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  PODIUM_HEARTBEAT_MS: z.coerce.number().int().min(100).max(3_600_000).default(DEFAULT_SETTINGS.heartbeatMs),
   PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PODIUM_ADMIN_TOKEN: optional,
@@ -61,8 +129,8 @@ function limitsFrom(e: z.infer<typeof schema>): Partial<SecurityLimits> {
   return limits;
 }
 
-/** Reads and checks the environment; throws an Error that names every bad variable. */
-export function readConfig(env: NodeJS.ProcessEnv): Config {
+/** Reads and checks the environment, once; throws an Error that names every bad variable. */
+export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
   const result = schema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);

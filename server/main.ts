@@ -3,24 +3,23 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { pino, type Logger } from 'pino';
+import { pino } from 'pino';
 import type { SlideEventData } from '../shared/protocol.js';
-import { readConfig } from './config.js';
+import { readConfig, resolveSettings, type PodiumOptions } from './config.js';
 import { createRequestListener } from './http/create-app.js';
 import { createHttpServer } from './http/http-server.js';
 import { BatchLoader } from './hub/batch-loader.js';
-import { DEFAULT_HUB_OPTIONS, Hub } from './hub/hub.js';
-import { connectSlideFeed } from './hub/slide-feed.js';
+import { Hub } from './hub/hub.js';
+import { connectDeckFeed } from './hub/deck-feed.js';
 import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
-import type { SecurityLimits } from './security/limits.js';
+import { StreamLimiter } from './security/stream-limiter.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
-import type { Database, SlideListener } from './store/database.js';
+import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
 import { migrate } from './store/migrations.js';
 import { PgDatabase } from './store/pg-database.js';
-import type { ListenerTimings } from './store/pg-listener.js';
 import { PgliteDatabase } from './store/pglite-database.js';
 
 /** The repository root: the nearest folder above this file that holds package.json (works from dist/ too). */
@@ -32,41 +31,8 @@ function findRoot(start: string): string {
 
 const ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
-/** Everything needed to run one Podium process. */
-export interface PodiumOptions {
-  /** Port to listen on; 0 picks a free one. */
-  port: number;
-  /** Interface to bind. Default 127.0.0.1. */
-  host?: string;
-  /** Real Postgres URL; without it PGlite is used. */
-  databaseUrl?: string;
-  /** PGlite data directory; undefined keeps the embedded database in memory. */
-  dataDir?: string;
-  /** SSE comment heartbeat interval in ms. Default 15000. */
-  heartbeatMs?: number;
-  /** `retry:` hint sent to clients in ms. Default 1000. */
-  retryMs?: number;
-  /** Drop a stream whose socket has not drained for this long, in ms. Default 30000. */
-  drainTimeoutMs?: number;
-  /** Base for links; default the request origin. */
-  publicUrl?: string;
-  /** Admin token guarding deck creation. */
-  adminToken?: string;
-  /** Trust X-Forwarded-* headers. Default false. */
-  trustProxy?: boolean;
-  /** Built client directory. Default `<repo>/dist/client`. */
-  clientDir?: string;
-  /** Listener reconnect and liveness timings (real Postgres). */
-  listenerTimings?: ListenerTimings;
-  /** Logger. Default: pino at `info`, Authorization headers redacted. */
-  logger?: Logger;
-  /** Abuse limits: rates per key and address, stream caps. Default DEFAULT_LIMITS; NO_RATE_LIMITS turns rates off. */
-  limits?: Partial<SecurityLimits>;
-  /** Request head must arrive within this many ms. Default 10000. */
-  headersTimeoutMs?: number;
-  /** Whole request (head and body) must arrive within this many ms; event streams are exempt. Default 30000. */
-  requestTimeoutMs?: number;
-}
+/** Every setting of startPodium, documented with its default in config.ts. */
+export type { PodiumOptions };
 
 /** A running Podium: its address, its parts, and a graceful `close`. */
 export interface RunningPodium {
@@ -75,72 +41,57 @@ export interface RunningPodium {
   db: Database;
   store: DeckStore;
   hub: Hub;
-  listener: SlideListener;
+  listener: DeckListener;
   /** Stops accepting, ends streams with a retry hint, finishes in-flight requests, closes the database. */
   close(): Promise<void>;
 }
 
-/** Builds and starts the whole server. The only place that constructs the world. */
+/** Builds and starts the whole server, in the order its parts depend on each other. The only place that constructs the world. */
 export async function startPodium(options: PodiumOptions): Promise<RunningPodium> {
+  const settings = resolveSettings(options);
   const logger = options.logger ?? pino({ level: 'info', redact: LOG_REDACT_PATHS });
   const onWarn = (message: string, err?: unknown) => logger.warn({ err }, message);
-  const db: Database = options.databaseUrl
-    ? new PgDatabase({ connectionString: options.databaseUrl, onWarn, listenerTimings: options.listenerTimings })
-    : await PgliteDatabase.open(options.dataDir);
-  let listener: SlideListener | undefined;
+  const db: Database = settings.databaseUrl
+    ? new PgDatabase({ connectionString: settings.databaseUrl, onWarn, listenerTimings: settings.listenerTimings })
+    : await PgliteDatabase.open(settings.dataDir);
+  let listener: DeckListener | undefined;
   try {
     await migrate(db);
     const store = new DeckStore(db);
-    const metrics = createMetrics(() => hub.size);
+    // The stream caps count the open streams: the one count, which /metrics reports.
+    const streamCaps = new StreamLimiter(settings.limits.maxStreams, settings.limits.maxStreamsPerAddress);
+    const metrics = createMetrics(() => streamCaps.size);
     const hub = new Hub({
-      heartbeatMs: options.heartbeatMs ?? DEFAULT_HUB_OPTIONS.heartbeatMs,
-      retryMs: options.retryMs ?? DEFAULT_HUB_OPTIONS.retryMs,
-      drainTimeoutMs: options.drainTimeoutMs ?? DEFAULT_HUB_OPTIONS.drainTimeoutMs,
+      ...settings,
+      limiter: streamCaps,
       onBroadcast: (seconds) => metrics.fanoutDuration.observe(seconds),
     });
-    listener = connectSlideFeed(db, store, hub, metrics, logger);
-    const feed = listener;
+    const feed = connectDeckFeed(db, store, hub, metrics, logger);
+    listener = feed;
     // Key hashes are cached only while change notifications flow (see KeyCache).
     store.keys.useCache(new KeyCache(() => feed.connected));
-    await listener.ready;
+    await feed.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
-    const handleRequest = createRequestListener({
-      config: {
-        publicUrl: options.publicUrl,
-        adminToken: options.adminToken,
-        clientDir: options.clientDir ?? join(ROOT, 'dist', 'client'),
-        trustProxy: options.trustProxy,
-        limits: options.limits,
-      },
-      store,
-      hub,
-      states,
-      metrics,
-      listener,
-      logger,
-    });
+    const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
+    const handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
     // Slow-header, slow-body and idle keep-alive clients are cut off; event streams opt out per socket.
-    const server = createHttpServer(handleRequest, {
-      headersTimeoutMs: options.headersTimeoutMs,
-      requestTimeoutMs: options.requestTimeoutMs,
-    });
+    const server = createHttpServer(handleRequest, settings);
     await new Promise<void>((done, fail) => {
       server.once('error', fail);
       // A deep accept queue (the kernel caps it at net.core.somaxconn): when a restart sends every
       // viewer back at once, Node's default of 511 overflows and dropped handshakes wait 1-3 s to retry.
-      server.listen({ port: options.port, host: options.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG }, () => done());
+      server.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG }, () => done());
     });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const openListener = listener;
     return {
       url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`,
       server,
       db,
       store,
       hub,
-      listener: openListener,
-      close: () => shutdown(server, hub, openListener, db),
+      listener: feed,
+      close: () => shutdown(server, hub, feed, db),
     };
   } catch (err) {
     await listener?.close().catch(() => undefined);
@@ -160,7 +111,7 @@ const SHUTDOWN_DRAIN_MS = 2500;
  * retry hint (clients reconnect, through the load balancer, to another process); let
  * in-flight requests (PUTs) finish; then close the listener and the database.
  */
-async function shutdown(server: Server, hub: Hub, listener: SlideListener, db: Database): Promise<void> {
+async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Database): Promise<void> {
   const closed = new Promise<void>((done) => server.close(() => done()));
   hub.closeAll();
   // Keep-alive sockets become idle as their last response goes out: close each one then.
@@ -178,18 +129,7 @@ async function runCli(): Promise<void> {
   const started = performance.now();
   const config = readConfig(process.env);
   const logger = pino({ level: config.logLevel, redact: LOG_REDACT_PATHS });
-  const podium = await startPodium({
-    port: config.port,
-    host: config.host,
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    heartbeatMs: config.heartbeatMs,
-    publicUrl: config.publicUrl,
-    adminToken: config.adminToken,
-    trustProxy: config.trustProxy,
-    limits: config.limits,
-    logger,
-  });
+  const podium = await startPodium({ ...config, logger });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -4,9 +4,9 @@ import { networkInterfaces } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import type { Deck } from '../shared/protocol.js';
-import type { Config } from './config.js';
+import type { CliConfig } from './config.js';
 import { parseDeck } from './deck/parse-deck.js';
-import { deckLinks } from './http/routes/deck-routes.js';
+import { deckLinks } from './http/deck-links.js';
 import type { DeckStore } from './store/deck-store.js';
 
 /** A deck served from a Markdown file, with a pairing key minted for this start. */
@@ -43,8 +43,9 @@ export async function serveDeckFile(store: DeckStore, path: string, id = deckIdF
   if (!content) throw new Error(`${path} has no slides: write some Markdown, with a line of --- between slides.`);
   const sourceHash = createHash('sha256').update(markdown).digest('hex');
   const deck = await store.upsertDeck(id, content, sourceHash);
-  const presenterKey = await store.addPresenterKey(id, `npm start ${new Date().toISOString()}`);
-  return { deck, presenterKey, source: path };
+  const minted = await store.keys.mint(id, `npm start ${new Date().toISOString()}`);
+  if (minted.kind !== 'minted') throw new Error(`deck ${id} refused a presenter key`);
+  return { deck, presenterKey: minted.key, source: path };
 }
 
 /** The first non-internal IPv4 address, so a phone on the same network can open the links. */
@@ -58,7 +59,7 @@ export function lanAddress(): string | null {
 }
 
 /** Base URL for printed links: PUBLIC_URL, else the LAN address, else localhost. */
-export function publicBase(config: Config, port: number): string {
+export function publicBase(config: CliConfig, port: number): string {
   if (config.publicUrl) return config.publicUrl;
   const loopback = config.host === '127.0.0.1' || config.host === 'localhost' || config.host === '::1';
   const host = loopback ? config.host : (lanAddress() ?? 'localhost');
@@ -67,7 +68,7 @@ export function publicBase(config: Config, port: number): string {
 
 /** Prints where Podium runs, the audience and remote links, and a QR code for each. */
 export async function printWelcome(info: {
-  config: Config;
+  config: CliConfig;
   port: number;
   served: ServedDeck;
   startupMs: number;

@@ -45,18 +45,8 @@ export interface CreateDeckResponse {
   links: DeckLinks;
 }
 
-/** Body of `PUT /api/decks/:id/slide`. */
-export interface SetSlideRequest {
-  index: number;
-}
-
 /** 200 answer to `PUT /api/decks/:id/slide`. */
 export type SetSlideResponse = SlideState;
-
-/** Body of `POST /api/decks/:id/keys`: an optional label for the new key ("Anna's phone"). */
-export interface CreateKeyRequest {
-  label?: string;
-}
 
 /** 201 answer to `POST /api/decks/:id/keys`: the new key, shown once, and its remote link. */
 export interface CreateKeyResponse {
@@ -89,7 +79,6 @@ export type ErrorCode =
   | 'invalid_if_match'
   | 'missing_key'
   | 'invalid_key'
-  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'version_mismatch'
@@ -116,11 +105,6 @@ export interface ErrorBody {
 export interface SlideEventData extends SlideState {
   /** Number of slides in the deck, so a viewer can tell when the deck itself was edited. */
   count?: number;
-}
-
-/** SSE event names and their data. */
-export interface PodiumEventMap {
-  slide: SlideEventData;
 }
 
 /** `GET /healthz` body. */

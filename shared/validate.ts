@@ -2,7 +2,8 @@ import type { ErrorBody, SlideEventData, SlideState } from './protocol.js';
 
 /** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (not null, not an array): a record whose fields are still unknown. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

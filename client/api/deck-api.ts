@@ -1,10 +1,6 @@
 import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../../shared/protocol.js';
-import { isSlideState } from '../../shared/validate.js';
+import { isRecord, isSlideState } from '../../shared/validate.js';
 import { narrow, request } from './request.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isDeck(value: unknown): value is Deck {
   return (

@@ -1,9 +1,6 @@
 import type { CreateKeyResponse, PresenterKeyInfo } from '../../shared/protocol.js';
+import { isRecord } from '../../shared/validate.js';
 import { narrow, request } from './request.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isCreateKeyResponse(value: unknown): value is CreateKeyResponse {
   return (

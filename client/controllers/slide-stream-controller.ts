@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { parseSlideEvent } from '../../shared/validate.js';
-import { backoffDelay } from '../utils/backoff.js';
+import { backoffDelay } from '../../shared/backoff.js';
 
 /** What a person sees of the stream: connecting, live, reconnecting or offline. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';

@@ -3,30 +3,26 @@ import Koa from 'koa';
 import type { RequestListener } from 'node:http';
 import type { AppDeps } from './app-deps.js';
 import { errorHandler } from './error-handler.js';
-import { eventStreamListener } from './event-stream-listener.js';
-import { requestLog } from './request-log.js';
+import { eventStreamHandler } from './event-stream.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
+import { requestLog } from './request-log.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
-import { registerEventRoutes } from './routes/event-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
 import { securityHeaders } from './security-headers.js';
 
-/**
- * Builds the Koa application from its dependencies; it opens no port and no database itself.
- * `guards` default to fresh ones from `deps.config.limits`.
- */
-export function createApp(deps: AppDeps, guards = createGuards(deps.config.limits)): Koa {
-  // Behind a proxy, the client is the last X-Forwarded-For hop (the one the proxy appended).
-  const app = new Koa({ proxy: deps.config.trustProxy ?? false, maxIpsCount: 1 });
+/** The Koa application: every route but the event stream. It opens no port and no database itself. */
+function createApp(deps: AppDeps): Koa {
+  const guards = createGuards(deps.config.limits);
+  // Behind a proxy, the client is the last X-Forwarded-For hop (the one the proxy appended); see clientIp.
+  const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
   // Errors are answered by errorHandler and logged there; Koa's default stderr printer stays quiet.
   app.silent = true;
   const router = new Router();
   registerOpsRoutes(router, deps);
   registerDeckRoutes(router, deps, guards);
   registerKeyRoutes(router, deps, guards);
-  registerEventRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 
   app.use(requestLog(deps.logger));
@@ -39,8 +35,11 @@ export function createApp(deps: AppDeps, guards = createGuards(deps.config.limit
   return app;
 }
 
-/** The server's request listener: the app, with event streams served in front of it (see eventStreamListener). */
+/** The server's request listener: the event stream's path served in front of Koa (see eventStreamHandler), the rest by Koa. */
 export function createRequestListener(deps: AppDeps): RequestListener {
-  const guards = createGuards(deps.config.limits);
-  return eventStreamListener(createApp(deps, guards), deps, guards);
+  const serveEventStream = eventStreamHandler(deps);
+  const koa = createApp(deps).callback();
+  return (req, res) => {
+    if (!serveEventStream(req, res)) void koa(req, res);
+  };
 }

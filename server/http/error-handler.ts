@@ -1,22 +1,11 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
-import type { ErrorBody } from '../../shared/protocol.js';
-import { DatabaseUnavailableError } from '../store/database.js';
+import { errorAnswer } from './error-answer.js';
 import { HttpError } from './http-error.js';
 
-function toHttpError(err: unknown): HttpError | null {
-  if (err instanceof HttpError) return err;
-  if (err instanceof DatabaseUnavailableError) {
-    return new HttpError(503, 'unavailable', 'The database is not answering right now; try again in a moment.', {
-      'Retry-After': '2',
-    });
-  }
-  return null;
-}
-
 /**
- * The one place that decides what a client sees of a failure: the contract's error shape,
- * never a stack trace. Unknown routes answer 404 in the same shape.
+ * Koa's side of errorAnswer: every failure of a route answered in the contract's shape.
+ * Unknown routes and wrong methods answer 404 and 405 in the same shape.
  */
 export function errorHandler(logger: Logger): Middleware {
   return async (ctx, next) => {
@@ -40,26 +29,14 @@ export function errorHandler(logger: Logger): Middleware {
         }
       }
     } catch (err) {
-      let httpError = toHttpError(err);
-      if (!httpError) {
-        logger.error({ err, method: ctx.method, path: ctx.path }, 'request failed');
-        httpError = new HttpError(
-          500,
-          'internal_error',
-          'Something went wrong on our side; the error has been logged.',
-        );
-      } else if (httpError.status === 503) {
-        logger.warn({ method: ctx.method, path: ctx.path, err }, 'database unavailable');
-      }
+      const answer = errorAnswer(err, logger, { method: ctx.method, path: ctx.path });
       if (ctx.headerSent || ctx.respond === false) {
         ctx.res.destroy();
         return;
       }
-      const body: ErrorBody = { error: { code: httpError.code, message: httpError.message } };
-      if (httpError.current) body.current = httpError.current;
-      ctx.status = httpError.status;
-      ctx.set(httpError.headers);
-      ctx.body = body;
+      ctx.status = answer.status;
+      ctx.set(answer.headers);
+      ctx.body = answer.body;
     }
   };
 }

@@ -1,16 +1,10 @@
 import { createServer, STATUS_CODES, type RequestListener, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ErrorBody, ErrorCode } from '../../shared/protocol.js';
+import type { Settings } from '../config.js';
 
-/** Timeouts against slow clients; the event stream opts out per socket once it starts. */
-export interface ServerTimeouts {
-  /** Whole request head must arrive within this many ms (slow-loris). Default 10000. */
-  headersTimeoutMs?: number;
-  /** Whole request, body included, must arrive within this many ms (slow body). Default 30000. */
-  requestTimeoutMs?: number;
-  /** An idle keep-alive connection is closed after this many ms. Default 5000. */
-  keepAliveTimeoutMs?: number;
-}
+/** Timeouts against slow clients (defaults: PodiumOptions); the event stream opts out per socket once it starts. */
+export type ServerTimeouts = Pick<Settings, 'headersTimeoutMs' | 'requestTimeoutMs' | 'keepAliveTimeoutMs'>;
 
 const ANSWERS: Record<string, [number, ErrorCode, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'The request took too long to arrive; the connection is closed.'],
@@ -49,16 +43,16 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
  * checked every second (Node's default check runs every 30 s), and parser errors answered
  * in the contract's shape.
  */
-export function createHttpServer(listener: RequestListener, timeouts: ServerTimeouts = {}): Server {
-  const headersTimeout = timeouts.headersTimeoutMs ?? 10_000;
-  const requestTimeout = Math.max(timeouts.requestTimeoutMs ?? 30_000, headersTimeout);
+export function createHttpServer(listener: RequestListener, timeouts: ServerTimeouts): Server {
+  const headersTimeout = timeouts.headersTimeoutMs;
+  const requestTimeout = Math.max(timeouts.requestTimeoutMs, headersTimeout);
   const server = createServer(
     { connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))) },
     listener,
   );
   server.headersTimeout = headersTimeout;
   server.requestTimeout = requestTimeout;
-  server.keepAliveTimeout = timeouts.keepAliveTimeoutMs ?? 5_000;
+  server.keepAliveTimeout = timeouts.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
   return server;
 }

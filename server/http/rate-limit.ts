@@ -1,8 +1,7 @@
 import type { Middleware } from 'koa';
 import { addressKey } from '../security/client-address.js';
-import { DEFAULT_LIMITS, type Rate, type SecurityLimits } from '../security/limits.js';
+import type { Rate, SecurityLimits } from '../security/limits.js';
 import { RateLimiter } from '../security/rate-limiter.js';
-import { StreamLimiter } from '../security/stream-limiter.js';
 import { HttpError } from './http-error.js';
 
 /** The live limiters of one app, built from its limits. A null limiter lets everything through. */
@@ -11,21 +10,18 @@ export interface Guards {
   putPerAddress: RateLimiter | null;
   writePerAddress: RateLimiter | null;
   writePerKey: RateLimiter | null;
-  streams: StreamLimiter;
   maxKeysPerDeck: number;
 }
 
 const limiter = (rate: Rate | null): RateLimiter | null => (rate ? new RateLimiter(rate) : null);
 
-/** Builds the limiters; anything not given takes its value from DEFAULT_LIMITS. */
-export function createGuards(overrides: Partial<SecurityLimits> = {}): Guards {
-  const limits = { ...DEFAULT_LIMITS, ...overrides };
+/** Builds the rate limiters of `limits` (the stream caps live in the hub's StreamLimiter). */
+export function createGuards(limits: SecurityLimits): Guards {
   return {
     putPerKey: limiter(limits.putPerKey),
     putPerAddress: limiter(limits.putPerAddress),
     writePerAddress: limiter(limits.writePerAddress),
     writePerKey: limiter(limits.writePerKey),
-    streams: new StreamLimiter(limits.maxStreams, limits.maxStreamsPerAddress),
     maxKeysPerDeck: limits.maxKeysPerDeck,
   };
 }

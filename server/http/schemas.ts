@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECK_ID_PATTERN } from '../../shared/deck-rules.js';
 import { MAX_TITLE_LENGTH } from '../deck/parse-deck.js';
 import { HttpError } from './http-error.js';
 
@@ -12,7 +13,7 @@ export const createDeckBody = z.strictObject({
 export const setSlideBody = z.looseObject({ index: z.unknown().optional() });
 
 /** Deck ids in URLs: generated codes and slugs of served files. */
-export const deckIdParam = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
+export const deckIdParam = z.string().regex(DECK_ID_PATTERN);
 
 /** Key ids in URLs: the positive integers the store hands out, in canonical form. */
 export const keyIdParam = z.string().regex(/^[1-9][0-9]{0,14}$/);

@@ -1,5 +1,6 @@
+import helmet from 'helmet';
 import type { Middleware } from 'koa';
-import helmet from 'koa-helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The Content-Security-Policy of every response: scripts only from this origin (no inline
@@ -26,18 +27,29 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'form-action': ["'self'"],
 };
 
+const applyHelmet = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+  referrerPolicy: { policy: 'no-referrer' },
+  xFrameOptions: { action: 'deny' },
+  strictTransportSecurity: false,
+  crossOriginEmbedderPolicy: false,
+});
+
 /**
- * Security headers on every answer (pages, API, errors and the event stream, whose raw
- * `writeHead` merges what is set here): the CSP above, `X-Content-Type-Options: nosniff`,
+ * Sets the security headers of every answer on `res` (pages, API, errors and the event
+ * stream, whose raw `writeHead` merges them): the CSP above, `X-Content-Type-Options: nosniff`,
  * `Referrer-Policy: no-referrer`, `X-Frame-Options: DENY`, same-origin opener and resource
  * policies. HSTS is left to the TLS-terminating proxy (over plain http browsers ignore it).
  */
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse): void {
+  // helmet's middleware only sets headers, synchronously, and calls back at once.
+  applyHelmet(req, res, () => undefined);
+}
+
+/** The Koa middleware that sets the security headers (see setSecurityHeaders) before anything else runs. */
 export function securityHeaders(): Middleware {
-  return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-  });
+  return async (ctx, next) => {
+    setSecurityHeaders(ctx.req, ctx.res);
+    await next();
+  };
 }

@@ -2,11 +2,11 @@ import type { ServerResponse } from 'node:http';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { retryFrame, slideFrame, SSE_HEADERS } from './sse-frame.js';
 
-/** Options of one stream. */
+/** Options of one stream (defaults: PodiumOptions). */
 export interface SseStreamOptions {
-  /** `retry:` hint sent first, in ms. Default 1000. */
+  /** `retry:` hint sent first, in ms. */
   retryMs: number;
-  /** A congested stream that does not drain within this many ms is dropped. Default 30000. */
+  /** A congested stream that does not drain within this many ms is dropped. */
   drainTimeoutMs: number;
 }
 
@@ -15,7 +15,7 @@ export interface SseStreamOptions {
  * cannot take more, only the newest frame is kept, and it goes out when the socket drains.
  */
 export class SseStream {
-  /** Highest version accepted for this client (written or waiting). */
+  /** Highest version accepted for this client (written or waiting): the one record of what it has seen. */
   private lastVersion = 0;
   private started = false;
   private congested = false;
@@ -62,18 +62,20 @@ export class SseStream {
    * With `chunk` (the same frame as one HTTP/1.1 chunk, see chunkedFrame) the shared bytes go
    * straight to the socket: `res.write` adds a hex string, four buffered pieces and a cork per
    * stream, garbage that at 20k streams was promoted at ~10 MB per change and slowed fan-out.
+   * Returns whether the stream took the frame (false: closed, or the version was not newer).
    */
-  sendSlide(frame: Buffer, version: number, chunk?: Buffer): void {
-    if (this.closed || version <= this.lastVersion) return;
+  sendSlide(frame: Buffer, version: number, chunk?: Buffer): boolean {
+    if (this.closed || version <= this.lastVersion) return false;
     this.lastVersion = version;
     if (!this.started || this.congested) {
       this.waiting = frame;
-      return;
+      return true;
     }
     const socket = this.res.socket;
     // Only when the response owns the socket and its headers are out; otherwise res.write orders it.
-    if (!chunk || !socket?.writable || !this.res.headersSent) return this.write(frame);
-    if (!socket.write(this.res.chunkedEncoding ? chunk : frame)) this.congest(socket);
+    if (!chunk || !socket?.writable || !this.res.headersSent) this.write(frame);
+    else if (!socket.write(this.res.chunkedEncoding ? chunk : frame)) this.congest(socket);
+    return true;
   }
 
   /**

@@ -5,9 +5,9 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-/** What receives slide notifications and learns whether the LISTEN connection is up. */
+/** What receives deck notifications and learns whether the LISTEN connection is up. */
 export interface NotificationHandlers {
-  /** Called with each raw NOTIFY payload on the slide channel. */
+  /** Called with each raw NOTIFY payload on the channel (see deck-notification.ts). */
   onNotification(payload: string): void;
   /** Called after every (re)connect, once LISTEN is in place, so callers can resync state. */
   onListening(): void;
@@ -22,13 +22,13 @@ export interface Database extends Queryable {
   /** Runs `work` while holding a session-level advisory lock (used for migrations). */
   withAdvisoryLock<T>(key: number, work: (conn: Queryable) => Promise<T>): Promise<T>;
   /** Starts listening on `channel`; the returned listener owns reconnects. */
-  listen(channel: string, handlers: NotificationHandlers): SlideListener;
+  listen(channel: string, handlers: NotificationHandlers): DeckListener;
   /** Closes every connection. */
   close(): Promise<void>;
 }
 
 /** A LISTEN connection that reports whether it is up. */
-export interface SlideListener {
+export interface DeckListener {
   /** True while LISTEN is in place and the connection answers. */
   readonly connected: boolean;
   /** Resolves once the first LISTEN is in place. */

@@ -34,7 +34,6 @@ interface StateRow {
 }
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-const UNIQUE_VIOLATION = '23505';
 
 /** A new 8-character deck code: short enough to read aloud, 39 bits of randomness. */
 export function generateDeckId(): string {
@@ -53,40 +52,28 @@ function toDeck(row: DeckRow): Deck {
 
 /** All deck SQL lives here. Every method returns shared types; connection failures become DatabaseUnavailableError. */
 export class DeckStore {
-  /** Presenter keys: check, mint, list, revoke. */
+  /** Presenter keys: check, mint, list, revoke (the one API for them). */
   readonly keys: PresenterKeyStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
   }
 
-  /** Creates a deck with a fresh id (or `id` when given) and its first presenter key. */
-  async createDeck(content: DeckContent, id?: string): Promise<{ deck: Deck; presenterKey: string }> {
-    for (let attempt = 0; ; attempt += 1) {
-      const deckId = id ?? generateDeckId();
-      try {
-        return await this.guard(() =>
-          this.db.transaction(async (tx) => {
-            const rows = await tx.query<DeckRow>(
-              `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
-               RETURNING id, title, slides, current_index, version`,
-              [
-                deckId,
-                content.title,
-                JSON.stringify(content.slides),
-                JSON.stringify(content.notes),
-                content.slides.length,
-              ],
-            );
-            const { key: presenterKey } = await insertKey(tx, deckId, 'creator');
-            return { deck: toDeck(firstRow(rows)), presenterKey };
-          }),
+  /** Creates a deck with a fresh id and its first presenter key. */
+  async createDeck(content: DeckContent): Promise<{ deck: Deck; presenterKey: string }> {
+    const deckId = generateDeckId();
+    return this.guard(() =>
+      this.db.transaction(async (tx) => {
+        const rows = await tx.query<DeckRow>(
+          `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
+           RETURNING id, title, slides, current_index, version`,
+          [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
         );
-      } catch (err) {
-        const duplicate = (err as { code?: unknown }).code === UNIQUE_VIOLATION;
-        if (!duplicate || id !== undefined || attempt >= 4) throw err;
-      }
-    }
+        const minted = await insertKey(tx, deckId, 'creator');
+        if (minted.kind !== 'minted') throw new Error('a new deck refused its first key');
+        return { deck: toDeck(firstRow(rows)), presenterKey: minted.key };
+      }),
+    );
   }
 
   /**
@@ -181,18 +168,6 @@ export class DeckStore {
         // Another change landed between the two statements; the update may now apply.
       }
     });
-  }
-
-  /** Checks `key` against the live presenter keys of deck `id` (constant time), in one query. */
-  async checkPresenterKey(id: string, key: string): Promise<'ok' | 'invalid' | 'no_deck'> {
-    return (await this.keys.check(id, key)).kind;
-  }
-
-  /** Mints another presenter key for deck `id` (a second phone, a start-up pairing link); no cap. */
-  async addPresenterKey(id: string, label: string): Promise<string> {
-    const { key } = await this.guard(() => insertKey(this.db, id, label));
-    this.keys.forget(id);
-    return key;
   }
 
   /** Answers when the database does; throws DatabaseUnavailableError otherwise. */

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from './database.js';
+import { DECK_CHANNEL } from './deck-notification.js';
 
 /** One schema change; applied once, in order, inside a transaction. */
 interface Migration {
@@ -6,9 +7,6 @@ interface Migration {
   name: string;
   sql: string;
 }
-
-/** The channel every slide change is NOTIFYed on. */
-export const SLIDE_CHANNEL = 'podium_slide';
 
 const MIGRATIONS: Migration[] = [
   {
@@ -39,9 +37,10 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX presenter_keys_deck ON presenter_keys (deck_id) WHERE revoked_at IS NULL;
 
       -- The NOTIFY rides in the same transaction as the change: no commit without its event.
+      -- Its payload is a SlidePayload, and the key trigger's a KeysPayload (deck-notification.ts).
       CREATE FUNCTION podium_notify_slide() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('${SLIDE_CHANNEL}', json_build_object(
+        PERFORM pg_notify('${DECK_CHANNEL}', json_build_object(
           'deck', NEW.id, 'index', NEW.current_index, 'version', NEW.version, 'count', NEW.slide_count
         )::text);
         RETURN NEW;
@@ -61,7 +60,7 @@ const MIGRATIONS: Migration[] = [
       DECLARE deck text;
       BEGIN
         IF TG_OP = 'DELETE' THEN deck := OLD.deck_id; ELSE deck := NEW.deck_id; END IF;
-        PERFORM pg_notify('${SLIDE_CHANNEL}', json_build_object('keys', deck)::text);
+        PERFORM pg_notify('${DECK_CHANNEL}', json_build_object('keys', deck)::text);
         RETURN NULL;
       END $$;
 

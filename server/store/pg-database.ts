@@ -4,9 +4,10 @@ import {
   type Database,
   type NotificationHandlers,
   type Queryable,
-  type SlideListener,
+  type DeckListener,
 } from './database.js';
-import { DEFAULT_LISTENER_TIMINGS, PgListener, type ListenerTimings } from './pg-listener.js';
+import { DEFAULT_SETTINGS, type ListenerTimings } from '../config.js';
+import { PgListener } from './pg-listener.js';
 
 /** Options of the node-postgres driver. */
 export interface PgDatabaseOptions {
@@ -16,7 +17,7 @@ export interface PgDatabaseOptions {
   poolSize?: number;
   /** Client-side timeout of a query, so an outage fails fast instead of hanging. Default 5000 ms. */
   queryTimeoutMs?: number;
-  /** Listener reconnect and liveness timings. */
+  /** Listener reconnect and liveness timings. Default DEFAULT_SETTINGS.listenerTimings. */
   listenerTimings?: ListenerTimings;
   /** Where connection warnings go. */
   onWarn?: (message: string, err?: unknown) => void;
@@ -77,7 +78,7 @@ export class PgDatabase implements Database {
     });
   }
 
-  listen(channel: string, handlers: NotificationHandlers): SlideListener {
+  listen(channel: string, handlers: NotificationHandlers): DeckListener {
     return new PgListener(
       {
         connectionString: this.options.connectionString,
@@ -86,7 +87,7 @@ export class PgDatabase implements Database {
       },
       channel,
       handlers,
-      this.options.listenerTimings ?? DEFAULT_LISTENER_TIMINGS,
+      this.options.listenerTimings ?? DEFAULT_SETTINGS.listenerTimings,
       (err) => {
         this.options.onWarn?.('database listener connection lost; reconnecting', err);
         // The resync that follows the reconnect reads through the pool: it must not wait out

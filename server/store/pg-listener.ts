@@ -1,32 +1,14 @@
 import pg from 'pg';
-import type { NotificationHandlers, SlideListener } from './database.js';
-
-/** Timing knobs of the LISTEN connection; every value is in milliseconds. */
-export interface ListenerTimings {
-  /** First reconnect delay; doubles per failed attempt. Default 100. */
-  backoffMinMs: number;
-  /** Cap on the reconnect delay. Default 1000, so streams catch up within ~1 s of the database coming back. */
-  backoffMaxMs: number;
-  /** How often the liveness query runs. Default 2000. */
-  livenessIntervalMs: number;
-  /** How long the liveness query may take before the connection is declared dead. Default 3000. */
-  livenessTimeoutMs: number;
-}
-
-/** Defaults: a frozen connection is found within interval + timeout = 5 s. */
-export const DEFAULT_LISTENER_TIMINGS: ListenerTimings = {
-  backoffMinMs: 100,
-  backoffMaxMs: 1000,
-  livenessIntervalMs: 2000,
-  livenessTimeoutMs: 3000,
-};
+import { backoffDelay } from '../../shared/backoff.js';
+import type { ListenerTimings } from '../config.js';
+import type { NotificationHandlers, DeckListener } from './database.js';
 
 /**
  * The one LISTEN connection of a process: a dedicated `pg.Client` (never pooled) that
  * replaces itself with backoff and jitter on `error`, `end` or a failed liveness query,
  * LISTENs again, and only then calls `onListening` so the caller can resync.
  */
-export class PgListener implements SlideListener {
+export class PgListener implements DeckListener {
   private client: pg.Client | null = null;
   private isConnected = false;
   private closed = false;
@@ -40,7 +22,7 @@ export class PgListener implements SlideListener {
     private readonly config: pg.ClientConfig,
     private readonly channel: string,
     private readonly handlers: NotificationHandlers,
-    private readonly timings: ListenerTimings = DEFAULT_LISTENER_TIMINGS,
+    private readonly timings: ListenerTimings,
     /** Called whenever the connection is lost or an attempt fails, before the next attempt is scheduled. */
     private readonly onLost: (err?: unknown) => void = () => undefined,
   ) {
@@ -111,8 +93,7 @@ export class PgListener implements SlideListener {
     client.connection.stream.destroy();
     if (this.closed) return;
     this.onLost(err);
-    const base = Math.min(this.timings.backoffMaxMs, this.timings.backoffMinMs * 2 ** this.attempt);
-    const delay = base / 2 + Math.random() * (base / 2);
+    const delay = backoffDelay(this.attempt, { baseMs: this.timings.backoffMinMs, capMs: this.timings.backoffMaxMs });
     this.attempt += 1;
     this.retryTimer = setTimeout(() => {
       void this.connect();

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
-import type { Database, NotificationHandlers, Queryable, SlideListener } from './database.js';
+import type { Database, NotificationHandlers, Queryable, DeckListener } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 
 /** Embedded Postgres (PGlite, WebAssembly). Same SQL and LISTEN/NOTIFY as the server. */
@@ -61,7 +61,7 @@ export class PgliteDatabase implements Database {
     }
   }
 
-  listen(channel: string, handlers: NotificationHandlers): SlideListener {
+  listen(channel: string, handlers: NotificationHandlers): DeckListener {
     let connected = false;
     let unsubscribe: (() => Promise<void>) | null = null;
     const ready = this.db

@@ -25,14 +25,26 @@ interface KeyRow {
   created_at: Date | string;
 }
 
-/** Inserts a fresh random key for `deckId` (only its hash is stored) and returns it with its id. */
-export async function insertKey(conn: Queryable, deckId: string, label: string): Promise<{ id: string; key: string }> {
+/**
+ * The one INSERT of a presenter key: a fresh random key for `deckId` (only its hash is stored),
+ * unless the deck already has `maxLive` live keys (default: no cap).
+ */
+export async function insertKey(
+  conn: Queryable,
+  deckId: string,
+  label: string,
+  maxLive = Number.MAX_SAFE_INTEGER,
+): Promise<MintResult> {
   const key = generatePresenterKey();
   const rows = await conn.query<{ id: string }>(
-    'INSERT INTO presenter_keys (deck_id, key_hash, label) VALUES ($1, $2, $3) RETURNING id::text AS id',
-    [deckId, hashPresenterKey(key), label],
+    `INSERT INTO presenter_keys (deck_id, key_hash, label)
+     SELECT $1, $2, $3
+     WHERE (SELECT count(*) FROM presenter_keys WHERE deck_id = $1 AND revoked_at IS NULL) < $4
+     RETURNING id::text AS id`,
+    [deckId, hashPresenterKey(key), label, maxLive],
   );
-  return { id: rows[0]?.id ?? '', key };
+  const id = rows[0]?.id;
+  return id ? { kind: 'minted', id, key, label } : { kind: 'too_many_keys' };
 }
 
 /** Presenter keys of decks: check, mint, list and revoke. Keys exist only as SHA-256 hashes here. */
@@ -78,20 +90,10 @@ export class PresenterKeyStore {
   }
 
   /** Mints a key for an existing deck, unless it already has `maxLive` live keys (default: no cap). */
-  async mint(deckId: string, label: string, maxLive = Number.MAX_SAFE_INTEGER): Promise<MintResult> {
-    const key = generatePresenterKey();
-    const rows = await guardConnection(() =>
-      this.db.query<{ id: string }>(
-        `INSERT INTO presenter_keys (deck_id, key_hash, label)
-         SELECT $1, $2, $3
-         WHERE (SELECT count(*) FROM presenter_keys WHERE deck_id = $1 AND revoked_at IS NULL) < $4
-         RETURNING id::text AS id`,
-        [deckId, hashPresenterKey(key), label, maxLive],
-      ),
-    );
-    const id = rows[0]?.id;
-    if (id) this.forget(deckId);
-    return id ? { kind: 'minted', id, key, label } : { kind: 'too_many_keys' };
+  async mint(deckId: string, label: string, maxLive?: number): Promise<MintResult> {
+    const minted = await guardConnection(() => insertKey(this.db, deckId, label, maxLive));
+    if (minted.kind === 'minted') this.forget(deckId);
+    return minted;
   }
 
   /** The live keys of deck `deckId`, oldest first. */

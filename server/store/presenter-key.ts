@@ -10,11 +10,6 @@ export function hashPresenterKey(key: string): Buffer {
   return createHash('sha256').update(key, 'utf8').digest();
 }
 
-/** Constant-time check of `key` against stored hashes. */
-export function matchesAnyHash(key: string, hashes: readonly Buffer[]): boolean {
-  return indexOfHash(key, hashes) >= 0;
-}
-
 /** Position of the hash that `key` matches, or -1; every hash is compared, so timing reveals nothing. */
 export function indexOfHash(key: string, hashes: readonly Buffer[]): number {
   const candidate = hashPresenterKey(key);

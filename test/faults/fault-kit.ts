@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { parseSlideEvent } from '../../shared/validate.js';
 import type { Hub } from '../../server/hub/hub.js';
-import type { ListenerTimings } from '../../server/store/pg-listener.js';
+import type { ListenerTimings } from '../../server/config.js';
 import { createScratchDatabase, TEST_DATABASE_URL, type Driver } from '../support/databases.js';
 
 /** Listener timings for tests that are not about the defaults: reconnects in 25-500 ms, freezes found in 1.5 s. */

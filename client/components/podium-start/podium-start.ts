@@ -1,5 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+// The server takes decks up to 1 MiB; bigger files are refused before upload.
+import { MAX_DECK_BYTES as MAX_MARKDOWN_BYTES } from '../../../shared/deck-rules.js';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import { createDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
@@ -7,9 +9,6 @@ import { audiencePath, talkCode } from '../../utils/deck-path.js';
 import { podiumEvent } from '../events.js';
 import '../podium-deck-links/podium-deck-links.js';
 import { startStyles } from './podium-start.styles.js';
-
-/** The server takes decks up to 1 MiB; bigger files are refused before upload. */
-const MAX_MARKDOWN_BYTES = 1024 * 1024;
 
 const PLACEHOLDER = `# My talk
 

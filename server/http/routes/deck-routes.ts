@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
-import type { Context } from 'koa';
 import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
+import { MAX_DECK_BYTES } from '../../../shared/deck-rules.js';
 import { isIndex } from '../../../shared/validate.js';
 import { MAX_SLIDES, parseDeck } from '../../deck/parse-deck.js';
 import type { DeckStore, SetSlideResult } from '../../store/deck-store.js';
@@ -9,21 +9,16 @@ import { deckNotFound, HttpError } from '../http-error.js';
 import { requirePresenter } from '../presenter-auth.js';
 import { spend, type Guards } from '../rate-limit.js';
 import { readJson } from '../read-json.js';
-import { createDeckBody, deckIdParam, ifMatchHeader, parseBody, setSlideBody } from '../schemas.js';
+import { createDeckBody, ifMatchHeader, parseBody, setSlideBody } from '../schemas.js';
+import { deckIdFrom } from '../deck-id.js';
+import { deckLinks } from '../deck-links.js';
 import { requireAdmin } from '../admin-auth.js';
 import { linkBase } from '../link-base.js';
 
-/** Largest Markdown deck accepted: 1 MiB of JSON. */
-export const CREATE_DECK_LIMIT = 1024 * 1024;
+/** Largest Markdown deck accepted: 1 MiB of JSON (MAX_DECK_BYTES). */
+const CREATE_DECK_LIMIT = MAX_DECK_BYTES;
 /** Largest slide-change body: `{"index":n}` needs a few bytes. */
-export const SET_SLIDE_LIMIT = 1024;
-
-/** The deck id from the URL, or 404 when it could not be a deck id. */
-export function deckIdFrom(ctx: Context): string {
-  const parsed = deckIdParam.safeParse(ctx.params.id);
-  if (!parsed.success) throw deckNotFound();
-  return parsed.data;
-}
+const SET_SLIDE_LIMIT = 1024;
 
 /** `If-Match: "<version>"` as a number; undefined when absent or `*`. */
 function parseIfMatch(header: string): number | undefined {
@@ -38,14 +33,6 @@ function parseIfMatch(header: string): number | undefined {
 async function outOfRange(store: DeckStore, id: string): Promise<SetSlideResult> {
   const state = await store.getSlideState(id);
   return state ? { kind: 'out_of_range', count: state.count ?? 0 } : { kind: 'not_found' };
-}
-
-/** Links to share: the audience page and the remote with the key in its fragment. */
-export function deckLinks(base: string, deckId: string, presenterKey: string): CreateDeckResponse['links'] {
-  return {
-    audience: `${base}/d/${deckId}`,
-    remote: `${base}/d/${deckId}/remote#key=${encodeURIComponent(presenterKey)}`,
-  };
 }
 
 /** Create, read, presenter read and slide change. */

@@ -8,13 +8,14 @@ import { requirePresenter } from '../presenter-auth.js';
 import { spend, type Guards } from '../rate-limit.js';
 import { hasBody, readJson } from '../read-json.js';
 import { createKeyBody, keyIdParam, parseBody } from '../schemas.js';
-import { deckIdFrom, deckLinks } from './deck-routes.js';
+import { deckIdFrom } from '../deck-id.js';
+import { deckLinks } from '../deck-links.js';
 
 /** Largest body of `POST /api/decks/:id/keys`: a label of 100 characters needs far less. */
-export const CREATE_KEY_LIMIT = 1024;
+const CREATE_KEY_LIMIT = 1024;
 
 /** Label of a key minted without one. */
-export const DEFAULT_KEY_LABEL = 'Paired device';
+const DEFAULT_KEY_LABEL = 'Paired device';
 
 function keyNotFound(): HttpError {
   return new HttpError(404, 'not_found', 'This deck has no live presenter key with that id.');

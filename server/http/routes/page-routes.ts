@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
-import { deckIdFrom } from './deck-routes.js';
+import { deckIdFrom } from '../deck-id.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../../server/deck/parse-deck.js';
 import type { Database } from '../../../server/store/database.js';
 import { DeckStore, type DeckContent } from '../../../server/store/deck-store.js';
-import { migrate, SLIDE_CHANNEL } from '../../../server/store/migrations.js';
+import { DECK_CHANNEL, parseDeckNotification, type SlidePayload } from '../../../server/store/deck-notification.js';
+import { migrate } from '../../../server/store/migrations.js';
 import { PgDatabase } from '../../../server/store/pg-database.js';
 import { PgliteDatabase } from '../../../server/store/pglite-database.js';
 import { createScratchDatabase, DRIVERS, type ScratchDatabase } from '../../support/databases.js';
@@ -50,9 +51,9 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(deck).not.toHaveProperty('notes');
     expect(deck.id).toMatch(/^[a-z0-9]{8}$/);
     expect(presenterKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await store.checkPresenterKey(deck.id, presenterKey)).toBe('ok');
-    expect(await store.checkPresenterKey(deck.id, presenterKey.slice(0, -1) + 'x')).toBe('invalid');
-    expect(await store.checkPresenterKey('nosuchdk', presenterKey)).toBe('no_deck');
+    expect((await store.keys.check(deck.id, presenterKey)).kind).toBe('ok');
+    expect((await store.keys.check(deck.id, presenterKey.slice(0, -1) + 'x')).kind).toBe('invalid');
+    expect((await store.keys.check('nosuchdk', presenterKey)).kind).toBe('no_deck');
   });
 
   it('stores only a SHA-256 hash of each key', async () => {
@@ -105,7 +106,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
   it('NOTIFYs each change with deck, index and version, in the same transaction', async () => {
     const { deck } = await store.createDeck(content(3));
     const payloads: string[] = [];
-    const listener = db.listen(SLIDE_CHANNEL, {
+    const listener = db.listen(DECK_CHANNEL, {
       onNotification: (p) => payloads.push(p),
       onListening: () => undefined,
     });
@@ -116,10 +117,14 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     await eventually(() => payloads.filter((p) => p.includes(deck.id)).length >= 2, 5000, 'two notifications');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const mine = payloads.map((p) => JSON.parse(p) as Record<string, unknown>).filter((p) => p.deck === deck.id);
-    expect(mine).toEqual([
+    const expected: SlidePayload[] = [
       { deck: deck.id, index: 1, version: 2, count: 3 },
       { deck: deck.id, index: 2, version: 3, count: 3 },
-    ]);
+    ];
+    expect(mine).toEqual(expected);
+    // The parser the hub uses reads exactly what the trigger sends.
+    const parsed = payloads.map(parseDeckNotification).filter((n) => n?.deckId === deck.id);
+    expect(parsed).toEqual(expected.map(({ deck: deckId, ...state }) => ({ kind: 'slide', deckId, state })));
     await listener.close();
   });
 
@@ -135,9 +140,10 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
 
   it('mints extra presenter keys that work alongside the first', async () => {
     const { deck, presenterKey } = await store.createDeck(content(1));
-    const second = await store.addPresenterKey(deck.id, 'phone 2');
+    const minted = await store.keys.mint(deck.id, 'phone 2');
+    const second = minted.kind === 'minted' ? minted.key : '';
     expect(second).not.toBe(presenterKey);
-    expect(await store.checkPresenterKey(deck.id, second)).toBe('ok');
-    expect(await store.checkPresenterKey(deck.id, presenterKey)).toBe('ok');
+    expect((await store.keys.check(deck.id, second)).kind).toBe('ok');
+    expect((await store.keys.check(deck.id, presenterKey)).kind).toBe('ok');
   });
 });

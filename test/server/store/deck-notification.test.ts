@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotification } from '../../../server/hub/slide-feed.js';
+import { parseDeckNotification } from '../../../server/store/deck-notification.js';
 
-describe('parseNotification', () => {
+describe('parseDeckNotification', () => {
   it('reads a slide change from the slide trigger', () => {
-    expect(parseNotification('{"deck" : "abc", "index" : 2, "version" : 7, "count" : 5}')).toEqual({
+    expect(parseDeckNotification('{"deck" : "abc", "index" : 2, "version" : 7, "count" : 5}')).toEqual({
       kind: 'slide',
       deckId: 'abc',
       state: { index: 2, version: 7, count: 5 },
@@ -11,7 +11,7 @@ describe('parseNotification', () => {
   });
 
   it('reads a key change from the key trigger', () => {
-    expect(parseNotification('{"keys" : "abc"}')).toEqual({ kind: 'keys', deckId: 'abc' });
+    expect(parseDeckNotification('{"keys" : "abc"}')).toEqual({ kind: 'keys', deckId: 'abc' });
   });
 
   it('refuses anything else', () => {
@@ -24,8 +24,9 @@ describe('parseNotification', () => {
       '{"deck":1,"index":0,"version":1}',
       '{"deck":"a","index":0,"version":1,"count":1.5}',
       '{"keys":3}',
+      '{"deck":"a","index":0,"version":1}',
     ]) {
-      expect(parseNotification(payload), payload).toBeNull();
+      expect(parseDeckNotification(payload), payload).toBeNull();
     }
   });
 });

@@ -1,0 +1,45 @@
+import type { SlideEventData } from '../../shared/protocol.js';
+import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
+
+/**
+ * The channel every deck change is NOTIFYed on: slide moves and presenter-key changes. The
+ * value predates the key notifications and stays, since the triggers of existing databases
+ * send on it.
+ */
+export const DECK_CHANNEL = 'podium_slide';
+
+/** The JSON the slide trigger sends on DECK_CHANNEL (see migrations.ts): the deck and its new state. */
+export interface SlidePayload {
+  deck: string;
+  index: number;
+  version: number;
+  /** The deck's slide count; the trigger always sends it. */
+  count: number;
+}
+
+/** The JSON the key trigger sends on DECK_CHANNEL: a key of this deck was minted, revoked or deleted. */
+export interface KeysPayload {
+  keys: string;
+}
+
+/** The state a slide notification carries: the SSE `slide` data, with the slide count always present. */
+export type NotifiedState = SlideEventData & { count: number };
+
+/** A parsed NOTIFY on DECK_CHANNEL: a slide change, or a change to a deck's presenter keys. */
+export type DeckNotification =
+  { kind: 'slide'; deckId: string; state: NotifiedState } | { kind: 'keys'; deckId: string };
+
+/** Parses a NOTIFY payload once (a SlidePayload or a KeysPayload); null for anything else. */
+export function parseDeckNotification(payload: string): DeckNotification | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (!isRecord(value)) return null;
+  if (typeof value.keys === 'string') return { kind: 'keys', deckId: value.keys };
+  const { deck, count } = value;
+  if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
+  return { kind: 'slide', deckId: deck, state: { index: value.index, version: value.version, count } };
+}
