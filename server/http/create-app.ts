@@ -6,6 +6,7 @@ import { errorHandler } from './error-handler.js';
 import { eventStreamListener } from './event-stream-listener.js';
 import { requestLog } from './request-log.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
+import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps, guards = createGuards(deps.config.limit
   const router = new Router();
   registerOpsRoutes(router, deps);
   registerDeckRoutes(router, deps, guards);
+  registerAssetRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
   registerEventRoutes(router, deps, guards);
   registerPageRoutes(router, deps);

@@ -12,6 +12,7 @@ import { readJson } from '../read-json.js';
 import { createDeckBody, deckIdParam, ifMatchHeader, parseBody, setSlideBody } from '../schemas.js';
 import { requireAdmin } from '../admin-auth.js';
 import { linkBase } from '../link-base.js';
+import { createDeckFromUpload } from './deck-upload.js';
 
 /** Largest Markdown deck accepted: 1 MiB of JSON. */
 export const CREATE_DECK_LIMIT = 1024 * 1024;
@@ -54,6 +55,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
 
   router.post('/api/decks', async (ctx) => {
     requireAdmin(ctx, deps.config.adminToken);
+    if (ctx.is('multipart/form-data')) return createDeckFromUpload(ctx, deps);
     const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
     const content = parseDeck(body.markdown, body.title);
     if (!content) {
@@ -70,6 +72,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
       deck,
       presenterKey,
       links: deckLinks(base, deck.id, presenterKey),
+      warnings: [],
     };
     ctx.status = 201;
     ctx.set('Location', `/api/decks/${deck.id}`);

@@ -1,0 +1,64 @@
+import type { DeckWarning, Slide } from '../../shared/protocol.js';
+import { referencedAssetPath } from './asset-path.js';
+import type { PreparedAsset } from './prepare-asset.js';
+
+/** Where Podium serves an asset: `/api/assets/<sha256>.<ext>` (the extension is for people; the bytes decide the type). */
+export function assetUrl(asset: Pick<PreparedAsset, 'id' | 'type'>): string {
+  return `/api/assets/${asset.id}.${asset.type.ext}`;
+}
+
+/**
+ * The deck's files by their path relative to the deck (`images/chart.png`) -> the URL
+ * Podium serves them at: the `assets` map the deck parser takes.
+ */
+export function assetUrlMap(assets: readonly Pick<PreparedAsset, 'path' | 'id' | 'type'>[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const asset of assets) map[asset.path] = assetUrl(asset);
+  return map;
+}
+
+/** The URL for a reference in a slide, by exact path, else by path in any case (decks written on Windows or macOS). */
+export function lookupAsset(assets: Record<string, string>, path: string): string | undefined {
+  if (Object.hasOwn(assets, path)) return assets[path];
+  const lower = path.toLowerCase();
+  const key = Object.keys(assets).find((candidate) => candidate.toLowerCase() === lower);
+  return key === undefined ? undefined : assets[key];
+}
+
+const IMG_SRC = /(<img\b[^>]*?\ssrc=")([^"]*)(")/gi;
+
+function decodeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * Points every relative `<img src>` of the rendered slides at Podium's URL for that file
+ * (`assets` as assetUrlMap builds it); a reference to a file that was not given stays as
+ * written and becomes an `asset_missing` warning naming the slide (1-based in the message).
+ */
+export function applyAssetUrls(
+  slides: readonly Slide[],
+  assets: Record<string, string>,
+): { slides: Slide[]; warnings: DeckWarning[] } {
+  const warnings: DeckWarning[] = [];
+  const rewritten = slides.map((slide, index) => ({
+    ...slide,
+    html: slide.html.replace(IMG_SRC, (whole, before: string, src: string, after: string) => {
+      const path = referencedAssetPath(decodeAttribute(src));
+      if (path === null) return whole;
+      const url = lookupAsset(assets, path);
+      if (url !== undefined) return `${before}${url}${after}`;
+      warnings.push({
+        code: 'asset_missing',
+        message: `Slide ${index + 1} shows "${path}", which was not uploaded with the deck: the image is missing.`,
+        slide: index,
+      });
+      return whole;
+    }),
+  }));
+  return { slides: rewritten, warnings };
+}
