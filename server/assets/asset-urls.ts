@@ -62,3 +62,15 @@ export function applyAssetUrls(
   }));
   return { slides: rewritten, warnings };
 }
+
+/** The relative paths (canonical, see referencedAssetPath) the rendered slides' images point at, each once. */
+export function referencedAssetPaths(slides: readonly Slide[]): string[] {
+  const paths = new Set<string>();
+  for (const slide of slides) {
+    for (const match of slide.html.matchAll(IMG_SRC)) {
+      const path = referencedAssetPath(decodeAttribute(match[2] ?? ''));
+      if (path !== null) paths.add(path);
+    }
+  }
+  return [...paths];
+}

@@ -122,6 +122,7 @@ export async function readMultipart(ctx: Context, limits: MultipartLimits = MULT
         stream.on('limit', () =>
           fail(tooLarge(`"${info.filename || name}" is larger than the ${mib(limit)} one file may have.`)),
         );
+        stream.on('error', () => fail(malformed()));
         stream.on('end', () => {
           if (size > limit) return;
           const file: DeckFile = { name: info.filename ?? '', bytes: Buffer.concat(chunks) };
