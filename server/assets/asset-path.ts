@@ -24,9 +24,8 @@ export function normalizeAssetPath(name: string): string | null {
  * `images/a b.png`), or null for URLs with a scheme, protocol-relative and absolute ones.
  */
 export function referencedAssetPath(reference: string): string | null {
-  const trimmed = reference.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('/') || trimmed.startsWith('#')) return null;
-  const withoutQuery = trimmed.replace(/[?#].*$/, '');
+  if (!isRelativeReference(reference)) return null;
+  const withoutQuery = reference.trim().replace(/[?#].*$/, '');
   let decoded: string;
   try {
     decoded = decodeURIComponent(withoutQuery);
@@ -34,4 +33,15 @@ export function referencedAssetPath(reference: string): string | null {
     decoded = withoutQuery;
   }
   return normalizeAssetPath(decoded);
+}
+
+/** True for a reference relative to the deck (`images/a.png`, `../a.png`): no scheme, not absolute, not `#x`. */
+export function isRelativeReference(reference: string): boolean {
+  const trimmed = reference.trim();
+  return !(
+    /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ||
+    trimmed.startsWith('/') ||
+    trimmed.startsWith('#') ||
+    trimmed === ''
+  );
 }

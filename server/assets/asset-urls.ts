@@ -1,5 +1,5 @@
 import type { DeckWarning, Slide } from '../../shared/protocol.js';
-import { referencedAssetPath } from './asset-path.js';
+import { isRelativeReference, referencedAssetPath } from './asset-path.js';
 import type { PreparedAsset } from './prepare-asset.js';
 
 /** Where Podium serves an asset: `/api/assets/<sha256>.<ext>` (the extension is for people; the bytes decide the type). */
@@ -48,8 +48,15 @@ export function applyAssetUrls(
   const rewritten = slides.map((slide, index) => ({
     ...slide,
     html: slide.html.replace(IMG_SRC, (whole, before: string, src: string, after: string) => {
-      const path = referencedAssetPath(decodeAttribute(src));
-      if (path === null) return whole;
+      const reference = decodeAttribute(src);
+      const path = referencedAssetPath(reference);
+      if (path === null) {
+        if (isRelativeReference(reference)) {
+          const message = `Slide ${index + 1} shows "${reference}", which lies outside the deck's folder: the image is missing.`;
+          warnings.push({ code: 'asset_path_refused', message, slide: index });
+        }
+        return whole;
+      }
       const url = lookupAsset(assets, path);
       if (url !== undefined) return `${before}${url}${after}`;
       warnings.push({
