@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import type { Deck, DeckWarning } from '../shared/protocol.js';
-import { renderDeckWithAssets } from './assets/deck-with-assets.js';
+import { assetLinks, assetRows, renderDeckWithAssets } from './assets/deck-with-assets.js';
 import { readFolderAssets } from './assets/folder-assets.js';
 import type { Config } from './config.js';
 import { deckLinks } from './http/routes/deck-routes.js';
@@ -51,14 +51,9 @@ export async function serveDeckFile(store: DeckStore, path: string, id = deckIdF
     .update(markdown)
     .update(rendered.assets.map((asset) => `${asset.path}\0${asset.id}`).join('\n'))
     .digest('hex');
-  await store.assets.saveAssets(
-    rendered.assets.map((asset) => ({ id: asset.id, type: asset.type.mime, bytes: asset.bytes })),
-  );
+  await store.assets.saveAssets(assetRows(rendered.assets));
   const deck = await store.upsertDeck(id, content, sourceHash);
-  await store.assets.linkDeckAssets(
-    id,
-    rendered.assets.map((asset) => ({ path: asset.path, id: asset.id })),
-  );
+  await store.assets.linkDeckAssets(id, assetLinks(rendered.assets));
   const presenterKey = await store.addPresenterKey(id, `npm start ${new Date().toISOString()}`);
   return { deck, presenterKey, source: path, warnings: [...folder.warnings, ...rendered.warnings] };
 }

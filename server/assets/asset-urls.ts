@@ -25,6 +25,21 @@ export function lookupAsset(assets: Record<string, string>, path: string): strin
   return key === undefined ? undefined : assets[key];
 }
 
+/**
+ * Asset URL -> `srcset` for images stored in two widths (`/api/assets/<small>.webp 1280w,
+ * /api/assets/<big>.webp 1920w`), so a phone downloads the lighter one.
+ */
+export function assetSrcsetMap(
+  assets: readonly Pick<PreparedAsset, 'id' | 'type' | 'width' | 'smaller'>[],
+): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const asset of assets) {
+    if (!asset.smaller?.width || !asset.width) continue;
+    map[assetUrl(asset)] = `${assetUrl(asset.smaller)} ${asset.smaller.width}w, ${assetUrl(asset)} ${asset.width}w`;
+  }
+  return map;
+}
+
 const IMG_SRC = /(<img\b[^>]*?\ssrc=")([^"]*)(")/gi;
 
 function decodeAttribute(value: string): string {
@@ -37,18 +52,27 @@ function decodeAttribute(value: string): string {
 
 /**
  * Points every relative `<img src>` of the rendered slides at Podium's URL for that file
- * (`assets` as assetUrlMap builds it); a reference to a file that was not given stays as
- * written and becomes an `asset_missing` warning naming the slide (1-based in the message).
+ * (`assets` as assetUrlMap builds it) and gives images stored in two widths their `srcset`
+ * (`srcsets` as assetSrcsetMap builds it; also for a `src` already pointing at Podium). A
+ * reference to a file that was not given stays as written and becomes an `asset_missing`
+ * warning naming the slide (1-based in the message); one outside the deck's folder, an
+ * `asset_path_refused` warning.
  */
 export function applyAssetUrls(
   slides: readonly Slide[],
   assets: Record<string, string>,
+  srcsets: Record<string, string> = {},
 ): { slides: Slide[]; warnings: DeckWarning[] } {
   const warnings: DeckWarning[] = [];
+  const withSrcset = (before: string, url: string, after: string) => {
+    const srcset = Object.hasOwn(srcsets, url) && !/\ssrcset=/i.test(before) ? srcsets[url] : undefined;
+    return srcset ? `${before}${url}${after} srcset="${srcset}" sizes="100vw"` : `${before}${url}${after}`;
+  };
   const rewritten = slides.map((slide, index) => ({
     ...slide,
     html: slide.html.replace(IMG_SRC, (whole, before: string, src: string, after: string) => {
       const reference = decodeAttribute(src);
+      if (reference.startsWith('/api/assets/')) return withSrcset(before, src, after);
       const path = referencedAssetPath(reference);
       if (path === null) {
         if (isRelativeReference(reference)) {
@@ -58,7 +82,7 @@ export function applyAssetUrls(
         return whole;
       }
       const url = lookupAsset(assets, path);
-      if (url !== undefined) return `${before}${url}${after}`;
+      if (url !== undefined) return withSrcset(before, url, after);
       warnings.push({
         code: 'asset_missing',
         message: `Slide ${index + 1} shows "${path}", which was not uploaded with the deck: the image is missing.`,

@@ -12,6 +12,10 @@ export interface PreparedAsset {
   id: string;
   type: AssetType;
   bytes: Buffer;
+  /** Pixel width, for images that were re-encoded. */
+  width?: number;
+  /** A lighter copy (same path) for screens that need fewer pixels; see PHONE_WIDTH. */
+  smaller?: PreparedAsset;
 }
 
 /** A prepared asset, or the reason it was refused; either way with what the presenter should know. */
@@ -51,10 +55,12 @@ export async function prepareAsset(path: string, upload: Buffer): Promise<Prepar
     const web = await fitForWeb(upload, type.mime);
     const served = ASSET_TYPES.get(web.mime) ?? type;
     if (!web.reencoded) return { asset: named(path, served, web.bytes), warnings: [] };
+    const asset: PreparedAsset = { ...named(path, served, web.bytes), width: web.width };
+    if (web.smaller) asset.smaller = { ...named(path, served, web.smaller.bytes), width: web.smaller.width };
     const message =
       `"${path}" was resized to ${web.width}x${web.height} for the web ` +
       `(${kib(upload.length)} became ${kib(web.bytes.length)}).`;
-    return { asset: named(path, served, web.bytes), warnings: [{ code: 'asset_resized', message }] };
+    return { asset, warnings: [{ code: 'asset_resized', message }] };
   } catch {
     const message = `"${path}" was left out: it looks like a ${type.ext.toUpperCase()} image but could not be read.`;
     return { asset: null, warnings: [{ code: 'asset_unreadable', message }] };

@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import { sniffAssetType } from '../../assets/asset-type.js';
-import { renderDeckWithAssets, type DeckWithAssets } from '../../assets/deck-with-assets.js';
+import { assetLinks, assetRows, renderDeckWithAssets, type DeckWithAssets } from '../../assets/deck-with-assets.js';
 import type { DeckFile } from '../../assets/prepare-assets.js';
 import type { DeckContent } from '../../store/deck-store.js';
 import type { AppDeps } from '../app-deps.js';
@@ -78,14 +78,9 @@ export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise
   }
   // Check the Host before writing anything, so a refused request leaves nothing behind.
   const base = linkBase(ctx, deps.config);
-  await store.assets.saveAssets(
-    rendered.assets.map((asset) => ({ id: asset.id, type: asset.type.mime, bytes: asset.bytes })),
-  );
+  await store.assets.saveAssets(assetRows(rendered.assets));
   const { deck, presenterKey } = await store.createDeck(rendered.content);
-  await store.assets.linkDeckAssets(
-    deck.id,
-    rendered.assets.map((asset) => ({ path: asset.path, id: asset.id })),
-  );
+  await store.assets.linkDeckAssets(deck.id, assetLinks(rendered.assets));
   const response: CreateDeckResponse = {
     deck,
     presenterKey,

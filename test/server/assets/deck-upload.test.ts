@@ -107,6 +107,14 @@ describe.each(DRIVERS)('multipart deck upload on %s', (driver) => {
     expect(meta.width).toBe(1920);
     expect(bytes.length).toBeLessThan(photo.length / 2);
     expect(warning('asset_resized')[0]?.message).toContain('photos/big.jpg');
+    // Phones get a 1280 px copy through srcset.
+    const srcset = /srcset="([^"]+)"/.exec(created.deck.slides[4]?.html ?? '')?.[1] ?? '';
+    const [small, large] = srcset.split(', ').map((candidate) => candidate.split(' '));
+    expect(large).toEqual([big, '1920w']);
+    expect(small?.[1]).toBe('1280w');
+    const phone = Buffer.from(await (await fetchAsset(small?.[0] ?? '')).arrayBuffer());
+    expect((await sharp(phone).metadata()).width).toBe(1280);
+    expect(phone.length).toBeLessThan(bytes.length);
   });
 
   it('warns about a missing image (with its slide), refused types and escaping paths', () => {
