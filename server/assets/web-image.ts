@@ -1,5 +1,8 @@
 import sharp from 'sharp';
 
+// One libvips thread per image: an upload of big photos must leave CPU for live slide changes.
+sharp.concurrency(1);
+
 /** Widest image kept, in pixels: a 1080p projector; phones get no more than this either. */
 export const MAX_WEB_WIDTH = 1920;
 /** Tallest image kept, in pixels (a portrait photo on a 16:9 slide needs far less). */
