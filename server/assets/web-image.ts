@@ -1,7 +1,16 @@
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 
-// One libvips thread per image: an upload of big photos must leave CPU for live slide changes.
-sharp.concurrency(1);
+let loaded: Promise<typeof Sharp> | undefined;
+
+/** sharp, loaded on first use (its native library costs start-up time a process serving no upload need not pay). */
+function loadSharp(): Promise<typeof Sharp> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    // One libvips thread per image: an upload of big photos must leave CPU for live slide changes.
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loaded;
+}
 
 /** Widest image kept, in pixels: a 1080p projector; phones get no more than this either. */
 export const MAX_WEB_WIDTH = 1920;
@@ -36,6 +45,7 @@ export interface WebImage {
  * Throws when the bytes cannot be decoded.
  */
 export async function fitForWeb(bytes: Buffer, mime: string): Promise<WebImage> {
+  const sharp = await loadSharp();
   const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
   const meta = await image.metadata();
   const width = meta.autoOrient.width;
