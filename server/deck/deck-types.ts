@@ -43,6 +43,8 @@ export interface SlideSource {
   body: string;
   notes: string[];
   matter: Record<string, unknown>;
+  /** Folder its relative references resolve against (an imported file's folder); default the deck's. */
+  baseDir?: string;
 }
 
 /** Which tools' conventions a deck follows; several may be true at once. */

@@ -1,6 +1,6 @@
 import type { DeckWarning, Dialects, SlideSource } from './deck-types.js';
 import { lookupAsset, normalizeAssetPath } from './asset-paths.js';
-import { linesOutsideCode } from './fences.js';
+import { FenceTracker, linesOutsideCode } from './fences.js';
 import { readFrontMatter } from './front-matter.js';
 import { splitDeck } from './split-deck.js';
 import { detectDialects } from './dialect.js';
@@ -37,7 +37,13 @@ export function expandImports(
     const dialects = { ...detectDialects(head.data, head.rest), slidev: true };
     const inner = splitDeck(head.rest, dialects, { ...head.data, ...matter });
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-    return expandImports(inner, files, warnings, depth + 1, dir);
+    return expandImports(
+      inner.map((slide) => ({ ...slide, baseDir: dir })),
+      files,
+      warnings,
+      depth + 1,
+      dir,
+    );
   });
 }
 
@@ -55,45 +61,31 @@ function slideLevel(lines: string[]): number | null {
   return level;
 }
 
-/** Splits one slide before every heading of level `maxLevel` or higher (pandoc's slides, Marp's headingDivider). */
-function splitAtHeadings(slide: SlideSource, maxLevel: number): SlideSource[] {
-  const parts: string[][] = [[]];
-  const outside = new Set(linesOutsideCode(slide.body.split('\n')).map((line) => line));
-  for (const line of slide.body.split('\n')) {
-    const match = HEADING.exec(line);
-    const current = parts[parts.length - 1] ?? [];
-    if (match?.[1] && match[1].length <= maxLevel && outside.has(line) && current.join('').trim() !== '') {
-      parts.push([line]);
-    } else {
-      current.push(line);
-    }
-  }
-  return parts.map((lines, i) => ({
-    body: lines.join('\n').trim(),
-    notes: i === parts.length - 1 ? slide.notes : [],
-    matter: i === 0 ? slide.matter : {},
-  }));
-}
-
 /**
- * Applies heading-based splitting: Marp's `headingDivider` when set, pandoc's slide level in a
- * pandoc deck or in a deck without any separator but several headings (how pandoc decks are written).
+ * Inserts a `---` before every heading that starts a slide, for decks that split at headings:
+ * Marp's `headingDivider: n` (levels 1..n), and pandoc's slide level in a pandoc deck or in a
+ * deck with no separator at all but several such headings (how pandoc decks are written).
  */
-export function splitByHeadings(
-  slides: SlideSource[],
-  dialects: Dialects,
-  head: Record<string, unknown>,
-): SlideSource[] {
+export function insertHeadingBreaks(lines: string[], dialects: Dialects, head: Record<string, unknown>): string[] {
   const divider = head.headingDivider;
-  if (typeof divider === 'number' && divider >= 1 && divider <= 6) {
-    return slides.flatMap((slide) => splitAtHeadings(slide, divider));
+  let level: number | null = typeof divider === 'number' && divider >= 1 && divider <= 6 ? divider : null;
+  if (level === null && !dialects.marp && !dialects.slidev) {
+    const pandocLevel = slideLevel(lines);
+    const outside = linesOutsideCode(lines);
+    const separators = outside.some((line) => /^---[ \t]*$/.test(line));
+    const starts = outside.filter((line) => (HEADING.exec(line)?.[1]?.length ?? 7) <= (pandocLevel ?? 0));
+    if (dialects.pandoc || (!separators && starts.length >= 2)) level = pandocLevel;
   }
-  const all = slides.flatMap((slide) => slide.body.split('\n'));
-  const level = slideLevel(all);
-  if (level === null || dialects.marp || dialects.slidev) return slides;
-  const headings = linesOutsideCode(all).filter((line) => (HEADING.exec(line)?.[1]?.length ?? 7) <= level);
-  if (dialects.pandoc || (slides.length === 1 && headings.length >= 2)) {
-    return slides.flatMap((slide) => splitAtHeadings(slide, level));
+  if (level === null) return lines;
+  const fences = new FenceTracker();
+  const result: string[] = [];
+  let previous: string | undefined;
+  for (const line of lines) {
+    const code = fences.inside(line);
+    const depth = code ? 7 : (HEADING.exec(line)?.[1]?.length ?? 7);
+    if (depth <= level && previous !== undefined && !/^---[ \t]*$/.test(previous)) result.push('', '---', '');
+    result.push(line);
+    if (line.trim() !== '') previous = line;
   }
-  return slides;
+  return result;
 }

@@ -2,7 +2,7 @@ import type { DeckSourceInput, DeckWarning, RenderedDeck, RenderedSlide, SlideSo
 import { normalizeKeys } from './asset-paths.js';
 import { readSettings } from './deck-settings.js';
 import { detectDialects } from './dialect.js';
-import { expandImports, splitByHeadings } from './expand-slides.js';
+import { expandImports, insertHeadingBreaks } from './expand-slides.js';
 import { readFrontMatter, stringSetting } from './front-matter.js';
 import { firstHeading, renderSlideSource } from './render-slide.js';
 import { splitDeck } from './split-deck.js';
@@ -54,8 +54,8 @@ export function renderDeck(input: DeckSourceInput): RenderedDeck | null {
   const files = normalizeKeys(input.files);
   const assets = normalizeKeys(input.assets);
 
-  let sources = splitDeck(pandoc.rest, dialects, dialects.slidev ? { ...head.data } : {});
-  sources = splitByHeadings(expandImports(sources, files, warnings), dialects, head.data);
+  const lines = insertHeadingBreaks(pandoc.rest, dialects, head.data);
+  let sources = expandImports(splitDeck(lines, dialects, dialects.slidev ? { ...head.data } : {}), files, warnings);
   const declaredTitle = stringSetting(head.data, 'title') ?? pandoc.block[0];
   if (dialects.pandoc && declaredTitle) {
     const byline = [

@@ -6,6 +6,7 @@ import { PAUSE_ATTRIBUTE, transformSlideHtml } from './slide-dom.js';
 import { PAUSE_MARK } from './split-deck.js';
 import { estimateOverflow } from './overflow.js';
 import { cssUrl } from './slide-comments.js';
+import { FenceTracker } from './fences.js';
 
 /** Looks like an image reference rather than a colour or gradient (Slidev's `background:` takes both). */
 const IMAGE_REF = /\.(png|jpe?g|gif|webp|avif|svg|bmp)(\?.*)?$|^https?:\/\//i;
@@ -16,6 +17,15 @@ function matterBackgrounds(matter: Record<string, unknown>): string[] {
     .filter((value): value is string => typeof value === 'string')
     .map(cssUrl)
     .filter((value) => IMAGE_REF.test(value));
+}
+
+/** remark's `.name[text]` content classes, reduced to their text (the classes belong to remark's themes). */
+function stripRemarkMacros(body: string): string {
+  const fences = new FenceTracker();
+  return body
+    .split('\n')
+    .map((line) => (fences.inside(line) ? line : line.replace(/\.[a-z][\w-]*\[([^[\]]*)\]/gi, '$1')))
+    .join('\n');
 }
 
 function renderBody(body: string, env: SlideEnv): string {
@@ -41,15 +51,28 @@ export function renderSlideSource(
   warnings: DeckWarning[],
 ): RenderedSlide {
   const seen = new Set<string>();
+  // Component names as written (the HTML parser lowercases them).
+  const names = new Map([...source.body.matchAll(/<([A-Z][\w-]*)/g)].map((m) => [m[1]?.toLowerCase(), m[1]]));
   const warn = (code: string, message: string) => {
-    const text = message.replace('{slide}', `slide ${index + 1}`).replace(/^slide/, 'Slide');
+    const text = message
+      .replace('{slide}', `slide ${index + 1}`)
+      .replace(/^slide/, 'Slide')
+      .replace(/<([a-z][\w-]*)> component/, (whole, name: string) => `<${names.get(name) ?? name}> component`);
     if (!seen.has(text)) warnings.push({ code, message: text, slide: index });
     seen.add(text);
   };
   const env = slideEnv(dialects.marp);
   const notes = [...source.notes];
-  const context = { dialects, assets, backgrounds: matterBackgrounds(source.matter), notes, warn };
-  const pass = transformSlideHtml(renderBody(source.body, env), context);
+  const context = {
+    dialects,
+    assets,
+    baseDir: source.baseDir,
+    backgrounds: matterBackgrounds(source.matter),
+    notes,
+    warn,
+  };
+  const body = dialects.remark ? stripRemarkMacros(source.body) : source.body;
+  const pass = transformSlideHtml(renderBody(body, env), context);
   for (const lang of env.diagrams) {
     warn('diagram_as_code', `{slide} has a ${lang} diagram, which is shown as its source code.`);
   }

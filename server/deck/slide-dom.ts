@@ -11,6 +11,8 @@ import { assignSteps, type Build } from './steps.js';
 export interface SlideContext {
   dialects: Dialects;
   assets: Map<string, string>;
+  /** Folder relative references resolve against; default the deck's. */
+  baseDir?: string;
   /** Background image references from the slide's matter; the pass adds those it finds in the HTML. */
   backgrounds: string[];
   /** Notes found in comments are appended here. */
@@ -81,7 +83,7 @@ function resolveImage(image: Element, context: SlideContext, backgrounds: string
   }
   const src = image.attribs.src ?? '';
   if (src === '' || isExternalReference(src)) return;
-  const url = lookupAsset(context.assets, src);
+  const url = lookupAsset(context.assets, src, context.baseDir);
   if (url !== undefined) image.attribs.src = url;
   else {
     context.warn(
@@ -144,9 +146,11 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
       if (/^(v-|:|@|#)/.test(name) || name === BUILD_ATTRIBUTE || name === PAUSE_ATTRIBUTE) delete attribs[name];
     }
     const removed = REMOVED_TAGS[element.name];
-    if (removed)
+    if (removed) {
       context.warn('removed_content', `{slide} contained ${removed}, which Podium does not show, for safety.`);
-    else if (!HTML_TAGS.has(element.name)) {
+      remove(element);
+      element.children = [];
+    } else if (!HTML_TAGS.has(element.name)) {
       unknown.add(element.name);
       unwrap(element);
     }
@@ -183,7 +187,7 @@ export function transformSlideHtml(html: string, context: SlideContext): { html:
   );
   const steps = assignSteps(collectBuilds(doc, context));
   for (const ref of backgrounds.reverse()) {
-    const url = ref === '' || isExternalReference(ref) ? ref : lookupAsset(context.assets, ref);
+    const url = ref === '' || isExternalReference(ref) ? ref : lookupAsset(context.assets, ref, context.baseDir);
     if (url === undefined)
       context.warn(
         'missing_asset',

@@ -28,7 +28,8 @@ const MATTER_LINE = /^([A-Za-z_][\w-]*):(\s|$)|^\s+\S|^\s*#|^\s*$|^\s*- /;
  */
 export function readSlideMatter(block: string[], slidev: boolean): Record<string, unknown> | null {
   if (block.length === 0 || block.length > 60 || !block.some((line) => /^[A-Za-z_][\w-]*:/.test(line))) return null;
-  if (!block.every((line) => MATTER_LINE.test(line))) return null;
+  const first = block.find((line) => line.trim() !== '') ?? '';
+  if (!/^[A-Za-z_][\w-]*:/.test(first) || !block.every((line) => MATTER_LINE.test(line))) return null;
   const data = parseMapping(block.join('\n'));
   if (!data) return null;
   return slidev || Object.keys(data).some((key) => SLIDEV_SLIDE_KEYS.has(key)) ? data : null;
