@@ -32,7 +32,8 @@ function keepSlide(source: SlideSource, warnings: DeckWarning[]): boolean {
     });
     return false;
   }
-  return source.body !== '' || ['background', 'image', 'background-image'].some((key) => source.matter[key]);
+  const visible = source.body.replace(/<!--[\s\S]*?-->/g, '').trim();
+  return visible !== '' || ['background', 'image', 'background-image'].some((key) => source.matter[key]);
 }
 
 /**
