@@ -25,7 +25,7 @@ export class DeckRenderTimeoutError extends Error {
   }
 }
 
-/** Budget for one deck. Defaults: 10 s and 4 MiB of Markdown (the deck and its imported files together). */
+/** Budget for one deck. Defaults: 20 s and 4 MiB of Markdown (the deck and its imported files together). */
 export interface RenderBudget {
   timeoutMs?: number;
   maxBytes?: number;
@@ -68,7 +68,7 @@ export async function renderDeckInWorker(
   input: DeckSourceInput,
   budget: RenderBudget = {},
 ): Promise<RenderedDeck | null> {
-  const { timeoutMs = 10_000, maxBytes = 4 * 1024 * 1024 } = budget;
+  const { timeoutMs = 20_000, maxBytes = 4 * 1024 * 1024 } = budget;
   const bytes = inputBytes(input);
   if (bytes > maxBytes) throw new DeckTooLargeError(bytes, maxBytes);
   const signal = AbortSignal.timeout(timeoutMs);

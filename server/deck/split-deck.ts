@@ -60,8 +60,10 @@ export function splitDeck(lines: string[], dialects: Dialects, firstMatter: Reco
     const blankAround = (lines[i - 1] ?? '').trim() === '' && (lines[i + 1] ?? '').trim() === '';
     if (SEPARATOR.test(line)) {
       finish();
-      const end = lines.findIndex((next, j) => j > i && SEPARATOR.test(next));
-      const found = end > i ? readSlideMatter(lines.slice(i + 1, end), dialects.slidev) : null;
+      let end = i + 1;
+      while (end < lines.length && end <= i + 61 && !SEPARATOR.test(lines[end] ?? '')) end += 1;
+      const found =
+        end < lines.length && end <= i + 61 ? readSlideMatter(lines.slice(i + 1, end), dialects.slidev) : null;
       if (found) {
         matter = found;
         i = end;
