@@ -6,6 +6,7 @@ import { isExternalReference, lookupAsset } from './asset-paths.js';
 import { HTML_TAGS, REMOVED_TAGS } from './html-tags.js';
 import { classifyComment, cssUrl, elementTarget } from './slide-comments.js';
 import { assignSteps, type Build } from './steps.js';
+import { INCREMENTAL_ATTRIBUTE } from './split-deck.js';
 
 /** What the HTML pass of one slide needs and reports. */
 export interface SlideContext {
@@ -115,7 +116,7 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
     if (element.name === 'v-click' || element.name === 'v-after') {
       builds.push({ element, withPrevious: element.name === 'v-after' });
       element.name = 'div';
-    } else if (element.name === 'v-clicks') {
+    } else if (element.name === 'v-clicks' || INCREMENTAL_ATTRIBUTE in attribs) {
       element.name = 'div';
       const lists = element.children.filter((c): c is Element => c.type === 'tag' && /^[uo]l$/.test(c.name));
       const items = lists.length > 0 ? lists.flatMap((list) => list.children) : element.children;
@@ -143,7 +144,13 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
     for (const name of Object.keys(attribs)) {
       if (/^(v-|:|@|#)/.test(name) && !/^v-(click|after|clicks)$/.test(name))
         directives.add(name.split(/[.=]/)[0] ?? name);
-      if (/^(v-|:|@|#)/.test(name) || name === BUILD_ATTRIBUTE || name === PAUSE_ATTRIBUTE) delete attribs[name];
+      if (
+        /^(v-|:|@|#)/.test(name) ||
+        name === BUILD_ATTRIBUTE ||
+        name === PAUSE_ATTRIBUTE ||
+        name === INCREMENTAL_ATTRIBUTE
+      )
+        delete attribs[name];
     }
     const removed = REMOVED_TAGS[element.name];
     if (removed) {

@@ -14,6 +14,10 @@ const NOTES = /^[ \t]*notes?:[ \t]?(.*)$/i;
 const REMARK_NOTES = /^\?\?\?[ \t]*$/;
 const PANDOC_NOTES = /^:::+[ \t]*\{?\.?notes\}?[ \t]*$/;
 const DIV_CLOSE = /^:::+[ \t]*$/;
+const DIV_OPEN = /^:::+[ \t]*(\{[^}]*\}|[\w-]+)/;
+
+/** Marks a pandoc `::: incremental` div; its list items become builds. */
+export const INCREMENTAL_ATTRIBUTE = 'data-podium-incremental';
 
 /**
  * Splits a deck's lines (front matter already removed) into slide sources.
@@ -31,6 +35,7 @@ export function splitDeck(lines: string[], dialects: Dialects, firstMatter: Reco
   let notes: string[] = [];
   let matter: Record<string, unknown> = firstMatter;
   let mode: 'body' | 'notes' | 'div-notes' = 'body';
+  let divs = 0;
 
   const finish = () => {
     const rest = dialects.remark ? takeRemarkProperties(body, matter) : body;
@@ -43,6 +48,7 @@ export function splitDeck(lines: string[], dialects: Dialects, firstMatter: Reco
     notes = [];
     matter = {};
     mode = 'body';
+    divs = 0;
   };
   const push = (line: string) => (mode === 'body' ? body : notes).push(line);
 
@@ -81,6 +87,14 @@ export function splitDeck(lines: string[], dialects: Dialects, firstMatter: Reco
       mode = 'notes';
     } else if (mode === 'body' && PANDOC_NOTES.test(line)) {
       mode = 'div-notes';
+    } else if (mode === 'body' && dialects.pandoc && DIV_OPEN.test(line)) {
+      // pandoc's fenced divs: `incremental` lists build item by item; other divs (columns...) just group.
+      const incremental = /incremental/.test(line) && !/nonincremental/.test(line);
+      divs += 1;
+      body.push('', incremental ? `<div ${INCREMENTAL_ATTRIBUTE}="">` : '<div>', '');
+    } else if (mode === 'body' && dialects.pandoc && divs > 0 && DIV_CLOSE.test(line)) {
+      divs -= 1;
+      body.push('', '</div>', '');
     } else if (mode === 'body' && NOTES.test(line)) {
       mode = 'notes';
       const first = NOTES.exec(line)?.[1]?.trim();

@@ -37,14 +37,22 @@ describe('renderDeck on a pandoc deck', () => {
       'Second slide',
       'Part two',
       'Third slide',
+      'Fourth slide',
     ]);
   });
 
   it('reads . . . pauses as steps and ::: notes as notes of their own slide', () => {
     expect(outline(deck)).toEqual({
-      steps: [0, 0, 1, 1, 0, 0],
-      notes: ['', '', 'Notes in a pandoc div.\n\nThey span two paragraphs.', '', '', ''],
+      steps: [0, 0, 1, 1, 0, 0, 2],
+      notes: ['', '', 'Notes in a pandoc div.\n\nThey span two paragraphs.', '', '', '', ''],
     });
+  });
+
+  it('builds ::: incremental lists item by item, and keeps other divs (columns) without their fences', () => {
+    const html = deck?.slides[6]?.html ?? '';
+    expect(html).toContain('<li data-step="1">built one</li>\n<li data-step="2">built two</li>');
+    expect(html).toContain('<p>Left column</p>');
+    expect(html).not.toContain(':::');
   });
 
   it('finds a figure whose name has a space, renders \\( \\) math, and names the dropped SVG', () => {
