@@ -31,12 +31,13 @@ function walk(node: AnyNode, visit: (node: AnyNode) => void): void {
   if ('children' in node) for (const child of [...node.children]) walk(child, visit);
 }
 
-function unwrap(element: Element): void {
-  const siblings = element.parent?.children;
-  if (!siblings) return;
-  for (const child of element.children) child.parent = element.parent;
-  siblings.splice(siblings.indexOf(element), 1, ...element.children);
-  element.prev = element.next = null;
+function attached(node: AnyNode, doc: Document): boolean {
+  let current: AnyNode | null = node;
+  while (current && current !== doc) {
+    if (!current.parent?.children.includes(current)) return false;
+    current = current.parent;
+  }
+  return current === doc;
 }
 
 function remove(node: AnyNode): void {
@@ -106,6 +107,11 @@ function decodeURIComponentSafe(text: string): string {
 function collectBuilds(doc: Document, context: SlideContext): Build[] {
   const builds: Build[] = [];
   const inClicks = new Set<Element>();
+  // An element builds once, however many conventions mark it (a v-click item inside <v-clicks>).
+  const push = (build: Build) => {
+    if (!inClicks.has(build.element)) builds.push(build);
+    inClicks.add(build.element);
+  };
   const unknown = new Set<string>();
   const directives = new Set<string>();
   walk(doc, (node) => {
@@ -114,7 +120,7 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
     const { attribs } = element;
     delete attribs['data-step'];
     if (element.name === 'v-click' || element.name === 'v-after') {
-      builds.push({ element, withPrevious: element.name === 'v-after' });
+      push({ element, withPrevious: element.name === 'v-after' });
       element.name = 'div';
     } else if (element.name === 'v-clicks' || INCREMENTAL_ATTRIBUTE in attribs) {
       element.name = 'div';
@@ -122,24 +128,23 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
       const items = lists.length > 0 ? lists.flatMap((list) => list.children) : element.children;
       for (const item of items) {
         if (item.type !== 'tag') continue;
-        builds.push({ element: item as Element });
-        inClicks.add(item as Element);
+        push({ element: item as Element });
       }
     } else if ('v-click' in attribs || 'v-after' in attribs) {
       const value = Number(attribs['v-click']);
-      builds.push({
+      push({
         element,
         explicit: Number.isInteger(value) && value > 0 ? value : undefined,
         withPrevious: 'v-after' in attribs,
       });
-    } else if (/(^|\s)fragment(\s|$)/.test(attribs.class ?? '') && !inClicks.has(element)) {
+    } else if (/(^|\s)fragment(\s|$)/.test(attribs.class ?? '')) {
       const index = Number(attribs['data-fragment-index']);
-      builds.push({
+      push({
         element,
         explicit: attribs['data-fragment-index'] !== undefined && Number.isFinite(index) ? index : undefined,
       });
     } else if (BUILD_ATTRIBUTE in attribs || PAUSE_ATTRIBUTE in attribs) {
-      builds.push({ element });
+      push({ element });
     }
     for (const name of Object.keys(attribs)) {
       if (/^(v-|:|@|#)/.test(name) && !/^v-(click|after|clicks)$/.test(name))
@@ -159,7 +164,9 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
       element.children = [];
     } else if (!HTML_TAGS.has(element.name)) {
       unknown.add(element.name);
-      unwrap(element);
+      // A plain span keeps the component's text and any build mark it carries.
+      element.name = 'span';
+      element.attribs = 'data-step' in element.attribs ? { 'data-step': element.attribs['data-step'] } : {};
     }
   });
   for (const name of unknown) {
@@ -180,7 +187,7 @@ function collectBuilds(doc: Document, context: SlideContext): Build[] {
 /**
  * The HTML pass of one slide, before sanitizing: comments become notes or directives (never
  * shown), reveal.js `.element:` attributes are applied, images are pointed at Podium's asset
- * URLs, backgrounds become `<img class="podium-bg">`, unknown components are unwrapped, and
+ * URLs, backgrounds become `<img class="podium-bg">`, unknown components become plain spans, and
  * every build is marked `data-step`. Returns the HTML and the slide's number of steps.
  */
 export function transformSlideHtml(html: string, context: SlideContext): { html: string; steps: number } {
@@ -192,7 +199,17 @@ export function transformSlideHtml(html: string, context: SlideContext): { html:
     (node) =>
       node.type === 'tag' && (node as Element).name === 'img' && resolveImage(node as Element, context, backgrounds),
   );
-  const steps = assignSteps(collectBuilds(doc, context));
+  const builds = collectBuilds(doc, context);
+  walk(doc, (node) => {
+    if (
+      node.type === 'tag' &&
+      (node as Element).name === 'p' &&
+      (node as Element).children.every((c) => c.type === 'text' && c.data.trim() === '')
+    )
+      remove(node);
+  });
+  // Builds removed on the way (a dropped element, an emptied paragraph) take no step.
+  const steps = assignSteps(builds.filter((build) => attached(build.element, doc)));
   for (const ref of backgrounds.reverse()) {
     const url = ref === '' || isExternalReference(ref) ? ref : lookupAsset(context.assets, ref, context.baseDir);
     if (url === undefined)
@@ -206,13 +223,5 @@ export function transformSlideHtml(html: string, context: SlideContext): { html:
       doc.children.unshift(image);
     }
   }
-  walk(doc, (node) => {
-    if (
-      node.type === 'tag' &&
-      (node as Element).name === 'p' &&
-      (node as Element).children.every((c) => c.type === 'text' && c.data.trim() === '')
-    )
-      remove(node);
-  });
   return { html: render(doc, { encodeEntities: 'utf8' }), steps };
 }
