@@ -4,7 +4,10 @@ import { networkInterfaces } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import type { Deck, DeckWarning } from '../shared/protocol.js';
-import { assetLinks, assetRows, renderDeckWithAssets } from './assets/deck-with-assets.js';
+import { sniffAssetType } from './assets/asset-type.js';
+import { assetLinks, assetRows, renderDeckWithAssets, type DeckWithAssets } from './assets/deck-with-assets.js';
+import { renderPdfWithAssets } from './assets/pdf-with-assets.js';
+import { PdfError } from './pdf/pdf-errors.js';
 import { readFolderAssets } from './assets/folder-assets.js';
 import type { CliConfig } from './config.js';
 import { deckLinks } from './http/deck-links.js';
@@ -32,23 +35,61 @@ export function deckIdForFile(path: string): string {
 }
 
 /**
+ * Renders the deck file at `path`: a PDF (with `<name>.notes.md` beside it as its notes) or
+ * Markdown with the files its slides reference from its folder. `source` is what identifies
+ * the deck's own text for change detection.
+ */
+async function renderDeckFile(
+  path: string,
+  bytes: Buffer,
+): Promise<{ rendered: DeckWithAssets; folderWarnings: DeckWarning[]; source: Buffer }> {
+  if (sniffAssetType(bytes)?.kind === 'pdf') {
+    const notesPath = path.replace(/\.pdf$/i, '') + '.notes.md';
+    const notes = await readFile(notesPath, 'utf8').catch(() => undefined);
+    const rendered = await withPdfErrors(path, () => renderPdfWithAssets(bytes, undefined, notes));
+    return { rendered, folderWarnings: [], source: Buffer.concat([bytes, Buffer.from(notes ?? '')]) };
+  }
+  const markdown = bytes.toString('utf8');
+  const folder = await readFolderAssets(path, markdown);
+  const rendered = await renderDeckWithAssets(markdown, undefined, folder.files);
+  return { rendered, folderWarnings: folder.warnings, source: bytes };
+}
+
+/** The renderer's warnings, less a "missing" one for a file the folder scan already said it left out. */
+function withoutRepeats(folder: DeckWarning[], rendered: DeckWarning[]): DeckWarning[] {
+  const named = folder.map((warning) => /"([^"]+)"/.exec(warning.message)?.[1]).filter((path) => path !== undefined);
+  const repeats = (warning: DeckWarning) =>
+    warning.code === 'missing_asset' && named.some((path) => warning.message.includes(`"${path}"`));
+  return [...folder, ...rendered.filter((warning) => !repeats(warning))];
+}
+
+/** A refused PDF stops `npm start` with the renderer's sentence, naming the file. */
+async function withPdfErrors<T>(path: string, render: () => Promise<T>): Promise<T> {
+  try {
+    return await render();
+  } catch (err) {
+    if (err instanceof PdfError) throw new Error(`Podium cannot present ${path}: ${err.message}`, { cause: err });
+    throw err;
+  }
+}
+
+/**
  * Loads `path` into deck `id` (created on first start, refreshed when the file changed)
  * and mints a new presenter key; keys printed at earlier starts keep working.
  */
 export async function serveDeckFile(store: DeckStore, path: string, id = deckIdForFile(path)): Promise<ServedDeck> {
-  let markdown: string;
+  let bytes: Buffer;
   try {
-    markdown = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (err) {
     throw new Error(`Podium cannot read the deck ${path}: ${(err as Error).message}`, { cause: err });
   }
-  const folder = await readFolderAssets(path, markdown);
-  const rendered = await renderDeckWithAssets(markdown, undefined, folder.files);
+  const { rendered, folderWarnings, source } = await renderDeckFile(path, bytes);
   const content = rendered.content;
   if (!content) throw new Error(`${path} has no slides: write some Markdown, with a line of --- between slides.`);
-  // An edited image is a changed deck too.
+  // An edited image (or notes file) is a changed deck too.
   const sourceHash = createHash('sha256')
-    .update(markdown)
+    .update(source)
     .update(rendered.assets.map((asset) => `${asset.path}\0${asset.id}`).join('\n'))
     .digest('hex');
   await store.assets.saveAssets(assetRows(rendered.assets));
@@ -56,7 +97,7 @@ export async function serveDeckFile(store: DeckStore, path: string, id = deckIdF
   await store.assets.linkDeckAssets(id, assetLinks(rendered.assets));
   const minted = await store.keys.mint(id, `npm start ${new Date().toISOString()}`);
   if (minted.kind !== 'minted') throw new Error(`deck ${id} refused a presenter key`);
-  return { deck, presenterKey: minted.key, source: path, warnings: [...folder.warnings, ...rendered.warnings] };
+  return { deck, presenterKey: minted.key, source: path, warnings: withoutRepeats(folderWarnings, rendered.warnings) };
 }
 
 /** The first non-internal IPv4 address, so a phone on the same network can open the links. */

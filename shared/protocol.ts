@@ -6,6 +6,8 @@
 /** One rendered slide as the audience receives it: sanitized HTML, never notes. */
 export interface Slide {
   html: string;
+  /** Build steps of the slide: step k shows its first k builds (`data-step` elements); 0 shows all at once. */
+  steps: number;
 }
 
 /** Where a deck is now: 0-based slide index and a version that grows by 1 per change. */
@@ -94,6 +96,11 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'no_slides'
+  | 'render_timeout'
+  | 'pdf_too_large'
+  | 'pdf_unreadable'
+  | 'pdf_encrypted'
+  | 'pdf_render_timeout'
   | 'invalid_index'
   | 'rate_limited'
   | 'too_many_streams'

@@ -1,8 +1,9 @@
 import type { DeckWarning } from '../../shared/protocol.js';
-import { parseDeck } from '../deck/parse-deck.js';
+import { renderDeckInWorker } from '../deck/deck-renderer.js';
 import type { DeckContent } from '../store/deck-store.js';
 import type { DeckAssetLink, StoredAsset } from '../store/asset-store.js';
 import { applyAssetUrls, assetSrcsetMap, assetUrlMap } from './asset-urls.js';
+import { normalizeAssetPath } from './asset-path.js';
 import { prepareAssets, type DeckFile } from './prepare-assets.js';
 import type { PreparedAsset } from './prepare-asset.js';
 
@@ -15,25 +16,50 @@ export interface DeckWithAssets {
   warnings: DeckWarning[];
 }
 
+/** Markdown files that come with a deck (Slidev `src:` imports, a PDF's `talk.notes.md`): read as text, not assets. */
+export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/** Splits a deck's files into Markdown texts by path (for imports) and the files to prepare as assets. */
+export function splitDeckFiles(files: readonly DeckFile[]): { texts: Record<string, string>; others: DeckFile[] } {
+  const texts: Record<string, string> = {};
+  const others: DeckFile[] = [];
+  for (const file of files) {
+    const path = MARKDOWN_FILE.test(file.name) ? normalizeAssetPath(file.name) : null;
+    if (path === null) others.push(file);
+    else texts[path] = file.bytes.toString('utf8');
+  }
+  return { texts, others };
+}
+
 /**
- * Renders a Markdown deck whose relative image references point at `files` (paths
- * relative to the deck): each file is checked and prepared (see prepareAssets), the slides
- * point at Podium's URLs, and references to files not given become warnings.
+ * Renders a Markdown deck (in a worker thread, see renderDeckInWorker) whose relative image
+ * references point at `files` (paths relative to the deck): each file is checked and
+ * prepared (see prepareAssets), the slides point at Podium's URLs (with a srcset where a
+ * lighter copy exists), other Markdown files serve Slidev `src:` imports, and everything
+ * missing or dropped becomes a warning.
  */
 export async function renderDeckWithAssets(
   markdown: string,
   title: string | undefined,
   files: readonly DeckFile[],
 ): Promise<DeckWithAssets> {
-  const prepared = await prepareAssets(files);
+  const { texts, others } = splitDeckFiles(files);
+  const prepared = await prepareAssets(others);
   const assets = assetUrlMap(prepared.assets);
-  const parsed = parseDeck(markdown, title);
-  if (!parsed) return { content: null, assets: [], warnings: prepared.warnings };
-  const linked = applyAssetUrls(parsed.slides, assets, assetSrcsetMap(prepared.assets));
-  const content: DeckContent = { ...parsed, slides: linked.slides };
+  const rendered = await renderDeckInWorker({ markdown, title, assets, files: texts });
+  if (!rendered) return { content: null, assets: [], warnings: prepared.warnings };
+  const slides = rendered.slides.map((slide) => ({ html: slide.html, steps: slide.steps }));
+  const linked = applyAssetUrls(slides, assets, assetSrcsetMap(prepared.assets));
+  const content: DeckContent = {
+    title: rendered.title,
+    slides: linked.slides,
+    notes: rendered.slides.map((slide) => slide.notes),
+  };
   const html = content.slides.map((slide) => slide.html).join('\n');
   const used = prepared.assets.filter((asset) => assets[asset.path] !== undefined && html.includes(asset.id));
-  return { content, assets: used, warnings: [...prepared.warnings, ...linked.warnings] };
+  // The renderer already named each missing image with its slide; the URL pass adds only what it alone sees.
+  const extra = linked.warnings.filter((warning) => warning.code !== 'asset_missing');
+  return { content, assets: used, warnings: [...prepared.warnings, ...rendered.warnings, ...extra] };
 }
 
 /** The rows to store for `assets`: each file, and its lighter copy when it has one. */

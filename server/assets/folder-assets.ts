@@ -1,9 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import type { DeckWarning } from '../../shared/protocol.js';
-import { parseDeck } from '../deck/parse-deck.js';
 import { MULTIPART_LIMITS } from '../http/read-multipart.js';
-import { referencedAssetPaths } from './asset-urls.js';
+import { referencedAssetPath } from './asset-path.js';
+import { deckReferences } from './deck-references.js';
 import type { DeckFile } from './prepare-assets.js';
 
 /**
@@ -17,12 +17,22 @@ export async function readFolderAssets(
   deckPath: string,
   markdown: string,
 ): Promise<{ files: DeckFile[]; warnings: DeckWarning[] }> {
-  const slides = parseDeck(markdown)?.slides ?? [];
   const folder = await realpath(dirname(deckPath));
   const files: DeckFile[] = [];
   const warnings: DeckWarning[] = [];
   let total = 0;
-  for (const path of referencedAssetPaths(slides)) {
+  const paths = new Set<string>();
+  for (const ref of deckReferences(markdown)) {
+    const path = referencedAssetPath(ref);
+    if (path !== null) paths.add(path);
+    else if (ref.includes('..')) {
+      warnings.push({
+        code: 'asset_path_refused',
+        message: `"${ref}" was left out: it lies outside the deck's folder.`,
+      });
+    }
+  }
+  for (const path of paths) {
     if (files.length >= MULTIPART_LIMITS.assets) {
       warnings.push({ code: 'asset_too_many', message: `Only the first ${files.length} images were taken.` });
       break;
@@ -40,7 +50,9 @@ export async function readFolderAssets(
       });
       continue;
     }
-    const size = (await stat(real)).size;
+    const info = await stat(real);
+    if (!info.isFile()) continue;
+    const size = info.size;
     if (size > MULTIPART_LIMITS.assetBytes || total + size > MULTIPART_LIMITS.totalBytes) {
       const message = `"${path}" was left out: it is too large (at most 20 MiB a file, 50 MiB in all).`;
       warnings.push({ code: 'asset_too_large', message });

@@ -14,6 +14,9 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'style-src': ["'self'"],
+  // Style attributes only: KaTeX lays math out with them, and the slide sanitizer keeps a safe
+  // subset of inline styles (no url(), no positioning); style elements stay blocked.
+  'style-src-attr': ["'unsafe-inline'"],
   'img-src': ["'self'", 'https:', 'http:', 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],

@@ -122,4 +122,47 @@ export const slideContentStyles = css`
     display: block;
     overflow: visible;
   }
+  /* Words carried for screen readers, search and copy (a PDF slide's text). */
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* A background image (Marp's ![bg], reveal's data-background-image) fills the stage behind the words. */
+  .content > img.podium-bg {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    max-width: none;
+    max-height: none;
+    object-fit: cover;
+    z-index: 0;
+  }
+  .content > :not(.podium-bg) {
+    position: relative;
+  }
+  /* A PDF page fills the stage; the pages of its builds stack over the first one. */
+  .content:has(> .pdf-slide) {
+    padding: 0;
+  }
+  .pdf-slide {
+    position: absolute;
+    inset: 0;
+  }
+  .content .pdf-slide .pdf-page {
+    display: block;
+    width: 100%;
+    height: 100%;
+    max-width: none;
+    max-height: none;
+    object-fit: contain;
+  }
+  .pdf-slide .pdf-page + .pdf-page {
+    position: absolute;
+    inset: 0;
+  }
 `;

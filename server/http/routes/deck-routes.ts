@@ -2,10 +2,12 @@ import type Router from '@koa/router';
 import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
 import { MAX_DECK_BYTES } from '../../../shared/deck-rules.js';
 import { isIndex } from '../../../shared/validate.js';
-import { MAX_SLIDES, parseDeck } from '../../deck/parse-deck.js';
+import { renderDeckWithAssets } from '../../assets/deck-with-assets.js';
+import { MAX_SLIDES } from '../../deck/parse-deck.js';
 import type { DeckStore, SetSlideResult } from '../../store/deck-store.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckNotFound, HttpError } from '../http-error.js';
+import { withRenderErrors } from '../render-errors.js';
 import { requirePresenter } from '../presenter-auth.js';
 import { spend, type Guards } from '../rate-limit.js';
 import { readJson } from '../read-json.js';
@@ -44,7 +46,8 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
     requireAdmin(ctx, deps.config.adminToken);
     if (ctx.is('multipart/form-data')) return createDeckFromUpload(ctx, deps);
     const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
-    const content = parseDeck(body.markdown, body.title);
+    const rendered = await withRenderErrors(() => renderDeckWithAssets(body.markdown, body.title, []));
+    const content = rendered.content;
     if (!content) {
       throw new HttpError(
         422,
@@ -59,7 +62,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
       deck,
       presenterKey,
       links: deckLinks(base, deck.id, presenterKey),
-      warnings: [],
+      warnings: rendered.warnings,
     };
     ctx.status = 201;
     ctx.set('Location', `/api/decks/${deck.id}`);

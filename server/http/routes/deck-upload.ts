@@ -3,25 +3,14 @@ import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import { sniffAssetType } from '../../assets/asset-type.js';
 import { assetLinks, assetRows, renderDeckWithAssets, type DeckWithAssets } from '../../assets/deck-with-assets.js';
 import type { DeckFile } from '../../assets/prepare-assets.js';
-import type { DeckContent } from '../../store/deck-store.js';
+import { renderPdfWithAssets } from '../../assets/pdf-with-assets.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
+import { withRenderErrors } from '../render-errors.js';
 import { linkBase } from '../link-base.js';
 import { readMultipart } from '../read-multipart.js';
 import { MAX_DECK_BYTES as CREATE_DECK_LIMIT } from '../../../shared/deck-rules.js';
 import { deckLinks } from '../deck-links.js';
-
-/**
- * PLACEHOLDER for PDF decks, replaced when the PDF renderer lands (one slide per page, its
- * text for screen readers). Until then a PDF deck is answered 415 with a clear message.
- */
-export async function renderPdfDeck(_pdf: Buffer, _title: string | undefined): Promise<DeckContent> {
-  throw new HttpError(
-    415,
-    'unsupported_media_type',
-    'PDF decks are not supported yet: upload the Markdown source of the talk as the "deck" part.',
-  );
-}
 
 /** The deck part as Markdown text: UTF-8, at most CREATE_DECK_LIMIT bytes. */
 function markdownOf(deck: DeckFile): string {
@@ -50,6 +39,24 @@ function relativeToDeck(deckName: string, assets: readonly DeckFile[]): DeckFile
   });
 }
 
+/**
+ * A PDF deck's speaker notes: the uploaded `<name>.notes.md` beside `<name>.pdf`, else the
+ * only `*.notes.md` uploaded with it; undefined when there is none.
+ */
+function companionNotes(deckName: string, files: readonly DeckFile[]): string | undefined {
+  const base =
+    deckName
+      .replace(/\\/g, '/')
+      .split('/')
+      .pop()
+      ?.replace(/\.pdf$/i, '')
+      .toLowerCase() ?? '';
+  const candidates = files.filter((file) => /\.notes\.(md|markdown)$/i.test(file.name));
+  const named = candidates.find((file) => file.name.toLowerCase().replace(/\.notes\.(md|markdown)$/, '') === base);
+  const chosen = named ?? (candidates.length === 1 ? candidates[0] : undefined);
+  return chosen?.bytes.toString('utf8');
+}
+
 /** `POST /api/decks` with `multipart/form-data`: a `deck` part (Markdown or PDF), `asset` parts, an optional `title`. */
 export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise<void> {
   const { store } = deps;
@@ -66,10 +73,13 @@ export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise
       'The "deck" part must be a Markdown file or a PDF, not an image.',
     );
   }
-  const rendered: DeckWithAssets =
+  const deckFile = upload.deck;
+  const files = relativeToDeck(deckFile.name, upload.assets);
+  const rendered: DeckWithAssets = await withRenderErrors(() =>
     sniffed?.kind === 'pdf'
-      ? { content: await renderPdfDeck(upload.deck.bytes, title), assets: [], warnings: [] }
-      : await renderDeckWithAssets(markdownOf(upload.deck), title, relativeToDeck(upload.deck.name, upload.assets));
+      ? renderPdfWithAssets(deckFile.bytes, title, companionNotes(deckFile.name, files))
+      : renderDeckWithAssets(markdownOf(deckFile), title, files),
+  );
   if (!rendered.content) {
     throw new HttpError(
       422,

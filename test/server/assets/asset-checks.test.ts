@@ -52,7 +52,10 @@ describe('applyAssetUrls', () => {
 
   it('points relative images at asset URLs (also in another case) and reports missing ones per slide', () => {
     const result = applyAssetUrls(
-      [{ html: '<p><img src="images/chart.png" alt="c" /></p>' }, { html: '<img src="nope.png" />' }],
+      [
+        { html: '<p><img src="images/chart.png" alt="c" /></p>', steps: 0 },
+        { html: '<img src="nope.png" />', steps: 0 },
+      ],
       assets,
     );
     expect(assets).toEqual({ 'Images/Chart.png': `/api/assets/${'a'.repeat(64)}.png` });

@@ -118,8 +118,8 @@ describe.each(DRIVERS)('multipart deck upload on %s', (driver) => {
   });
 
   it('warns about a missing image (with its slide), refused types and escaping paths', () => {
-    expect(warning('asset_missing')).toEqual([
-      { code: 'asset_missing', message: expect.stringContaining('images/missing.png'), slide: 5 },
+    expect(warning('missing_asset')).toEqual([
+      { code: 'missing_asset', message: expect.stringContaining('images/missing.png'), slide: 5 },
     ]);
     expect(slideImages(5)).toContain('https://example.com/x.png');
     expect(warning('asset_unsupported')[0]?.message).toContain('notes.txt');
@@ -204,18 +204,14 @@ describe.each(DRIVERS)('multipart deck upload on %s', (driver) => {
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
-  it('answers 400 for malformed multipart, 415 for a PDF deck for now, 422 for no slides', async () => {
+  it('answers 400 for malformed multipart, 422 for an unreadable PDF and for no slides', async () => {
     const broken = '--xyz\r\nContent-Disposition: form-data; name="deck"; filename="a.md"\r\n\r\n# cut off';
     await expectError(await post(broken, { 'Content-Type': 'multipart/form-data; boundary=xyz' }), 400, 'bad_request');
     await expectError(await post('x', { 'Content-Type': 'multipart/form-data' }), 400, 'bad_request');
     const noDeck = new FormData();
     noDeck.append('asset', blobOf(await smallPng()), 'a.png');
     await expectError(await post(noDeck), 400, 'bad_request');
-    const pdf = await expectError(
-      await post(deckForm(Buffer.from('%PDF-1.7\n...'), {})),
-      415,
-      'unsupported_media_type',
-    );
+    const pdf = await expectError(await post(deckForm(Buffer.from('%PDF-1.7\n...'), {})), 422, 'pdf_unreadable');
     expect(pdf.error.message).toMatch(/PDF/);
     await expectError(await post(deckForm('   \n---\n', {})), 422, 'no_slides');
   });

@@ -47,7 +47,7 @@ describe.each(DRIVERS)('npm start -- talk.md with images on %s', (driver) => {
     expect(codes).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^asset_path_refused .*escape\.png/),
-        expect.stringMatching(/^asset_missing .*images\/gone\.png/),
+        expect.stringMatching(/^missing_asset .*images\/gone\.png/),
       ]),
     );
     // `../outside.png` is not a path inside the deck: never read, reported.
