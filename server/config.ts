@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { HearingTimings } from './store/hearing-probe.js';
 import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
 /** Timing knobs of the LISTEN connection (real Postgres); every value is in milliseconds. */
@@ -44,6 +45,8 @@ export interface PodiumOptions {
   clientDir?: string;
   /** Listener reconnect and liveness timings. Default: 100 ms backoff up to 1 s; liveness every 2 s, 3 s to answer. */
   listenerTimings?: ListenerTimings;
+  /** How the listener proves it hears (both drivers). Default: a probe NOTIFY every 2 s, deaf when one is not back in 4 s. */
+  hearingTimings?: HearingTimings;
   /** Logger. Default: pino at `LOG_LEVEL` (default info), Authorization headers redacted. */
   logger?: Logger;
   /** Abuse limits (rates, stream caps); each one not given takes its DEFAULT_LIMITS value. */
@@ -71,6 +74,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
   drainTimeoutMs: 30_000,
   trustProxy: false,
   listenerTimings: { backoffMinMs: 100, backoffMaxMs: 1000, livenessIntervalMs: 2000, livenessTimeoutMs: 3000 },
+  hearingTimings: { probeIntervalMs: 2000, probeDeadlineMs: 4000 },
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5000,

@@ -52,7 +52,12 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
   const logger = options.logger ?? pino({ level: 'info', redact: LOG_REDACT_PATHS });
   const onWarn = (message: string, err?: unknown) => logger.warn({ err }, message);
   const db: Database = settings.databaseUrl
-    ? new PgDatabase({ connectionString: settings.databaseUrl, onWarn, listenerTimings: settings.listenerTimings })
+    ? new PgDatabase({
+        connectionString: settings.databaseUrl,
+        onWarn,
+        listenerTimings: settings.listenerTimings,
+        hearingTimings: settings.hearingTimings,
+      })
     : await PgliteDatabase.open(settings.dataDir);
   let listener: DeckListener | undefined;
   try {
@@ -69,7 +74,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const feed = connectDeckFeed(db, store, hub, metrics, logger);
     listener = feed;
     // Key hashes are cached only while change notifications flow (see KeyCache).
-    store.keys.useCache(new KeyCache(() => feed.connected));
+    store.keys.useCache(new KeyCache(() => feed.connected && feed.hearing));
     await feed.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };

@@ -112,4 +112,8 @@ export interface HealthBody {
   status: 'ok' | 'degraded';
   database?: 'ok' | 'down';
   listener?: 'connected' | 'disconnected';
+  /** Whether the listener's own probe NOTIFYs come back (a transaction-mode pooler swallows them). */
+  notifications?: 'arriving' | 'not_arriving';
+  /** Why the status is degraded, in words an operator understands. */
+  reason?: string;
 }

@@ -11,6 +11,8 @@ export interface NotificationHandlers {
   onNotification(payload: string): void;
   /** Called after every (re)connect, once LISTEN is in place, so callers can resync state. */
   onListening(): void;
+  /** Called when notifications stop arriving (false) and when they arrive again (true); see hearing-probe.ts. */
+  onHearing?(hearing: boolean): void;
 }
 
 /** One database, whichever driver: a query pool, transactions, and one LISTEN connection. */
@@ -31,6 +33,8 @@ export interface Database extends Queryable {
 export interface DeckListener {
   /** True while LISTEN is in place and the connection answers. */
   readonly connected: boolean;
+  /** False while the connection's own probe NOTIFYs do not come back (see hearing-probe.ts). */
+  readonly hearing: boolean;
   /** Resolves once the first LISTEN is in place. */
   readonly ready: Promise<void>;
   /** Stops listening and closes the dedicated connection. */

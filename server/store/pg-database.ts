@@ -8,6 +8,7 @@ import {
 } from './database.js';
 import { DEFAULT_SETTINGS, type ListenerTimings } from '../config.js';
 import { PgListener } from './pg-listener.js';
+import { ProbedListener, type HearingTimings } from './hearing-probe.js';
 
 /** Options of the node-postgres driver. */
 export interface PgDatabaseOptions {
@@ -19,6 +20,8 @@ export interface PgDatabaseOptions {
   queryTimeoutMs?: number;
   /** Listener reconnect and liveness timings. Default DEFAULT_SETTINGS.listenerTimings. */
   listenerTimings?: ListenerTimings;
+  /** Hearing-probe timings. Default DEFAULT_SETTINGS.hearingTimings. */
+  hearingTimings?: HearingTimings;
   /** Where connection warnings go. */
   onWarn?: (message: string, err?: unknown) => void;
 }
@@ -79,6 +82,16 @@ export class PgDatabase implements Database {
   }
 
   listen(channel: string, handlers: NotificationHandlers): DeckListener {
+    const timings = this.options.listenerTimings ?? DEFAULT_SETTINGS.listenerTimings;
+    // The probe goes out through the pool, as another process's change would.
+    const send = async (payload: string) => {
+      await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    };
+    const hearing = this.options.hearingTimings ?? DEFAULT_SETTINGS.hearingTimings;
+    return new ProbedListener((probed) => this.openListener(channel, probed, timings), send, handlers, hearing);
+  }
+
+  private openListener(channel: string, handlers: NotificationHandlers, timings: ListenerTimings): PgListener {
     return new PgListener(
       {
         connectionString: this.options.connectionString,
@@ -87,7 +100,7 @@ export class PgDatabase implements Database {
       },
       channel,
       handlers,
-      this.options.listenerTimings ?? DEFAULT_SETTINGS.listenerTimings,
+      timings,
       (err) => {
         this.options.onWarn?.('database listener connection lost; reconnecting', err);
         // The resync that follows the reconnect reads through the pool: it must not wait out

@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { HealthBody } from '../../../shared/protocol.js';
 import type { AppDeps } from '../app-deps.js';
+import { DEAF_REASON } from '../../store/hearing-probe.js';
 
 const PING_TIMEOUT_MS = 2000;
 
@@ -15,11 +16,14 @@ export function registerOpsRoutes(router: Router, deps: AppDeps): void {
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS).unref()),
     ]);
     const listening = deps.listener.connected;
+    const hearing = deps.listener.hearing;
     const body: HealthBody = {
-      status: databaseUp && listening ? 'ok' : 'degraded',
+      status: databaseUp && listening && hearing ? 'ok' : 'degraded',
       database: databaseUp ? 'ok' : 'down',
       listener: listening ? 'connected' : 'disconnected',
+      notifications: hearing ? 'arriving' : 'not_arriving',
     };
+    if (!hearing) body.reason = DEAF_REASON;
     ctx.status = body.status === 'ok' ? 200 : 503;
     ctx.set('Cache-Control', 'no-store');
     ctx.body = body;
