@@ -93,6 +93,7 @@ export type ErrorCode =
   | 'request_timeout'
   | 'headers_too_large'
   | 'unavailable'
+  | 'outcome_unknown'
   | 'internal_error';
 
 /** Every error body: `{"error":{"code","message"}}`; a 412 also carries the current state. */

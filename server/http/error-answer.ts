@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '../../shared/protocol.js';
-import { DatabaseUnavailableError } from '../store/database.js';
+import { DatabaseUnavailableError, OutcomeUnknownError } from '../store/database.js';
 import { HttpError } from './http-error.js';
 
 /** What a client is told of a failure: status, extra headers and the contract's error body. */
@@ -15,6 +15,11 @@ function toHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
   if (err instanceof DatabaseUnavailableError) {
     return new HttpError(503, 'unavailable', 'The database is not answering right now; try again in a moment.', {
+      'Retry-After': '2',
+    });
+  }
+  if (err instanceof OutcomeUnknownError) {
+    return new HttpError(503, 'outcome_unknown', 'The change may or may not have been applied; reload the state.', {
       'Retry-After': '2',
     });
   }

@@ -147,7 +147,8 @@ export class DeckStore {
   async setSlide(id: string, index: number, expectedVersion?: number): Promise<SetSlideResult> {
     return this.guard(async () => {
       for (;;) {
-        const changed = await this.db.query<StateRow>(
+        // The one statement whose lost answer leaves the outcome unknown (see Database.change).
+        const changed = await this.db.change<StateRow>(
           `UPDATE decks SET current_index = $2, version = version + 1, updated_at = now()
            WHERE id = $1 AND current_index <> $2 AND $2 < slide_count AND ($3::integer IS NULL OR version = $3)
            RETURNING id, current_index, version, slide_count`,

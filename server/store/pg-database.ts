@@ -1,6 +1,8 @@
 import pg from 'pg';
 import {
+  DatabaseUnavailableError,
   isConnectionError,
+  OutcomeUnknownError,
   type Database,
   type NotificationHandlers,
   type Queryable,
@@ -54,6 +56,20 @@ export class PgDatabase implements Database {
 
   async exec(sql: string): Promise<void> {
     await this.onPool((pool) => pool.query(sql));
+  }
+
+  async change<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    let sent = false;
+    try {
+      return await this.withClient(async (client) => {
+        sent = true;
+        return (await client.query(sql, [...params])).rows as Row[];
+      });
+    } catch (err) {
+      if (!isConnectionError(err)) throw err;
+      // Checked out but never answered: the statement may have committed on the server.
+      throw sent ? new OutcomeUnknownError(err) : new DatabaseUnavailableError(err);
+    }
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {

@@ -35,6 +35,11 @@ export class PgliteDatabase implements Database {
     return result.rows;
   }
 
+  /** In-process: a change either returns or throws before it was applied. */
+  async change<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.query<Row>(sql, params);
+  }
+
   async exec(sql: string): Promise<void> {
     await this.db.exec(sql);
   }
