@@ -16,6 +16,7 @@ import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import { StreamLimiter } from './security/stream-limiter.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
+import { startExpirySweep } from './deck-expiry.js';
 import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
@@ -92,6 +93,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     await feed.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
+    const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
     handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -102,7 +104,10 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       store,
       hub,
       listener: feed,
-      close: () => shutdown(server, hub, feed, db),
+      close: () => {
+        stopSweep();
+        return shutdown(server, hub, feed, db);
+      },
     };
   } catch (err) {
     server.close();

@@ -7,6 +7,7 @@ import { eventStreamHandler } from './event-stream.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
+import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
@@ -22,6 +23,7 @@ function createApp(deps: AppDeps): Koa {
   const router = new Router();
   registerOpsRoutes(router, deps);
   registerDeckRoutes(router, deps, guards);
+  registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 

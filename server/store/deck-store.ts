@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
 import { guardConnection, type Database } from './database.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
+import { DeckRemoval } from './deck-removal.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -54,9 +55,12 @@ function toDeck(row: DeckRow): Deck {
 export class DeckStore {
   /** Presenter keys: check, mint, list, revoke (the one API for them). */
   readonly keys: PresenterKeyStore;
+  /** Deleting decks (by the presenter, or by expiry). */
+  readonly removal: DeckRemoval;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
+    this.removal = new DeckRemoval(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */
