@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ErrorBody } from '../../shared/protocol.js';
 import { DatabaseUnavailableError, OutcomeUnknownError } from '../store/database.js';
 import { HttpError } from './http-error.js';
+import { logRefusal } from './refusal-log.js';
 
 /** What a client is told of a failure: status, extra headers and the contract's error body. */
 export interface ErrorAnswer {
@@ -35,8 +36,10 @@ export function errorAnswer(err: unknown, logger: Logger, request: { method: str
   if (!httpError) {
     logger.error({ err, ...request }, 'request failed');
     httpError = new HttpError(500, 'internal_error', 'Something went wrong on our side; the error has been logged.');
-  } else if (httpError.status === 503) {
+  } else if (err instanceof DatabaseUnavailableError || err instanceof OutcomeUnknownError) {
     logger.warn({ ...request, err }, 'database unavailable');
+  } else if (httpError.status === 503 || httpError.status === 429) {
+    logRefusal(logger, httpError.status, httpError.code);
   }
   const body: ErrorBody = { error: { code: httpError.code, message: httpError.message } };
   if (httpError.current) body.current = httpError.current;

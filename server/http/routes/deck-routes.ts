@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
 import { MAX_DECK_BYTES } from '../../../shared/deck-rules.js';
 import { isIndex } from '../../../shared/validate.js';
+import { normalizeShortText } from '../../../shared/normalize-text.js';
 import { MAX_SLIDES, parseDeck } from '../../deck/parse-deck.js';
 import type { DeckStore, SetSlideResult } from '../../store/deck-store.js';
 import type { AppDeps } from '../app-deps.js';
@@ -50,6 +51,8 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
         'The Markdown has no slides: write some content (separate slides with a line of ---).',
       );
     }
+    // Given or from a heading, a title is one line without control or bidi-override characters.
+    content.title = normalizeShortText(content.title) || 'Untitled deck';
     // Check the Host before writing anything, so a refused request leaves no deck behind.
     const base = linkBase(ctx, deps.config);
     const { deck, presenterKey } = await store.createDeck(content);

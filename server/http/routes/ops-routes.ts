@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import type { HealthBody } from '../../../shared/protocol.js';
 import type { AppDeps } from '../app-deps.js';
+import { requireMetricsToken } from '../metrics-auth.js';
 import { DEAF_REASON } from '../../store/hearing-probe.js';
 
 const PING_TIMEOUT_MS = 2000;
@@ -30,6 +31,7 @@ export function registerOpsRoutes(router: Router, deps: AppDeps): void {
   });
 
   router.get('/metrics', async (ctx) => {
+    requireMetricsToken(ctx, deps.config.metricsToken);
     ctx.type = deps.metrics.registry.contentType;
     ctx.body = await deps.metrics.registry.metrics();
   });
