@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { HearingTimings } from './store/hearing-probe.js';
 import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
 /** Timing knobs of the LISTEN connection (real Postgres); every value is in milliseconds. */
@@ -44,10 +45,16 @@ export interface PodiumOptions {
   clientDir?: string;
   /** Listener reconnect and liveness timings. Default: 100 ms backoff up to 1 s; liveness every 2 s, 3 s to answer. */
   listenerTimings?: ListenerTimings;
+  /** How the listener proves it hears (both drivers). Default: a probe NOTIFY every 2 s, deaf when one is not back in 4 s. */
+  hearingTimings?: HearingTimings;
   /** Logger. Default: pino at `LOG_LEVEL` (default info), Authorization headers redacted. */
   logger?: Logger;
   /** Abuse limits (rates, stream caps); each one not given takes its DEFAULT_LIMITS value. */
   limits?: Partial<SecurityLimits>;
+  /** `PODIUM_DECK_TTL_DAYS`: decks with no slide change for this many days are deleted (file decks never); 0 never. Default 30. */
+  deckTtlDays?: number;
+  /** `PODIUM_METRICS_TOKEN`: when set, `/metrics` needs it as a Bearer token. */
+  metricsToken?: string;
   /** Request head must arrive within this many ms (slow-loris). Default 10000. */
   headersTimeoutMs?: number;
   /** Whole request (head and body) must arrive within this many ms; event streams are exempt. Default 30000. */
@@ -58,9 +65,14 @@ export interface PodiumOptions {
 
 /** The settings with every default applied (logger and directories are filled in by `startPodium`). */
 export type Settings = Required<
-  Omit<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken' | 'logger' | 'clientDir' | 'limits'>
+  Omit<
+    PodiumOptions,
+    'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken' | 'metricsToken' | 'logger' | 'clientDir' | 'limits'
+  >
 > &
-  Pick<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken'> & { limits: SecurityLimits };
+  Pick<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken' | 'metricsToken'> & {
+    limits: SecurityLimits;
+  };
 
 /** The defaults documented on PodiumOptions. */
 export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
@@ -71,6 +83,8 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
   drainTimeoutMs: 30_000,
   trustProxy: false,
   listenerTimings: { backoffMinMs: 100, backoffMaxMs: 1000, livenessIntervalMs: 2000, livenessTimeoutMs: 3000 },
+  hearingTimings: { probeIntervalMs: 2000, probeDeadlineMs: 4000 },
+  deckTtlDays: 30,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5000,
@@ -112,6 +126,8 @@ const schema = z.object({
   PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PODIUM_ADMIN_TOKEN: optional,
+  PODIUM_METRICS_TOKEN: optional,
+  PODIUM_DECK_TTL_DAYS: z.coerce.number().min(0).max(36_500).default(DEFAULT_SETTINGS.deckTtlDays),
   PODIUM_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
   PODIUM_RATE_LIMIT: z.enum(['on', 'off', '0', '1', 'true', 'false', '']).default('on'),
   PODIUM_PUT_PER_SECOND: z.coerce.number().positive().max(1_000_000).optional(),
@@ -146,6 +162,8 @@ export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     adminToken: e.PODIUM_ADMIN_TOKEN,
+    metricsToken: e.PODIUM_METRICS_TOKEN,
+    deckTtlDays: e.PODIUM_DECK_TTL_DAYS,
     trustProxy: e.PODIUM_TRUST_PROXY === '1' || e.PODIUM_TRUST_PROXY === 'true',
     limits: limitsFrom(e),
   };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import type { SlideEventData } from '../shared/protocol.js';
 import { readConfig, resolveSettings, type PodiumOptions } from './config.js';
 import { createRequestListener } from './http/create-app.js';
 import { createHttpServer } from './http/http-server.js';
+import { startingAnswer } from './http/starting-answer.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { Hub } from './hub/hub.js';
 import { connectDeckFeed } from './hub/deck-feed.js';
@@ -15,10 +16,11 @@ import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import { StreamLimiter } from './security/stream-limiter.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
+import { startExpirySweep } from './deck-expiry.js';
 import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
-import { migrate } from './store/migrations.js';
+import { untilMigrated } from './store/until-migrated.js';
 import { PgDatabase } from './store/pg-database.js';
 import { PgliteDatabase } from './store/pglite-database.js';
 
@@ -46,17 +48,35 @@ export interface RunningPodium {
   close(): Promise<void>;
 }
 
-/** Builds and starts the whole server, in the order its parts depend on each other. The only place that constructs the world. */
+/**
+ * Builds and starts the whole server, in the order its parts depend on each other. The only place
+ * that constructs the world. It listens at once; until the database answers (retried with backoff,
+ * never given up), /healthz and every request answer 503. Resolves once it serves for real.
+ */
 export async function startPodium(options: PodiumOptions): Promise<RunningPodium> {
   const settings = resolveSettings(options);
   const logger = options.logger ?? pino({ level: 'info', redact: LOG_REDACT_PATHS });
   const onWarn = (message: string, err?: unknown) => logger.warn({ err }, message);
   const db: Database = settings.databaseUrl
-    ? new PgDatabase({ connectionString: settings.databaseUrl, onWarn, listenerTimings: settings.listenerTimings })
+    ? new PgDatabase({
+        connectionString: settings.databaseUrl,
+        onWarn,
+        listenerTimings: settings.listenerTimings,
+        hearingTimings: settings.hearingTimings,
+      })
     : await PgliteDatabase.open(settings.dataDir);
   let listener: DeckListener | undefined;
+  let handleRequest: RequestListener = startingAnswer;
+  // Slow-header, slow-body and idle keep-alive clients are cut off; event streams opt out per socket.
+  const server = createHttpServer((req, res) => handleRequest(req, res), settings);
   try {
-    await migrate(db);
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      // A deep accept queue (the kernel caps it at net.core.somaxconn): when a restart sends every
+      // viewer back at once, Node's default of 511 overflows and dropped handshakes wait 1-3 s to retry.
+      server.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG }, () => done());
+    });
+    await untilMigrated(db, logger);
     const store = new DeckStore(db);
     // The stream caps count the open streams: the one count, which /metrics reports.
     const streamCaps = new StreamLimiter(settings.limits.maxStreams, settings.limits.maxStreamsPerAddress);
@@ -69,19 +89,12 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const feed = connectDeckFeed(db, store, hub, metrics, logger);
     listener = feed;
     // Key hashes are cached only while change notifications flow (see KeyCache).
-    store.keys.useCache(new KeyCache(() => feed.connected));
+    store.keys.useCache(new KeyCache(() => feed.connected && feed.hearing));
     await feed.ready;
     const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
-    const handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
-    // Slow-header, slow-body and idle keep-alive clients are cut off; event streams opt out per socket.
-    const server = createHttpServer(handleRequest, settings);
-    await new Promise<void>((done, fail) => {
-      server.once('error', fail);
-      // A deep accept queue (the kernel caps it at net.core.somaxconn): when a restart sends every
-      // viewer back at once, Node's default of 511 overflows and dropped handshakes wait 1-3 s to retry.
-      server.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG }, () => done());
-    });
+    const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
+    handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -91,9 +104,14 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       store,
       hub,
       listener: feed,
-      close: () => shutdown(server, hub, feed, db),
+      close: () => {
+        stopSweep();
+        return shutdown(server, hub, feed, db);
+      },
     };
   } catch (err) {
+    server.close();
+    server.closeAllConnections();
     await listener?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;

@@ -11,7 +11,11 @@ export interface Metrics {
 /** Builds the registry; `openStreams` is read at scrape time for `podium_sse_clients`. */
 export function createMetrics(openStreams: () => number, withDefaults = true): Metrics {
   const registry = new Registry();
-  if (withDefaults) collectDefaultMetrics({ register: registry, prefix: 'podium_process_' });
+  if (withDefaults) {
+    collectDefaultMetrics({ register: registry, prefix: 'podium_process_' });
+    // It tells anyone the exact Node version.
+    registry.removeSingleMetric('podium_process_nodejs_version_info');
+  }
   new Gauge({
     name: 'podium_sse_clients',
     help: 'Open Server-Sent Events streams in this process.',

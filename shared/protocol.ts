@@ -109,6 +109,7 @@ export type ErrorCode =
   | 'request_timeout'
   | 'headers_too_large'
   | 'unavailable'
+  | 'outcome_unknown'
   | 'internal_error';
 
 /** Every error body: `{"error":{"code","message"}}`; a 412 also carries the current state. */
@@ -128,4 +129,8 @@ export interface HealthBody {
   status: 'ok' | 'degraded';
   database?: 'ok' | 'down';
   listener?: 'connected' | 'disconnected';
+  /** Whether the listener's own probe NOTIFYs come back (a transaction-mode pooler swallows them). */
+  notifications?: 'arriving' | 'not_arriving';
+  /** Why the status is degraded, in words an operator understands. */
+  reason?: string;
 }

@@ -152,7 +152,8 @@ export class PresenterDeckController implements ReactiveController {
     if (outcome.kind === 'conflict') {
       this.showNotice(`Another remote moved the talk. Now on slide ${outcome.state.index + 1}.`);
     } else if (outcome.kind === 'failed') {
-      if (outcome.error.status === 422) void this.load();
+      // 503 unavailable or outcome_unknown: the change may have landed; show what the server holds.
+      if (outcome.error.status === 422 || outcome.error.status === 503) void this.load();
       this.showProblem(outcome.error);
     }
     this.host.requestUpdate();

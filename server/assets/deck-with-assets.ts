@@ -1,3 +1,4 @@
+import { normalizeShortText } from '../../shared/normalize-text.js';
 import type { DeckWarning } from '../../shared/protocol.js';
 import { renderDeckInWorker } from '../deck/deck-renderer.js';
 import type { DeckContent } from '../store/deck-store.js';
@@ -51,7 +52,8 @@ export async function renderDeckWithAssets(
   const slides = rendered.slides.map((slide) => ({ html: slide.html, steps: slide.steps }));
   const linked = applyAssetUrls(slides, assets, assetSrcsetMap(prepared.assets));
   const content: DeckContent = {
-    title: rendered.title,
+    // Given or from a heading, a title is one line without control or bidi-override characters.
+    title: normalizeShortText(rendered.title) || 'Untitled deck',
     slides: linked.slides,
     notes: rendered.slides.map((slide) => slide.notes),
   };

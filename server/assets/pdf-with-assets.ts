@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizeShortText } from '../../shared/normalize-text.js';
 import type { DeckWarning } from '../../shared/protocol.js';
 import { notesForPdf } from '../pdf/notes-for-pdf.js';
 import type { PdfPageImage } from '../pdf/pdf-types.js';
@@ -60,7 +61,7 @@ export async function renderPdfWithAssets(
     warnings.push(...companion.warnings);
   }
   const content: DeckContent = {
-    title: (title?.trim() || rendered.title).slice(0, 200),
+    title: normalizeShortText(title?.trim() || rendered.title).slice(0, 200) || 'Untitled deck',
     slides,
     notes,
   };

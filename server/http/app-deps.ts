@@ -22,6 +22,6 @@ export interface AppDeps {
   states: BatchLoader<string, SlideEventData>;
   metrics: Metrics;
   /** The LISTEN connection, for /healthz. */
-  listener: { readonly connected: boolean };
+  listener: { readonly connected: boolean; readonly hearing: boolean };
   logger: Logger;
 }

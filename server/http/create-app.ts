@@ -8,6 +8,7 @@ import { createGuards, writeRateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
+import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
@@ -24,6 +25,7 @@ function createApp(deps: AppDeps): Koa {
   registerOpsRoutes(router, deps);
   registerDeckRoutes(router, deps, guards);
   registerAssetRoutes(router, deps);
+  registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 

@@ -1,8 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ErrorBody } from '../../shared/protocol.js';
-import { DatabaseUnavailableError } from '../store/database.js';
+import { DatabaseUnavailableError, OutcomeUnknownError } from '../store/database.js';
 import { HttpError } from './http-error.js';
+import { logRefusal } from './refusal-log.js';
 
 /** What a client is told of a failure: status, extra headers and the contract's error body. */
 export interface ErrorAnswer {
@@ -18,6 +19,11 @@ function toHttpError(err: unknown): HttpError | null {
       'Retry-After': '2',
     });
   }
+  if (err instanceof OutcomeUnknownError) {
+    return new HttpError(503, 'outcome_unknown', 'The change may or may not have been applied; reload the state.', {
+      'Retry-After': '2',
+    });
+  }
   return null;
 }
 
@@ -30,8 +36,10 @@ export function errorAnswer(err: unknown, logger: Logger, request: { method: str
   if (!httpError) {
     logger.error({ err, ...request }, 'request failed');
     httpError = new HttpError(500, 'internal_error', 'Something went wrong on our side; the error has been logged.');
-  } else if (httpError.status === 503) {
+  } else if (err instanceof DatabaseUnavailableError || err instanceof OutcomeUnknownError) {
     logger.warn({ ...request, err }, 'database unavailable');
+  } else if (httpError.status === 503 || httpError.status === 429) {
+    logRefusal(logger, httpError.status, httpError.code);
   }
   const body: ErrorBody = { error: { code: httpError.code, message: httpError.message } };
   if (httpError.current) body.current = httpError.current;

@@ -10,6 +10,14 @@ const ANSWERS: Record<string, [number, ErrorCode, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'The request took too long to arrive; the connection is closed.'],
   HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'The request headers are too large.'],
 };
+/** The security headers of every other answer (see security-headers.ts), for answers written before Koa runs. */
+const PARSER_ANSWER_HEADERS =
+  'X-Content-Type-Options: nosniff\r\n' +
+  "Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n" +
+  'X-Frame-Options: DENY\r\n' +
+  'Referrer-Policy: no-referrer\r\n' +
+  'Cross-Origin-Resource-Policy: same-origin\r\n' +
+  'Cache-Control: no-store\r\n';
 const MALFORMED: [number, ErrorCode, string] = [400, 'bad_request', 'The request is not valid HTTP.'];
 
 /**
@@ -29,7 +37,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +
-      'X-Content-Type-Options: nosniff\r\n' +
+      PARSER_ANSWER_HEADERS +
       `Content-Length: ${Buffer.byteLength(text)}\r\n` +
       'Connection: close\r\n\r\n' +
       text,

@@ -4,12 +4,14 @@ import type { Metrics } from '../metrics.js';
 import type { Database, DeckListener } from '../store/database.js';
 import type { DeckStore } from '../store/deck-store.js';
 import { DECK_CHANNEL, parseDeckNotification } from '../store/deck-notification.js';
+import { DEAF_REASON } from '../store/hearing-probe.js';
 import type { Hub } from './hub.js';
 
 /**
  * Joins the database to the hub: every NOTIFY is fanned out, and after every (re)connect
  * the state of each deck with open streams is read again, so nothing sent while the
- * listener was down is lost. Key-change notifications keep the store's key cache honest.
+ * listener was down is lost. Key-change notifications keep the store's key cache honest; a
+ * deleted deck's streams get their last event. A listener that stops hearing is logged once.
  */
 export function connectDeckFeed(
   db: Database,
@@ -37,8 +39,17 @@ export function connectDeckFeed(
     onNotification(payload) {
       const notification = parseDeckNotification(payload);
       if (notification?.kind === 'keys') store.keys.forget(notification.deckId);
-      else if (notification) hub.broadcastSlide(notification.deckId, notification.state);
+      else if (notification?.kind === 'slide') hub.broadcastSlide(notification.deckId, notification.state);
+      else if (notification?.kind === 'deleted') hub.closeDeck(notification.deckId);
+      else if (notification?.kind === 'probe')
+        return; // Another process's hearing probe.
       else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed deck notification');
+    },
+    onHearing(hearing) {
+      // The key cache is only trusted while it hears (see main.ts); what it holds may be stale.
+      store.keys.forgetAll();
+      if (hearing) logger.info('database notifications are arriving again');
+      else logger.error(DEAF_REASON);
     },
     onListening() {
       // Key changes may have been missed while the connection was down.

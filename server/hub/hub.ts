@@ -3,6 +3,7 @@ import type { SlideEventData } from '../../shared/protocol.js';
 import { chunkedFrame, HEARTBEAT_FRAME, retryFrame, slideFrame } from './sse-frame.js';
 import { StreamLimiter, type StreamRefusal } from '../security/stream-limiter.js';
 import { SseStream, type SseStreamOptions } from './sse-stream.js';
+import { DECK_DELETED_FRAME } from './deleted-frame.js';
 
 /** Options of the hub; every stream shares them (defaults: PodiumOptions). */
 export interface HubOptions extends SseStreamOptions {
@@ -69,6 +70,11 @@ export class Hub {
     if (reached === 0) return;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.onBroadcast?.(seconds, reached);
+  }
+
+  /** Ends every stream of a deleted deck with its last event (DECK_DELETED_FRAME). */
+  closeDeck(deckId: string): void {
+    for (const stream of [...(this.decks.get(deckId) ?? [])]) stream.end(DECK_DELETED_FRAME);
   }
 
   /** Ends every stream with a short retry hint, so clients reconnect (elsewhere) quickly. */

@@ -11,12 +11,20 @@ export interface NotificationHandlers {
   onNotification(payload: string): void;
   /** Called after every (re)connect, once LISTEN is in place, so callers can resync state. */
   onListening(): void;
+  /** Called when notifications stop arriving (false) and when they arrive again (true); see hearing-probe.ts. */
+  onHearing?(hearing: boolean): void;
 }
 
 /** One database, whichever driver: a query pool, transactions, and one LISTEN connection. */
 export interface Database extends Queryable {
   /** Which driver answers: "postgres" (node-postgres) or "pglite" (embedded). */
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * Runs one statement that changes data, on its own connection. A connection failure before it
+   * was sent throws DatabaseUnavailableError (certainly not applied); one after it was sent and
+   * before the answer (lost connection, query timeout) throws OutcomeUnknownError.
+   */
+  change<Row>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs `work` in one transaction on one connection; rolls back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs `work` while holding a session-level advisory lock (used for migrations). */
@@ -31,6 +39,8 @@ export interface Database extends Queryable {
 export interface DeckListener {
   /** True while LISTEN is in place and the connection answers. */
   readonly connected: boolean;
+  /** False while the connection's own probe NOTIFYs do not come back (see hearing-probe.ts). */
+  readonly hearing: boolean;
   /** Resolves once the first LISTEN is in place. */
   readonly ready: Promise<void>;
   /** Stops listening and closes the dedicated connection. */
@@ -42,6 +52,14 @@ export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {
     super('The database is not answering right now.', { cause });
     this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** Thrown when a change was sent and its answer was lost: it may or may not have been applied (503 outcome_unknown). */
+export class OutcomeUnknownError extends Error {
+  constructor(cause: unknown) {
+    super('The change was sent to the database but its answer was lost.', { cause });
+    this.name = 'OutcomeUnknownError';
   }
 }
 

@@ -22,14 +22,27 @@ export interface KeysPayload {
   keys: string;
 }
 
+/** The JSON a listener's hearing probe sends on DECK_CHANNEL (see hearing-probe.ts): its own token, for itself. */
+export interface ProbePayload {
+  probe: string;
+}
+
+/** The JSON sent on DECK_CHANNEL when a deck is deleted (by its presenter or by expiry): its streams end. */
+export interface DeletedPayload {
+  deleted: string;
+}
+
 /** The state a slide notification carries: the SSE `slide` data, with the slide count always present. */
 export type NotifiedState = SlideEventData & { count: number };
 
 /** A parsed NOTIFY on DECK_CHANNEL: a slide change, or a change to a deck's presenter keys. */
 export type DeckNotification =
-  { kind: 'slide'; deckId: string; state: NotifiedState } | { kind: 'keys'; deckId: string };
+  | { kind: 'slide'; deckId: string; state: NotifiedState }
+  | { kind: 'keys'; deckId: string }
+  | { kind: 'deleted'; deckId: string }
+  | { kind: 'probe'; token: string };
 
-/** Parses a NOTIFY payload once (a SlidePayload or a KeysPayload); null for anything else. */
+/** Parses a NOTIFY payload once (a SlidePayload, KeysPayload, DeletedPayload or ProbePayload); null for anything else. */
 export function parseDeckNotification(payload: string): DeckNotification | null {
   let value: unknown;
   try {
@@ -39,6 +52,8 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   }
   if (!isRecord(value)) return null;
   if (typeof value.keys === 'string') return { kind: 'keys', deckId: value.keys };
+  if (typeof value.deleted === 'string') return { kind: 'deleted', deckId: value.deleted };
+  if (typeof value.probe === 'string') return { kind: 'probe', token: value.probe };
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
   return { kind: 'slide', deckId: deck, state: { index: value.index, version: value.version, count } };

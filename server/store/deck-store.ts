@@ -3,6 +3,7 @@ import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/pr
 import { AssetStore } from './asset-store.js';
 import { guardConnection, type Database } from './database.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
+import { DeckRemoval } from './deck-removal.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -57,10 +58,13 @@ export class DeckStore {
   readonly keys: PresenterKeyStore;
   /** Deck files (images): content-addressed blobs and the paths decks know them by. */
   readonly assets: AssetStore;
+  /** Deleting decks (by the presenter, or by expiry). */
+  readonly removal: DeckRemoval;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
     this.assets = new AssetStore(db);
+    this.removal = new DeckRemoval(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */
@@ -151,7 +155,8 @@ export class DeckStore {
   async setSlide(id: string, index: number, expectedVersion?: number): Promise<SetSlideResult> {
     return this.guard(async () => {
       for (;;) {
-        const changed = await this.db.query<StateRow>(
+        // The one statement whose lost answer leaves the outcome unknown (see Database.change).
+        const changed = await this.db.change<StateRow>(
           `UPDATE decks SET current_index = $2, version = version + 1, updated_at = now()
            WHERE id = $1 AND current_index <> $2 AND $2 < slide_count AND ($3::integer IS NULL OR version = $3)
            RETURNING id, current_index, version, slide_count`,

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import {
+  DatabaseUnavailableError,
   isConnectionError,
+  OutcomeUnknownError,
   type Database,
   type NotificationHandlers,
   type Queryable,
@@ -8,6 +10,7 @@ import {
 } from './database.js';
 import { DEFAULT_SETTINGS, type ListenerTimings } from '../config.js';
 import { PgListener } from './pg-listener.js';
+import { ProbedListener, type HearingTimings } from './hearing-probe.js';
 
 /** Options of the node-postgres driver. */
 export interface PgDatabaseOptions {
@@ -19,6 +22,8 @@ export interface PgDatabaseOptions {
   queryTimeoutMs?: number;
   /** Listener reconnect and liveness timings. Default DEFAULT_SETTINGS.listenerTimings. */
   listenerTimings?: ListenerTimings;
+  /** Hearing-probe timings. Default DEFAULT_SETTINGS.hearingTimings. */
+  hearingTimings?: HearingTimings;
   /** Where connection warnings go. */
   onWarn?: (message: string, err?: unknown) => void;
 }
@@ -53,6 +58,20 @@ export class PgDatabase implements Database {
     await this.onPool((pool) => pool.query(sql));
   }
 
+  async change<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    let sent = false;
+    try {
+      return await this.withClient(async (client) => {
+        sent = true;
+        return (await client.query(sql, [...params])).rows as Row[];
+      });
+    } catch (err) {
+      if (!isConnectionError(err)) throw err;
+      // Checked out but never answered: the statement may have committed on the server.
+      throw sent ? new OutcomeUnknownError(err) : new DatabaseUnavailableError(err);
+    }
+  }
+
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.withClient(async (client) => {
       await client.query('BEGIN');
@@ -79,6 +98,16 @@ export class PgDatabase implements Database {
   }
 
   listen(channel: string, handlers: NotificationHandlers): DeckListener {
+    const timings = this.options.listenerTimings ?? DEFAULT_SETTINGS.listenerTimings;
+    // The probe goes out through the pool, as another process's change would.
+    const send = async (payload: string) => {
+      await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    };
+    const hearing = this.options.hearingTimings ?? DEFAULT_SETTINGS.hearingTimings;
+    return new ProbedListener((probed) => this.openListener(channel, probed, timings), send, handlers, hearing);
+  }
+
+  private openListener(channel: string, handlers: NotificationHandlers, timings: ListenerTimings): PgListener {
     return new PgListener(
       {
         connectionString: this.options.connectionString,
@@ -87,7 +116,7 @@ export class PgDatabase implements Database {
       },
       channel,
       handlers,
-      this.options.listenerTimings ?? DEFAULT_SETTINGS.listenerTimings,
+      timings,
       (err) => {
         this.options.onWarn?.('database listener connection lost; reconnecting', err);
         // The resync that follows the reconnect reads through the pool: it must not wait out

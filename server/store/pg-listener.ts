@@ -1,14 +1,15 @@
 import pg from 'pg';
 import { backoffDelay } from '../../shared/backoff.js';
 import type { ListenerTimings } from '../config.js';
-import type { NotificationHandlers, DeckListener } from './database.js';
+import type { NotificationHandlers } from './database.js';
+import type { ListenConnection } from './hearing-probe.js';
 
 /**
  * The one LISTEN connection of a process: a dedicated `pg.Client` (never pooled) that
  * replaces itself with backoff and jitter on `error`, `end` or a failed liveness query,
  * LISTENs again, and only then calls `onListening` so the caller can resync.
  */
-export class PgListener implements DeckListener {
+export class PgListener implements ListenConnection {
   private client: pg.Client | null = null;
   private isConnected = false;
   private closed = false;

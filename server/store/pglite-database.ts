@@ -2,6 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import type { Database, NotificationHandlers, Queryable, DeckListener } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { ProbedListener, type HearingTimings, type ListenConnection } from './hearing-probe.js';
+import { DEFAULT_SETTINGS } from '../config.js';
 
 /** Embedded Postgres (PGlite, WebAssembly). Same SQL and LISTEN/NOTIFY as the server. */
 export class PgliteDatabase implements Database {
@@ -33,6 +35,11 @@ export class PgliteDatabase implements Database {
     return result.rows;
   }
 
+  /** In-process: a change either returns or throws before it was applied. */
+  async change<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return this.query<Row>(sql, params);
+  }
+
   async exec(sql: string): Promise<void> {
     await this.db.exec(sql);
   }
@@ -61,7 +68,19 @@ export class PgliteDatabase implements Database {
     }
   }
 
-  listen(channel: string, handlers: NotificationHandlers): DeckListener {
+  /** Listens on `channel` with the same hearing probe as real Postgres (timings: DEFAULT_SETTINGS.hearingTimings). */
+  listen(
+    channel: string,
+    handlers: NotificationHandlers,
+    timings: HearingTimings = DEFAULT_SETTINGS.hearingTimings,
+  ): DeckListener {
+    const send = async (payload: string) => {
+      await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    };
+    return new ProbedListener((probed) => this.openListener(channel, probed), send, handlers, timings);
+  }
+
+  private openListener(channel: string, handlers: NotificationHandlers): ListenConnection {
     let connected = false;
     let unsubscribe: (() => Promise<void>) | null = null;
     const ready = this.db

@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import { normalizeShortText } from '../../../shared/normalize-text.js';
 import type { Context } from 'koa';
 import type { CreateKeyResponse, KeyListResponse } from '../../../shared/protocol.js';
 import type { AppDeps } from '../app-deps.js';
@@ -39,7 +40,11 @@ export function registerKeyRoutes(router: Router, deps: AppDeps, guards: Guards)
     const body = parseBody(createKeyBody, hasBody(ctx) ? await readJson(ctx, CREATE_KEY_LIMIT) : {});
     // Check the Host before minting, so a refused request leaves no unused live key behind.
     const base = linkBase(ctx, deps.config);
-    const minted = await store.keys.mint(id, body.label ?? DEFAULT_KEY_LABEL, guards.maxKeysPerDeck);
+    const minted = await store.keys.mint(
+      id,
+      normalizeShortText(body.label ?? '') || DEFAULT_KEY_LABEL,
+      guards.maxKeysPerDeck,
+    );
     if (minted.kind === 'too_many_keys') {
       throw new HttpError(
         409,

@@ -212,7 +212,7 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
 
     it('answers unknown routes with 404 and wrong methods with 405, in the error shape', async () => {
       await expectError(await fetch(`${url}/api/nothing`), 404, 'not_found');
-      const res = await fetch(`${url}/api/decks/${created.deck.id}`, { method: 'DELETE' });
+      const res = await fetch(`${url}/api/decks/${created.deck.id}`, { method: 'PATCH' });
       await expectError(res, 405, 'method_not_allowed');
       expect(res.headers.get('allow')).toContain('GET');
     });

@@ -123,7 +123,9 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     ];
     expect(mine).toEqual(expected);
     // The parser the hub uses reads exactly what the trigger sends.
-    const parsed = payloads.map(parseDeckNotification).filter((n) => n?.deckId === deck.id);
+    const parsed = payloads
+      .map(parseDeckNotification)
+      .filter((n) => n !== null && 'deckId' in n && n.deckId === deck.id);
     expect(parsed).toEqual(expected.map(({ deck: deckId, ...state }) => ({ kind: 'slide', deckId, state })));
     await listener.close();
   });
