@@ -7,7 +7,7 @@
  *   npx tsx scripts/asset-bytes.ts [photos=8] [screenshots=2]
  */
 import type { Browser, BrowserContext } from 'playwright-core';
-import sharp from 'sharp';
+import { createCanvas } from '@napi-rs/canvas';
 import type { CreateDeckResponse } from '../shared/protocol.js';
 import { launchBrowser, newPhoneContext } from '../test/support/browser.js';
 import buildClient from '../test/support/build-client.js';
@@ -16,36 +16,41 @@ import { startTestServer, type TestServer } from '../test/support/server.js';
 const photos = Number(process.argv[2] ?? 8);
 const screenshots = Number(process.argv[3] ?? 2);
 
-/** A photo-like image: smooth noise (blurred), so it compresses like a real photo, not like static. */
+/** A photo-like image: smooth noise (blurred, then scaled up), so it compresses like a real photo, not like static. */
 async function photo(seed: number): Promise<Buffer> {
-  const noise = await sharp({
-    create: {
-      width: 2016,
-      height: 1512,
-      channels: 3,
-      background: { r: 90 + seed * 10, g: 120, b: 150 },
-      noise: { type: 'gaussian', mean: 110 + seed * 5, sigma: 60 },
-    },
-  })
-    .blur(1)
-    .png()
-    .toBuffer();
-  return sharp(noise).resize(4032, 3024, { kernel: 'cubic' }).sharpen().jpeg({ quality: 92 }).toBuffer();
+  const noise = createCanvas(2016, 1512);
+  const pixels = noise.getContext('2d').createImageData(2016, 1512);
+  let state = 0x9e3779b9 ^ (seed + 1);
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    for (let channel = 0; channel < 3; channel += 1) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      const base = [90 + seed * 10, 120, 150][channel] ?? 120;
+      pixels.data[i + channel] = base - 60 + ((state >>> 0) % 120);
+    }
+    pixels.data[i + 3] = 255;
+  }
+  noise.getContext('2d').putImageData(pixels, 0, 0);
+  const canvas = createCanvas(4032, 3024);
+  const context = canvas.getContext('2d');
+  context.filter = 'blur(1px)';
+  context.imageSmoothingQuality = 'high';
+  context.drawImage(noise, 0, 0, 4032, 3024);
+  return canvas.encode('jpeg', 92);
 }
 
 /** A screenshot-like image: flat colours and hard edges (slides, UI), as a Retina PNG. */
 async function screenshot(seed: number): Promise<Buffer> {
-  const blocks = Array.from({ length: 40 }, (_, i) => ({
-    input: {
-      create: { width: 300, height: 60, channels: 3 as const, background: { r: (i * 37 + seed) % 255, g: 200, b: 90 } },
-    },
-    left: (i % 8) * 350,
-    top: Math.floor(i / 8) * 300 + 40,
-  }));
-  return sharp({ create: { width: 2880, height: 1800, channels: 3, background: '#f4f4f4' } })
-    .composite(blocks)
-    .png()
-    .toBuffer();
+  const canvas = createCanvas(2880, 1800);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#f4f4f4';
+  context.fillRect(0, 0, 2880, 1800);
+  for (let i = 0; i < 40; i += 1) {
+    context.fillStyle = `rgb(${(i * 37 + seed) % 255}, 200, 90)`;
+    context.fillRect((i % 8) * 350, Math.floor(i / 8) * 300 + 40, 300, 60);
+  }
+  return canvas.encode('png');
 }
 
 const files: Record<string, Buffer> = {};

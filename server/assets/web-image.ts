@@ -1,16 +1,5 @@
-import type Sharp from 'sharp';
-
-let loaded: Promise<typeof Sharp> | undefined;
-
-/** sharp, loaded on first use (its native library costs start-up time a process serving no upload need not pay). */
-function loadSharp(): Promise<typeof Sharp> {
-  loaded ??= import('sharp').then(({ default: sharp }) => {
-    // One libvips thread per image: an upload of big photos must leave CPU for live slide changes.
-    sharp.concurrency(1);
-    return sharp;
-  });
-  return loaded;
-}
+import { imageFacts } from './image-facts.js';
+import { shrinkInWorker } from './shrink-in-worker.js';
 
 /** Widest image kept, in pixels: a 1080p projector; phones get no more than this either. */
 export const MAX_WEB_WIDTH = 1920;
@@ -42,28 +31,26 @@ export interface WebImage {
  * upright (EXIF), scaled to fit and re-encoded as WebP (quality 82, alpha kept, metadata
  * such as GPS position dropped), with a PHONE_WIDTH copy when wider than that; the upload
  * is kept when that would not be smaller and fits. Animated images are kept as they are.
- * Throws when the bytes cannot be decoded.
+ * Decoding and encoding run in a worker thread. Throws when the bytes cannot be decoded or
+ * hold more than MAX_INPUT_PIXELS.
  */
 export async function fitForWeb(bytes: Buffer, mime: string): Promise<WebImage> {
-  const sharp = await loadSharp();
-  const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
-  const meta = await image.metadata();
-  const width = meta.autoOrient.width;
-  const height = meta.autoOrient.height;
+  const facts = imageFacts(bytes, mime);
+  // Checked before decoding: Skia aborts the whole process when it cannot allocate the pixels.
+  if (facts.pixels > MAX_INPUT_PIXELS) throw new Error(`The image has more than ${MAX_INPUT_PIXELS} pixels.`);
+  const { width, height } = facts;
   const original: WebImage = { bytes, mime, width, height, reencoded: false };
   const fits = width <= MAX_WEB_WIDTH && height <= MAX_WEB_HEIGHT;
-  if ((meta.pages ?? 1) > 1 || (fits && bytes.length <= KEEP_ORIGINAL_BYTES)) return original;
-  const { data, info } = await image
-    .rotate()
-    .resize({ width: MAX_WEB_WIDTH, height: MAX_WEB_HEIGHT, fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 82, effort: 4 })
-    .toBuffer({ resolveWithObject: true });
-  if (fits && data.length >= bytes.length) return original;
-  const web: WebImage = { bytes: data, mime: 'image/webp', width: info.width, height: info.height, reencoded: true };
-  if (info.width <= PHONE_WIDTH) return web;
-  const small = await sharp(data)
-    .resize({ width: PHONE_WIDTH })
-    .webp({ quality: 80, effort: 4 })
-    .toBuffer({ resolveWithObject: true });
-  return { ...web, smaller: { bytes: small.data, width: small.info.width, height: small.info.height } };
+  if (facts.animated || (fits && bytes.length <= KEEP_ORIGINAL_BYTES)) return original;
+  const shrunk = await shrinkInWorker(bytes, {
+    maxWidth: MAX_WEB_WIDTH,
+    maxHeight: MAX_WEB_HEIGHT,
+    smallerWidth: PHONE_WIDTH,
+    quality: 82,
+    smallerQuality: 80,
+  });
+  if (fits && shrunk.web.bytes.length >= bytes.length) return original;
+  const web: WebImage = { ...shrunk.web, bytes: Buffer.from(shrunk.web.bytes), mime: 'image/webp', reencoded: true };
+  if (!shrunk.smaller) return web;
+  return { ...web, smaller: { ...shrunk.smaller, bytes: Buffer.from(shrunk.smaller.bytes) } };
 }

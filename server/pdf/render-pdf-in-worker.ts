@@ -1,24 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
+import { startWorker } from '../worker-thread.js';
 import { PdfRenderTimeoutError, PdfTooLargeError, PdfUnreadableError, pdfErrorFromName } from './pdf-errors.js';
 import { PDF_RENDER_DEFAULTS, type PdfDeck, type PdfRenderOptions } from './pdf-types.js';
 import type { PdfWorkerInput, PdfWorkerOutput } from './pdf-worker.js';
 
-// From source (tsx, vitest) this file is .ts and so is the worker, which then starts through
-// tsx's loader (a dev dependency); from the build (dist/server/pdf/) both are .js, run by Node.
-const fromSource = import.meta.url.endsWith('.ts');
-
 function newWorker(workerData: PdfWorkerInput, options: WorkerOptions): Worker {
-  if (!fromSource) return new Worker(new URL('./pdf-worker.js', import.meta.url), { ...options, workerData });
-  // tsx's "./esm/api" export for import, resolved by hand: require.resolve would pick the CommonJS one.
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const worker = new URL('./pdf-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); });`;
-  return new Worker(boot, { ...options, eval: true, workerData });
+  return startWorker(import.meta.url, 'pdf-worker', { ...options, workerData });
 }
 
 /** Renders run at most this many at a time (half the cores, at least one); the rest wait their turn. */

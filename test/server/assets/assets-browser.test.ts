@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { createCanvas } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import { browserAvailable, shownHeading } from '../../support/browser.js';
@@ -29,9 +29,7 @@ describe.skipIf(!browserAvailable())('deck images in the browser', () => {
       'anim.gif': await animatedGif(),
       'diagrams/hostile.svg': HOSTILE_SVG,
       'photos/big.jpg': await bigPhoto(2600, 1600),
-      'photos/small.jpg': await sharp(await smallPng(50, 50))
-        .jpeg()
-        .toBuffer(),
+      'photos/small.jpg': await createCanvas(50, 50).encode('jpeg'),
     });
     const res = await fetch(`${suite.server.url}/api/decks`, { method: 'POST', body: form });
     expect(res.status).toBe(201);
