@@ -5,8 +5,8 @@ import { importReportStyles } from './podium-import-report.styles.js';
 
 /** The groups warnings are shown in, in this order; a code matches the first group whose pattern fits. */
 const GROUPS: readonly { title: string; codes: RegExp }[] = [
-  { title: 'Images and files', codes: /^(asset_|missing_import)/ },
-  { title: 'Content shown differently', codes: /^(removed_content|unknown_directive|diagram_as_code|math_error)$/ },
+  { title: 'Images and files', codes: /^(asset_|missing_)/ },
+  { title: 'Content shown differently', codes: /^(removed_content|unknown_|diagram_as_code|math_error)/ },
   { title: 'Fitting on the screen', codes: /^(overflow|pdf_page_scaled_down|too_many_slides)$/ },
   { title: 'Speaker notes', codes: /^notes_/ },
   { title: 'PDF pages', codes: /^pdf_/ },
