@@ -39,6 +39,7 @@ describeInBrowser('podium-start uploads', (suite) => {
     await expect.poll(() => chosen.textContent()).toContain('talk.md');
     expect(await chosen.textContent()).toContain('with 2 images');
     expect(await page.getByLabel('Slides in Markdown').count()).toBe(0);
+    await saveScreenshot(page, 'start-upload-chosen.png');
 
     await page.getByRole('button', { name: 'Create deck' }).click();
     const heading = page.getByRole('heading', { name: /Pictures.*is ready/ });
