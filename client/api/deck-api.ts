@@ -1,6 +1,14 @@
-import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../../shared/protocol.js';
+import type {
+  CreateDeckRequest,
+  CreateDeckResponse,
+  Deck,
+  DeckWarning,
+  PresenterDeck,
+  SlideState,
+} from '../../shared/protocol.js';
 import { isRecord, isSlideState } from '../../shared/validate.js';
-import { narrow, request } from './request.js';
+import type { DeckBundle } from '../utils/deck-bundle.js';
+import { ApiError, narrow, request } from './request.js';
 
 function isDeck(value: unknown): value is Deck {
   return (
@@ -19,9 +27,20 @@ function isPresenterDeck(value: unknown): value is PresenterDeck {
   return Array.isArray(notes) && notes.every((note) => typeof note === 'string');
 }
 
+function isDeckWarning(value: unknown): value is DeckWarning {
+  return (
+    isRecord(value) &&
+    typeof value.code === 'string' &&
+    typeof value.message === 'string' &&
+    (value.slide === undefined || (typeof value.slide === 'number' && Number.isInteger(value.slide)))
+  );
+}
+
 function isCreateDeckResponse(value: unknown): value is CreateDeckResponse {
   return (
     isRecord(value) &&
+    Array.isArray(value.warnings) &&
+    value.warnings.every(isDeckWarning) &&
     isDeck(value.deck) &&
     typeof value.presenterKey === 'string' &&
     isRecord(value.links) &&
@@ -69,6 +88,37 @@ export async function createDeck(deck: CreateDeckRequest, adminToken?: string): 
     body: JSON.stringify(deck),
   });
   return narrow(body, isCreateDeckResponse);
+}
+
+/** Sentences for answers that came without the server's own (a proxy's 413, say). */
+function plainSentence(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  if (error.code === 'http_413') {
+    return new ApiError(
+      413,
+      error.code,
+      'The upload is too large for the server: leave out some images and try again.',
+    );
+  }
+  return error;
+}
+
+/**
+ * `POST /api/decks` as `multipart/form-data`: the `deck` part, one `asset` part per file
+ * (its filename the path relative to the deck) and the `title` field when not empty.
+ */
+export async function uploadDeck(bundle: DeckBundle, title: string, adminToken?: string): Promise<CreateDeckResponse> {
+  const form = new FormData();
+  if (title) form.append('title', title);
+  form.append('deck', bundle.deck.file, bundle.deck.name);
+  for (const asset of bundle.assets) form.append('asset', asset.file, asset.name);
+  const headers: Record<string, string> = {};
+  if (adminToken) headers.Authorization = `Bearer ${adminToken}`;
+  try {
+    return narrow(await request('/api/decks', { method: 'POST', headers, body: form }), isCreateDeckResponse);
+  } catch (error) {
+    throw plainSentence(error);
+  }
 }
 
 /** The events URL of a deck (SSE). */

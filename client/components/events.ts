@@ -1,4 +1,5 @@
 import type { CreateDeckResponse } from '../../shared/protocol.js';
+import type { DeckBundle } from '../utils/deck-bundle.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */
 export interface SlideChangeDetail {
@@ -17,6 +18,16 @@ export interface FollowLiveDetail {
   index: number;
 }
 
+/** Detail of `podium-files-change`: the upload the presenter chose, or null once removed or refused. */
+export interface FilesChangeDetail {
+  bundle: DeckBundle | null;
+}
+
+/** Detail of `podium-markdown-file`: the text of a single Markdown file chosen or dropped alone. */
+export interface MarkdownFileDetail {
+  text: string;
+}
+
 /** Every `podium-*` event and its detail. */
 export interface PodiumEventDetails {
   'podium-slide-change': SlideChangeDetail;
@@ -24,6 +35,8 @@ export interface PodiumEventDetails {
   'podium-follow-live': FollowLiveDetail;
   'podium-timer-reset': null;
   'podium-deck-created': CreateDeckResponse;
+  'podium-files-change': FilesChangeDetail;
+  'podium-markdown-file': MarkdownFileDetail;
 }
 
 /** A typed `podium-*` event that bubbles out of shadow roots. Dispatch on user action only. */
@@ -41,5 +54,7 @@ declare global {
     'podium-follow-live': CustomEvent<FollowLiveDetail>;
     'podium-timer-reset': CustomEvent<null>;
     'podium-deck-created': CustomEvent<CreateDeckResponse>;
+    'podium-files-change': CustomEvent<FilesChangeDetail>;
+    'podium-markdown-file': CustomEvent<MarkdownFileDetail>;
   }
 }

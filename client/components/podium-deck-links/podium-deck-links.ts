@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import '../podium-import-report/podium-import-report.js';
 import '../podium-qr/podium-qr.js';
 import { deckLinksStyles } from './podium-deck-links.styles.js';
 
@@ -8,7 +9,7 @@ type Which = 'audience' | 'remote';
 
 /**
  * The panel shown once a deck is created: its title and talk code, and the audience and
- * remote links, each with a QR code, a copy button and an open link.
+ * remote links, each with a QR code, a copy button and an open link, and the import report.
  */
 @customElement('podium-deck-links')
 export class PodiumDeckLinks extends LitElement {
@@ -73,6 +74,7 @@ export class PodiumDeckLinks extends LitElement {
           'For you only: it carries the key that moves the slides. Scan it with your phone.',
         )}
       </div>
+      <podium-import-report .warnings=${created.warnings}></podium-import-report>
     </section>`;
   }
 }

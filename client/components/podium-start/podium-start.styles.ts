@@ -106,13 +106,34 @@ export const startStyles = [
     .spacer {
       flex: 1;
     }
-    label.button {
-      margin: 0;
-      font-weight: 500;
+    h3.label {
+      font-size: 1rem;
+      margin: 12px 0 6px;
     }
-    label.button:focus-within {
-      outline: 3px solid var(--podium-focus);
-      outline-offset: 2px;
+    .busy {
+      margin: 0;
+      color: var(--podium-muted);
+      display: flex;
+      align-items: center;
+      gap: 10px;
+    }
+    .spinner {
+      width: 1.1em;
+      height: 1.1em;
+      border-radius: 50%;
+      border: 3px solid var(--podium-border);
+      border-top-color: var(--podium-accent);
+      animation: spin 0.9s linear infinite;
+    }
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation-duration: 3s;
+      }
     }
     .error {
       color: var(--podium-danger);

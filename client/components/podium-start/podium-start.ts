@@ -1,12 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-// The server takes decks up to 1 MiB; bigger files are refused before upload.
-import { MAX_DECK_BYTES as MAX_MARKDOWN_BYTES } from '../../../shared/deck-rules.js';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
-import { createDeck } from '../../api/deck-api.js';
+import { createDeck, uploadDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
+import type { DeckBundle } from '../../utils/deck-bundle.js';
 import { audiencePath, talkCode } from '../../utils/deck-path.js';
-import { podiumEvent } from '../events.js';
+import { podiumEvent, type FilesChangeDetail, type MarkdownFileDetail } from '../events.js';
+import '../podium-deck-files/podium-deck-files.js';
 import '../podium-deck-links/podium-deck-links.js';
 import { startStyles } from './podium-start.styles.js';
 
@@ -25,8 +25,9 @@ Note:
 Speaker notes: only the remote shows them.`;
 
 /**
- * The start page at `/`: create a deck from Markdown (typed, pasted, uploaded or dropped)
- * and get its audience and remote links with QR codes, or join a talk by its code.
+ * The start page at `/`: create a deck from Markdown (typed or pasted, sent as JSON) or
+ * from files (a .md with its images, a PDF with its notes, a folder; chosen or dropped,
+ * sent as multipart), and get its audience and remote links with QR codes, or join a talk by its code.
  */
 @customElement('podium-start')
 export class PodiumStart extends LitElement {
@@ -41,32 +42,28 @@ export class PodiumStart extends LitElement {
   @state() private joinError = '';
   @state() private dragging = false;
   @state() private created: CreateDeckResponse | null = null;
+  @state() private bundle: DeckBundle | null = null;
 
-  private async readFile(file: File): Promise<void> {
-    if (file.size > MAX_MARKDOWN_BYTES) {
-      this.error = `That file is ${(file.size / 1048576).toFixed(1)} MiB; a deck can be at most 1 MiB.`;
-      return;
-    }
-    this.markdown = await file.text();
-    this.error = '';
+  private send(): Promise<CreateDeckResponse> {
+    const title = this.deckTitle.trim();
+    const adminToken = this.adminToken.trim() || undefined;
+    if (this.bundle) return uploadDeck(this.bundle, title, adminToken);
+    return createDeck(title ? { markdown: this.markdown, title } : { markdown: this.markdown }, adminToken);
   }
 
   private async handleCreate(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.markdown.trim()) {
-      this.error = 'Write or drop some Markdown first: one slide is enough.';
+    if (!this.bundle && !this.markdown.trim()) {
+      this.error = 'Write some Markdown, or choose or drop your deck, first: one slide is enough.';
       return;
     }
     this.busy = true;
     this.error = '';
     try {
-      const title = this.deckTitle.trim();
-      const response = await createDeck(
-        title ? { markdown: this.markdown, title } : { markdown: this.markdown },
-        this.adminToken.trim() || undefined,
-      );
+      const response = await this.send();
       this.created = response;
       this.dispatchEvent(podiumEvent('podium-deck-created', response));
+      this.renderRoot.querySelector('podium-deck-files')?.clear();
       await this.updateComplete;
       await this.renderRoot.querySelector('podium-deck-links')?.focusHeading();
     } catch (error) {
@@ -100,11 +97,14 @@ export class PodiumStart extends LitElement {
     this.adminToken = (event.target as HTMLInputElement).value;
   }
 
-  private handleFileChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) void this.readFile(file);
-    input.value = '';
+  private handleFilesChange(event: CustomEvent<FilesChangeDetail>): void {
+    this.bundle = event.detail.bundle;
+    this.error = '';
+  }
+
+  private handleMarkdownFile(event: CustomEvent<MarkdownFileDetail>): void {
+    this.markdown = event.detail.text;
+    this.error = '';
   }
 
   private handleDragOver(event: DragEvent): void {
@@ -118,11 +118,33 @@ export class PodiumStart extends LitElement {
   }
 
   private handleDrop(event: DragEvent): void {
-    const file = event.dataTransfer?.files[0];
     this.dragging = false;
-    if (!file) return;
+    if (!event.dataTransfer?.files.length) return;
     event.preventDefault();
-    void this.readFile(file);
+    this.renderRoot.querySelector('podium-deck-files')?.takeDrop(event.dataTransfer);
+  }
+
+  private renderMarkdown() {
+    return html`<label for="markdown">Slides in Markdown</label>
+      <div
+        class="drop ${this.dragging ? 'dragging' : ''}"
+        @dragover=${this.handleDragOver}
+        @dragleave=${this.handleDragLeave}
+        @drop=${this.handleDrop}
+      >
+        <textarea
+          id="markdown"
+          spellcheck="false"
+          placeholder=${PLACEHOLDER}
+          aria-describedby="markdown-hint"
+          .value=${this.markdown}
+          @input=${this.handleMarkdownInput}
+        ></textarea>
+      </div>
+      <p class="hint" id="markdown-hint">
+        Or paste Markdown here. A line with only <code>---</code> starts a new slide; after a line
+        <code>Note:</code> come speaker notes.
+      </p>`;
   }
 
   override render() {
@@ -140,30 +162,18 @@ export class PodiumStart extends LitElement {
             <input
               id="title"
               autocomplete="off"
-              placeholder="Taken from the first # heading if empty"
+              placeholder="Taken from the deck if empty"
               .value=${this.deckTitle}
               @input=${this.handleTitleInput}
             />
-            <label for="markdown">Slides in Markdown</label>
-            <div
-              class="drop ${this.dragging ? 'dragging' : ''}"
-              @dragover=${this.handleDragOver}
-              @dragleave=${this.handleDragLeave}
-              @drop=${this.handleDrop}
-            >
-              <textarea
-                id="markdown"
-                spellcheck="false"
-                placeholder=${PLACEHOLDER}
-                aria-describedby="markdown-hint"
-                .value=${this.markdown}
-                @input=${this.handleMarkdownInput}
-              ></textarea>
-            </div>
-            <p class="hint" id="markdown-hint">
-              Paste Markdown or drop a <code>.md</code> file here. A line with only <code>---</code> starts a new slide;
-              after a line <code>Note:</code> come speaker notes.
-            </p>
+            <h3 class="label" id="files-heading">Your deck</h3>
+            <podium-deck-files
+              role="group"
+              aria-labelledby="files-heading"
+              @podium-files-change=${this.handleFilesChange}
+              @podium-markdown-file=${this.handleMarkdownFile}
+            ></podium-deck-files>
+            ${this.bundle ? nothing : this.renderMarkdown()}
             ${
               this.needsAdminToken
                 ? html`<label for="admin-token">Admin token</label>
@@ -177,18 +187,12 @@ export class PodiumStart extends LitElement {
                 : nothing
             }
             <div class="row">
-              <label class="button">
-                Open a .md file
-                <input
-                  class="visually-hidden"
-                  type="file"
-                  accept=".md,.markdown,text/markdown,text/plain"
-                  @change=${this.handleFileChange}
-                />
-              </label>
+              <p class="busy" role="status">
+                ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>Preparing your deck…` : nothing}
+              </p>
               <span class="spacer"></span>
-              <button class="primary" type="submit" ?disabled=${this.busy}>
-                ${this.busy ? 'Creating…' : 'Create deck'}
+              <button class="primary" type="submit" ?disabled=${this.busy} aria-busy=${this.busy ? 'true' : 'false'}>
+                ${this.busy ? 'Preparing…' : 'Create deck'}
               </button>
             </div>
             <p class="error" role="alert">${this.error}</p>

@@ -45,7 +45,7 @@ describeInBrowser('podium-start', (suite) => {
 
   it('reads an uploaded .md file, and shows the server message when there are no slides', async () => {
     const page = await suite.pages.open('phone', `${suite.server.url}/`);
-    await page.locator('input[type="file"]').setInputFiles({
+    await page.getByLabel('Deck files').setInputFiles({
       name: 'talk.md',
       mimeType: 'text/markdown',
       buffer: Buffer.from('# From a file\n\nUploaded'),
