@@ -8,9 +8,11 @@ import type { SlideEventData } from '../shared/protocol.js';
 import { readConfig, resolveSettings, type PodiumOptions } from './config.js';
 import { createRequestListener } from './http/create-app.js';
 import { createHttpServer } from './http/http-server.js';
+import { streamHeaders } from './http/security-headers.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { Hub } from './hub/hub.js';
 import { connectDeckFeed } from './hub/deck-feed.js';
+import { StateCache } from './hub/state-cache.js';
 import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import { StreamLimiter } from './security/stream-limiter.js';
@@ -64,14 +66,18 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const hub = new Hub({
       ...settings,
       limiter: streamCaps,
+      headers: streamHeaders(),
       onBroadcast: (seconds) => metrics.fanoutDuration.observe(seconds),
     });
-    const feed = connectDeckFeed(db, store, hub, metrics, logger);
+    // New streams' first states come from memory while the LISTEN feed is up, else one batched read.
+    const loader = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
+    const connected = () => listener?.connected === true;
+    const states = new StateCache(loader, { connected, followed: (id) => hub.hasStreams(id) });
+    const feed = connectDeckFeed(db, store, hub, metrics, logger, states);
     listener = feed;
     // Key hashes are cached only while change notifications flow (see KeyCache).
     store.keys.useCache(new KeyCache(() => feed.connected));
     await feed.ready;
-    const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
     const handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
     // Slow-header, slow-body and idle keep-alive clients are cut off; event streams opt out per socket.

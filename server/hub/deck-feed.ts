@@ -5,11 +5,13 @@ import type { Database, DeckListener } from '../store/database.js';
 import type { DeckStore } from '../store/deck-store.js';
 import { DECK_CHANNEL, parseDeckNotification } from '../store/deck-notification.js';
 import type { Hub } from './hub.js';
+import type { StateCache } from './state-cache.js';
 
 /**
  * Joins the database to the hub: every NOTIFY is fanned out, and after every (re)connect
  * the state of each deck with open streams is read again, so nothing sent while the
  * listener was down is lost. Key-change notifications keep the store's key cache honest.
+ * With `cache`, every slide notification also updates it, and every (re)connect clears it.
  */
 export function connectDeckFeed(
   db: Database,
@@ -17,6 +19,7 @@ export function connectDeckFeed(
   hub: Hub,
   metrics: Metrics,
   logger: Logger,
+  cache?: StateCache,
 ): DeckListener {
   let connects = 0;
   const resync = async (generation: number, attempt = 0): Promise<void> => {
@@ -25,7 +28,10 @@ export function connectDeckFeed(
     if (ids.length === 0) return;
     try {
       const states = await store.getSlideStates(ids);
-      for (const [deckId, state] of states) hub.broadcastSlide(deckId, state);
+      for (const [deckId, state] of states) {
+        if (generation === connects) cache?.remember(deckId, state);
+        hub.broadcastSlide(deckId, state);
+      }
       logger.info({ decks: ids.length }, 'resynced open streams after reconnect');
     } catch (err) {
       const delay = backoffDelay(attempt, { baseMs: 100, capMs: 2000 });
@@ -37,12 +43,15 @@ export function connectDeckFeed(
     onNotification(payload) {
       const notification = parseDeckNotification(payload);
       if (notification?.kind === 'keys') store.keys.forget(notification.deckId);
-      else if (notification) hub.broadcastSlide(notification.deckId, notification.state);
-      else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed deck notification');
+      else if (notification) {
+        cache?.remember(notification.deckId, notification.state);
+        hub.broadcastSlide(notification.deckId, notification.state);
+      } else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed deck notification');
     },
     onListening() {
       // Key changes may have been missed while the connection was down.
       store.keys.forgetAll();
+      cache?.clear();
       connects += 1;
       if (connects === 1) return;
       metrics.listenerReconnects.inc();
