@@ -9,7 +9,7 @@ export interface BenchOptions {
   runs: number;
   /** Servers measured at each N, in this order. Default baseline then podium. */
   servers: ServerKind[];
-  /** Timed changes per N. Default 20. */
+  /** Timed changes per N (p99 wants at least 100). Default 100. */
   changes: number;
   /** Streams per load process (the pool holds enough for the largest N). Default 4000. */
   perProcess: number;
@@ -25,6 +25,8 @@ export interface BenchOptions {
   decks: number;
   /** Streams held (spread over the decks) while changes are sustained. Default 2000. */
   sustainedStreams: number;
+  /** Streams on ONE deck in the single-deck sustained phase (run after the 100-deck one); 0 skips it. Default 2000. */
+  singleDeckStreams: number;
   /** Length of the sustained-changes phase, s; 0 skips it. Default 10. */
   sustainedSeconds: number;
   /** Slide changes in flight at once during that phase. Default 32. */
@@ -56,7 +58,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       n: { type: 'string', default: '1000,5000,10000,20000' },
       runs: { type: 'string', default: '3' },
       servers: { type: 'string', default: 'baseline,podium' },
-      changes: { type: 'string', default: '20' },
+      changes: { type: 'string', default: '100' },
       'per-process': { type: 'string', default: '4000' },
       concurrency: { type: 'string', default: '256' },
       'settle-ms': { type: 'string', default: '2000' },
@@ -64,6 +66,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'no-storm': { type: 'boolean', default: false },
       decks: { type: 'string', default: '100' },
       'sustained-streams': { type: 'string', default: '2000' },
+      'single-deck-streams': { type: 'string', default: '2000' },
       'sustained-seconds': { type: 'string', default: '10' },
       'sustained-concurrency': { type: 'string', default: '32' },
       out: { type: 'string', default: 'bench/results' },
@@ -95,6 +98,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     storm: !values['no-storm'],
     decks: one(values.decks),
     sustainedStreams: Number(values['sustained-streams']),
+    singleDeckStreams: Number(values['single-deck-streams']),
     sustainedSeconds: Number(values['sustained-seconds']),
     sustainedConcurrency: one(values['sustained-concurrency']),
     out: values.out,
