@@ -39,6 +39,12 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Run both servers from the build (`dist/`, as `npm start` runs Podium), built first; `--from-source` runs them through tsx. Default true. */
   compiled: boolean;
+  /**
+   * Podium worker processes (PODIUM_WORKERS, node:cluster on one port). Default 1. Above 1,
+   * RSS, CPU and heap figures are the primary's and one worker's, not the sum: compare the
+   * sustained phases (changes/s) across --workers 1 and 2 instead.
+   */
+  workers: number;
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;
 }
@@ -73,6 +79,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'cpu-prof': { type: 'boolean', default: false },
       'from-source': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
+      workers: { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -105,6 +112,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     cpuProf: values['cpu-prof'],
     compiled: !values['from-source'],
+    workers: one(values.workers),
     podiumEnv,
   };
 }

@@ -102,7 +102,11 @@ export async function runBench(
       if (kind === 'baseline') return startBaselineServer(options.compiled);
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
-      const env: Record<string, string> = { ...UNLIMITED, ...options.podiumEnv };
+      const env: Record<string, string> = {
+        ...UNLIMITED,
+        PODIUM_WORKERS: String(options.workers),
+        ...options.podiumEnv,
+      };
       const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
       return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs, compiled: options.compiled });
     };

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +18,7 @@ import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import { StreamLimiter } from './security/stream-limiter.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
+import { LEAD_WORKER_ENV, superviseWorkers, workerCount } from './cluster/supervise-workers.js';
 import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
@@ -135,6 +137,8 @@ async function runCli(): Promise<void> {
   const started = performance.now();
   const config = readConfig(process.env);
   const logger = pino({ level: config.logLevel, redact: LOG_REDACT_PATHS });
+  const workers = workerCount(process.env, !config.databaseUrl);
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, logger);
   const podium = await startPodium({ ...config, logger });
   let stopping = false;
   const stop = (signal: string) => {
@@ -152,6 +156,8 @@ async function runCli(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // In a cluster, one worker serves the deck file and prints the links; the others just serve.
+  if (cluster.isWorker && !process.env[LEAD_WORKER_ENV]) return;
 
   // `npm start -- talk.md` runs in the package folder; resolve the file where the user typed it.
   const deckFile = process.argv[2] ? resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : undefined;
