@@ -121,8 +121,8 @@ export class Hub {
     }
   }
 
-  /** Writes every queued change: one frame per deck and kind, offered to each of the deck's streams. */
-  private flush(): void {
+  /** Writes every queued change now (the hub does so by itself on the next turn): one frame per deck and kind. */
+  flush(): void {
     this.flushScheduled = false;
     const pending = this.pending;
     this.pending = new Map();
