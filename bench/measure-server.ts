@@ -2,7 +2,7 @@ import { nowMs, sleep } from './clock.js';
 import type { LoadPool } from './load-pool.js';
 import type { ErrorCounts } from './load-protocol.js';
 import type { PgConnectionMonitor } from './pg-monitor.js';
-import { openFiles, rssBytes } from './proc-stats.js';
+import { cpuSeconds, openFiles, rssBytes } from './proc-stats.js';
 import type { BenchServer, ServerKind } from './servers.js';
 import { spread, type Spread } from './stats.js';
 
@@ -29,6 +29,8 @@ export interface StormFigures extends Spread {
   missing: number;
   /** Stop plus start of the server process, ms (not part of `ms`). */
   restartMs: number;
+  /** Server CPU time (user + system) per reconnected stream, ms, from the restart to the storm's end. */
+  cpuPerStreamMs: number;
 }
 
 /** Everything measured for one server at one N. */
@@ -45,6 +47,8 @@ export interface ServerFigures {
   connectMs: number;
   /** Streams accepted (first event received) per second while opening. */
   connectRate: number;
+  /** Server CPU time (user + system) per opened stream, ms, from /proc/<pid>/stat before and after opening. */
+  cpuPerOpenMs: number;
   rssBefore: number;
   rssAfter: number;
   rssPerStream: number;
@@ -92,13 +96,15 @@ async function timeStorm(server: BenchServer, pool: LoadPool, options: MeasureOp
   await server.restart();
   const restartMs = nowMs() - down;
   const version = await server.version();
+  const cpuBefore = cpuSeconds(server.pid());
   const started = nowMs();
   const reopened = pool.reconnect(server.port, 250, started + options.timeoutMs);
   const { receipts } = await pool.arm({ [server.eventsPath]: version }, options.timeoutMs);
   const { ok, failed } = await reopened;
   const { times, missing } = await receipts;
   const latency = spread(times.map((at) => at - started));
-  return { ...latency, ms: latency.max, ok, failed, missing, restartMs };
+  const cpuPerStreamMs = ((cpuSeconds(server.pid()) - cpuBefore) * 1000) / Math.max(1, ok);
+  return { ...latency, ms: latency.max, ok, failed, missing, restartMs, cpuPerStreamMs };
 }
 
 /** Opens `n` streams on `server`, then measures memory, connect rate, fan-out and (optionally) the storm. */
@@ -110,13 +116,17 @@ export async function measureServer(
   monitor?: PgConnectionMonitor,
 ): Promise<ServerFigures> {
   await sleep(options.settleMs);
+  await server.collectGarbage();
   const rssBefore = rssBytes(server.pid());
   const heapBefore = await server.heapUsed();
   monitor?.start();
+  const cpuBefore = cpuSeconds(server.pid());
   const started = nowMs();
   const opened = await pool.open('127.0.0.1', server.port, [server.eventsPath], n, options.concurrency);
   const connectMs = Math.max(1, opened.lastReadyAt - started);
+  const cpuPerOpenMs = ((cpuSeconds(server.pid()) - cpuBefore) * 1000) / Math.max(1, opened.ok);
   await sleep(options.settleMs);
+  await server.collectGarbage();
   const rssAfter = rssBytes(server.pid());
   const heapAfter = await server.heapUsed();
   const serverStreams = await server.streams();
@@ -137,6 +147,7 @@ export async function measureServer(
     serverFds,
     connectMs,
     connectRate: Math.round((opened.ok / connectMs) * 1000),
+    cpuPerOpenMs,
     rssBefore,
     rssAfter,
     rssPerStream: per(rssBefore, rssAfter),

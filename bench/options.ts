@@ -9,7 +9,7 @@ export interface BenchOptions {
   runs: number;
   /** Servers measured at each N, in this order. Default baseline then podium. */
   servers: ServerKind[];
-  /** Timed changes per N. Default 20. */
+  /** Timed changes per N (p99 wants at least 100). Default 100. */
   changes: number;
   /** Streams per load process (the pool holds enough for the largest N). Default 4000. */
   perProcess: number;
@@ -25,6 +25,8 @@ export interface BenchOptions {
   decks: number;
   /** Streams held (spread over the decks) while changes are sustained. Default 2000. */
   sustainedStreams: number;
+  /** Streams on ONE deck in the single-deck sustained phase (run after the 100-deck one); 0 skips it. Default 2000. */
+  singleDeckStreams: number;
   /** Length of the sustained-changes phase, s; 0 skips it. Default 10. */
   sustainedSeconds: number;
   /** Slide changes in flight at once during that phase. Default 32. */
@@ -37,6 +39,12 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Run both servers from the build (`dist/`, as `npm start` runs Podium), built first; `--from-source` runs them through tsx. Default true. */
   compiled: boolean;
+  /**
+   * Podium worker processes (PODIUM_WORKERS, node:cluster on one port). Default 1. Above 1,
+   * RSS, CPU and heap figures are the primary's and one worker's, not the sum: compare the
+   * sustained phases (changes/s) across --workers 1 and 2 instead.
+   */
+  workers: number;
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;
 }
@@ -56,7 +64,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       n: { type: 'string', default: '1000,5000,10000,20000' },
       runs: { type: 'string', default: '3' },
       servers: { type: 'string', default: 'baseline,podium' },
-      changes: { type: 'string', default: '20' },
+      changes: { type: 'string', default: '100' },
       'per-process': { type: 'string', default: '4000' },
       concurrency: { type: 'string', default: '256' },
       'settle-ms': { type: 'string', default: '2000' },
@@ -64,12 +72,14 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'no-storm': { type: 'boolean', default: false },
       decks: { type: 'string', default: '100' },
       'sustained-streams': { type: 'string', default: '2000' },
+      'single-deck-streams': { type: 'string', default: '2000' },
       'sustained-seconds': { type: 'string', default: '10' },
       'sustained-concurrency': { type: 'string', default: '32' },
       out: { type: 'string', default: 'bench/results' },
       'cpu-prof': { type: 'boolean', default: false },
       'from-source': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
+      workers: { type: 'string', default: '1' },
     },
     strict: true,
   });
@@ -95,12 +105,14 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     storm: !values['no-storm'],
     decks: one(values.decks),
     sustainedStreams: Number(values['sustained-streams']),
+    singleDeckStreams: Number(values['single-deck-streams']),
     sustainedSeconds: Number(values['sustained-seconds']),
     sustainedConcurrency: one(values['sustained-concurrency']),
     out: values.out,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     cpuProf: values['cpu-prof'],
     compiled: !values['from-source'],
+    workers: one(values.workers),
     podiumEnv,
   };
 }

@@ -86,19 +86,19 @@ export function checkTargets(
 /** The results table (medians), one row per server and N, then the ratio Podium / baseline. */
 export function resultsTable(summary: Summary): string {
   const lines = [
-    '| N | server | streams held | errors | RSS/stream KB | heap/stream KB | fan-out p50 / p99 / max ms | connects/s | storm ms | PG conns |',
-    '|---:|---|---:|---:|---:|---:|---|---:|---:|---:|',
+    '| N | server | streams held | errors | RSS/stream KB | heap/stream KB | fan-out p50 / p99 / max ms | connects/s | storm ms | CPU/open ms | CPU/storm stream ms | PG conns |',
+    '|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
   ];
   for (const row of summary.rows) {
     lines.push(
       `| ${int(row.requested)} | ${row.server} | ${int(row.held)} | ${row.errors} | ${fmt(row.rssPerStream / KB)} | ${fmt(row.heapPerStream / KB)} | ` +
-        `${fmt(row.fanoutP50)} / ${fmt(row.fanoutP99)} / ${fmt(row.fanoutMax)} | ${int(row.connectRate)} | ${int(row.stormMs)} | ${row.pgConnections ?? 'n/a'} |`,
+        `${fmt(row.fanoutP50)} / ${fmt(row.fanoutP99)} / ${fmt(row.fanoutMax)} | ${int(row.connectRate)} | ${int(row.stormMs)} | ${fmt(row.cpuPerOpenMs, 3)} | ${fmt(row.cpuPerStormMs, 3)} | ${row.pgConnections ?? 'n/a'} |`,
     );
     const ratio = row.server === 'podium' ? summary.ratios.find((r) => r.requested === row.requested) : undefined;
     if (ratio) {
       lines.push(
         `| ${int(row.requested)} | *Podium / baseline* | | | ${fmt(ratio.rssPerStream, 2)}x | ${fmt(ratio.heapPerStream, 2)}x | ` +
-          `${fmt(ratio.fanoutP50, 2)}x / ${fmt(ratio.fanoutP99, 2)}x / ${fmt(ratio.fanoutMax, 2)}x | ${fmt(ratio.connectRate, 2)}x | ${fmt(ratio.stormMs, 2)}x | |`,
+          `${fmt(ratio.fanoutP50, 2)}x / ${fmt(ratio.fanoutP99, 2)}x / ${fmt(ratio.fanoutMax, 2)}x | ${fmt(ratio.connectRate, 2)}x | ${fmt(ratio.stormMs, 2)}x | ${fmt(ratio.cpuPerOpenMs, 2)}x | ${fmt(ratio.cpuPerStormMs, 2)}x | |`,
       );
     }
   }
@@ -132,6 +132,11 @@ export function markdownSummary(
     '',
     `Sustained slide changes across the sustained-phase decks: ${int(summary.sustainedChangesPerSecond)}/s ` +
       `(errors or streams not on the last state: ${summary.sustainedMissing ?? 'n/a'}; PG connections: ${summary.sustainedPgConnections ?? 'n/a'}).`,
+    '',
+    summary.singleDeck
+      ? `One deck, ${int(summary.singleDeck.streams)} streams: ${int(summary.singleDeck.changesPerSecond)} changes/s answered ` +
+        `(PUT p50 ${fmt(summary.singleDeck.putP50)} ms; errors or streams not on the last state: ${summary.singleDeck.missing}).`
+      : 'One deck: not measured.',
     '',
     targetsTable(targets),
     '',

@@ -102,7 +102,11 @@ export async function runBench(
       if (kind === 'baseline') return startBaselineServer(options.compiled);
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
-      const env: Record<string, string> = { ...UNLIMITED, ...options.podiumEnv };
+      const env: Record<string, string> = {
+        ...UNLIMITED,
+        PODIUM_WORKERS: String(options.workers),
+        ...options.podiumEnv,
+      };
       const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
       return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs, compiled: options.compiled });
     };
@@ -116,13 +120,13 @@ export async function runBench(
       }
     };
 
-    const sustain = (server: BenchServer) =>
+    const sustain = (server: BenchServer, decks = options.decks, streams = options.sustainedStreams) =>
       measureSustained(
         server,
         pool,
         {
-          decks: options.decks,
-          streams: Math.min(options.sustainedStreams, limit - openFiles(server.pid()) - FD_RESERVE),
+          decks,
+          streams: Math.min(streams, limit - openFiles(server.pid()) - FD_RESERVE),
           seconds: options.sustainedSeconds,
           concurrency: options.sustainedConcurrency,
           timeoutMs: options.timeoutMs,
@@ -132,7 +136,7 @@ export async function runBench(
     const last = options.n[options.n.length - 1];
     const runs: RunFigures[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
-      const figures: RunFigures = { run, servers: [], sustained: null };
+      const figures: RunFigures = { run, servers: [], sustained: null, singleDeck: null };
       for (const requested of options.n) {
         for (const kind of options.servers) {
           const measured = await withServer(kind, async (server) => {
@@ -140,8 +144,11 @@ export async function runBench(
             log(`run ${run}/${options.runs}: ${kind} with ${n.toLocaleString('en-US')} streams`);
             const result = await measureServer(server, pool, n, options, kind === 'podium' ? monitor : undefined);
             // The sustained phase reuses the last Podium process (after its storm), saving a start.
-            if (kind === 'podium' && requested === last && options.sustainedSeconds > 0)
+            if (kind === 'podium' && requested === last && options.sustainedSeconds > 0) {
               figures.sustained = await sustain(server);
+              if (options.singleDeckStreams > 0)
+                figures.singleDeck = await sustain(server, 1, options.singleDeckStreams);
+            }
             return result;
           });
           figures.servers.push({ ...measured, requested });
@@ -153,6 +160,11 @@ export async function runBench(
         }
       }
       const s = figures.sustained;
+      const one = figures.singleDeck;
+      if (one)
+        log(
+          `run ${run}/${options.runs}: one deck: ${one.changesPerSecond} changes/s, ${one.streams} streams, PUT p50 ${one.putLatency.p50.toFixed(0)} ms, missing ${one.missing + one.failures}`,
+        );
       if (s)
         log(
           `run ${run}/${options.runs}: sustained ${s.changesPerSecond} changes/s over ${s.decks} decks, ${s.streams} streams, missing ${s.missing}`,

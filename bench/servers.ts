@@ -28,6 +28,8 @@ export interface BenchServer {
   streams(): Promise<number>;
   /** V8 heap in use, in bytes, as the server reports it. */
   heapUsed(): Promise<number>;
+  /** Runs a full garbage collection in the server (it runs with --expose-gc), so memory readings are fair. */
+  collectGarbage(): Promise<void>;
   /** Stops the process (streams get the server's goodbye) and starts it again on the same port. */
   restart(): Promise<void>;
   /** Stops the process. */
@@ -44,6 +46,22 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Node flags for every server: `--expose-gc` plus a preloaded one-liner that runs `gc()` on
+ * SIGUSR2, so the bench can force a collection before each memory reading on every server.
+ */
+export const GC_NODE_ARGS = [
+  '--expose-gc',
+  `--import=data:text/javascript,${encodeURIComponent("process.on('SIGUSR2',()=>globalThis.gc?.())")}`,
+];
+
+/** Signals `pid` to collect garbage and gives it a moment to do so. */
+async function collectGarbage(pid: number): Promise<void> {
+  if (pid <= 0) return;
+  process.kill(pid, 'SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 300));
 }
 
 /** A figure from Podium's Prometheus text. */
@@ -76,7 +94,8 @@ export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServ
     LOG_LEVEL: 'warn',
     ...launch.env,
   };
-  let proc: PodiumProcess = await spawnPodium(env, [], 60_000, launch.nodeArgs, launch.compiled);
+  const nodeArgs = [...GC_NODE_ARGS, ...(launch.nodeArgs ?? [])];
+  let proc: PodiumProcess = await spawnPodium(env, [], 60_000, nodeArgs, launch.compiled);
   const { deckId, key } = parseRemoteLink(proc.remote);
   const base = `http://127.0.0.1:${port}`;
   const auth = { Authorization: `Bearer ${key}` };
@@ -98,9 +117,10 @@ export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServ
     },
     streams: async () => metric(await scrape(), 'podium_sse_clients'),
     heapUsed: async () => metric(await scrape(), 'podium_process_nodejs_heap_size_used_bytes'),
+    collectGarbage: () => collectGarbage(proc.proc.pid ?? 0),
     async restart() {
       await proc.stop('SIGTERM', 10_000);
-      proc = await spawnPodium(env, [], 60_000, launch.nodeArgs, launch.compiled);
+      proc = await spawnPodium(env, [], 60_000, nodeArgs, launch.compiled);
     },
     stop: async () => void (await proc.stop('SIGTERM', 10_000)),
   };
@@ -111,7 +131,7 @@ async function spawnBaseline(port: number, env: Record<string, string>, compiled
   const entry = compiled
     ? [join(ROOT, 'dist-bench', 'baseline-server.js')]
     : ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts')];
-  const child = spawn(process.execPath, entry, {
+  const child = spawn(process.execPath, [...GC_NODE_ARGS, ...entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -152,6 +172,7 @@ export async function startBaselineServer(compiled = false, env: Record<string, 
     version: async () => (await stats()).version,
     streams: async () => (await stats()).streams,
     heapUsed: async () => (await stats()).heapUsed,
+    collectGarbage: () => collectGarbage(child.pid ?? 0),
     async restart() {
       await stopChild(child);
       child = await spawnBaseline(port, env, compiled);

@@ -8,6 +8,8 @@ export interface RunFigures {
   run: number;
   servers: Array<ServerFigures & { requested: number }>;
   sustained: SustainedFigures | null;
+  /** The same with every stream on one deck (`--single-deck-streams`). */
+  singleDeck?: SustainedFigures | null;
 }
 
 /** Medians over runs for one server at one N. */
@@ -24,6 +26,10 @@ export interface SummaryRow {
   fanoutP99: number;
   fanoutMax: number;
   connectRate: number;
+  /** Server CPU per opened stream, ms. */
+  cpuPerOpenMs: number;
+  /** Server CPU per reconnected stream in the storm, ms. */
+  cpuPerStormMs: number | null;
   stormMs: number | null;
   /** Highest over runs. */
   pgConnections: number | null;
@@ -31,7 +37,15 @@ export interface SummaryRow {
 
 /** Podium's figure divided by the baseline's, per N. */
 export type RatioRow = { requested: number } & Record<
-  'rssPerStream' | 'heapPerStream' | 'fanoutP50' | 'fanoutP99' | 'fanoutMax' | 'connectRate' | 'stormMs',
+  | 'rssPerStream'
+  | 'heapPerStream'
+  | 'fanoutP50'
+  | 'fanoutP99'
+  | 'fanoutMax'
+  | 'connectRate'
+  | 'stormMs'
+  | 'cpuPerOpenMs'
+  | 'cpuPerStormMs',
   number | null
 >;
 
@@ -42,6 +56,8 @@ export interface Summary {
   sustainedChangesPerSecond: number | null;
   sustainedMissing: number | null;
   sustainedPgConnections: number | null;
+  /** Median figures of the single-deck phase, null when it did not run. */
+  singleDeck: { changesPerSecond: number; putP50: number; streams: number; missing: number } | null;
 }
 
 function errorsOf(figures: ServerFigures & { requested: number }): number {
@@ -63,6 +79,8 @@ function summarize(list: Array<ServerFigures & { requested: number }>): SummaryR
     fanoutP99: median(list.map((f) => f.fanout.p99)),
     fanoutMax: median(list.map((f) => f.fanout.max)),
     connectRate: median(list.map((f) => f.connectRate)),
+    cpuPerOpenMs: median(list.map((f) => f.cpuPerOpenMs)),
+    cpuPerStormMs: list.some((f) => f.storm) ? median(list.map((f) => f.storm?.cpuPerStreamMs)) : null,
     stormMs: list.some((f) => f.storm) ? median(list.map((f) => f.storm?.ms)) : null,
     pgConnections: pg.length > 0 ? Math.max(...pg) : null,
   };
@@ -76,6 +94,8 @@ const RATIO_KEYS = [
   'fanoutMax',
   'connectRate',
   'stormMs',
+  'cpuPerOpenMs',
+  'cpuPerStormMs',
 ] as const;
 
 /** Medians per server and N over all runs, and the Podium / baseline ratios. */
@@ -102,6 +122,7 @@ export function summarizeRuns(runs: RunFigures[]): Summary {
     ratios.push(ratio);
   }
   const sustained = runs.map((run) => run.sustained).filter((s): s is SustainedFigures => s !== null);
+  const single = runs.map((run) => run.singleDeck).filter((s): s is SustainedFigures => !!s);
   return {
     rows,
     ratios,
@@ -110,5 +131,14 @@ export function summarizeRuns(runs: RunFigures[]): Summary {
     sustainedPgConnections: sustained.some((s) => s.pgConnections !== null)
       ? Math.max(...sustained.map((s) => s.pgConnections ?? 0))
       : null,
+    singleDeck:
+      single.length > 0
+        ? {
+            changesPerSecond: median(single.map((s) => s.changesPerSecond)),
+            putP50: median(single.map((s) => s.putLatency.p50)),
+            streams: Math.min(...single.map((s) => s.streams)),
+            missing: single.reduce((sum, s) => sum + s.missing + s.failures, 0),
+          }
+        : null,
   };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,14 +10,17 @@ import { readConfig, resolveSettings, type PodiumOptions } from './config.js';
 import { createRequestListener } from './http/create-app.js';
 import { createHttpServer } from './http/http-server.js';
 import { startingAnswer } from './http/starting-answer.js';
+import { streamHeaders } from './http/security-headers.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { Hub } from './hub/hub.js';
 import { connectDeckFeed } from './hub/deck-feed.js';
+import { StateCache } from './hub/state-cache.js';
 import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import { StreamLimiter } from './security/stream-limiter.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
 import { startExpirySweep } from './deck-expiry.js';
+import { LEAD_WORKER_ENV, superviseWorkers, workerCount } from './cluster/supervise-workers.js';
 import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
@@ -84,14 +88,19 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const hub = new Hub({
       ...settings,
       limiter: streamCaps,
+      headers: streamHeaders(),
       onBroadcast: (seconds) => metrics.fanoutDuration.observe(seconds),
     });
-    const feed = connectDeckFeed(db, store, hub, metrics, logger);
+    // New streams' first states come from memory while the LISTEN feed is up, else one batched read.
+    const loader = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
+    // Trusted only while notifications flow: connected, and hearing its own probes.
+    const connected = () => listener?.connected === true && listener.hearing;
+    const states = new StateCache(loader, { connected, followed: (id) => hub.hasStreams(id) });
+    const feed = connectDeckFeed(db, store, hub, metrics, logger, states);
     listener = feed;
     // Key hashes are cached only while change notifications flow (see KeyCache).
     store.keys.useCache(new KeyCache(() => feed.connected && feed.hearing));
     await feed.ready;
-    const states = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
     const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
     handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
@@ -147,6 +156,8 @@ async function runCli(): Promise<void> {
   const started = performance.now();
   const config = readConfig(process.env);
   const logger = pino({ level: config.logLevel, redact: LOG_REDACT_PATHS });
+  const workers = workerCount(process.env, !config.databaseUrl);
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, logger);
   const podium = await startPodium({ ...config, logger });
   let stopping = false;
   const stop = (signal: string) => {
@@ -164,6 +175,8 @@ async function runCli(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // In a cluster, one worker serves the deck file and prints the links; the others just serve.
+  if (cluster.isWorker && !process.env[LEAD_WORKER_ENV]) return;
 
   // `npm start -- talk.md` runs in the package folder; resolve the file where the user typed it.
   const deckFile = process.argv[2] ? resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[2]) : undefined;

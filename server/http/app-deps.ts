@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
-import type { SlideEventData } from '../../shared/protocol.js';
 import type { Settings } from '../config.js';
-import type { BatchLoader } from '../hub/batch-loader.js';
 import type { Hub } from '../hub/hub.js';
+import type { StateReader } from '../hub/state-cache.js';
 import type { Metrics } from '../metrics.js';
 import type { DeckStore } from '../store/deck-store.js';
 
@@ -18,8 +17,8 @@ export interface AppDeps {
   store: DeckStore;
   /** Open streams by deck; it also holds the stream caps. */
   hub: Hub;
-  /** Batched reads of the current state for newly opened streams. */
-  states: BatchLoader<string, SlideEventData>;
+  /** The current state for newly opened streams: from memory (StateCache) or batched reads. */
+  states: StateReader;
   metrics: Metrics;
   /** The LISTEN connection, for /healthz. */
   listener: { readonly connected: boolean; readonly hearing: boolean };

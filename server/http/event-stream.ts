@@ -41,13 +41,17 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
       const ms = Math.round((performance.now() - started) * 10) / 10;
       deps.logger.debug({ method, path, status, ms }, 'request');
     };
-    setSecurityHeaders(req, res);
+    // A stream's own head carries the security headers, built once (see streamHeaders); every other answer sets them here.
+    if (method !== 'GET') setSecurityHeaders(req, res);
     answer(deps, req, res, match[1]).then(
       (status) => status !== null && log(status),
       (err: unknown) => {
         const failure = errorAnswer(err, deps.logger, { method, path });
         if (res.headersSent || res.destroyed) res.destroy();
-        else sendErrorAnswer(res, failure, method === 'HEAD');
+        else {
+          if (method === 'GET') setSecurityHeaders(req, res);
+          sendErrorAnswer(res, failure, method === 'HEAD');
+        }
         log(failure.status);
       },
     );
@@ -77,7 +81,8 @@ async function answer(
     return 200;
   }
   // Register first, read second: a change committed in between reaches the stream either way.
-  const stream = deps.hub.open(id, res, addressKey(clientIp(req, deps.config.trustProxy)));
+  const ip = deps.config.trustProxy ? clientIp(req, true) : (req.socket.remoteAddress ?? '');
+  const stream = deps.hub.open(id, res, addressKey(ip));
   if (stream === 'process') throw serverFull();
   if (stream === 'address') {
     const message = 'Too many open streams from your network; close some tabs and try again.';

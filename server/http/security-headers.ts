@@ -1,6 +1,7 @@
 import helmet from 'helmet';
 import type { Middleware } from 'koa';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from 'node:http';
+import { SSE_HEADERS } from '../hub/sse-frame.js';
 
 /**
  * The Content-Security-Policy of every response: scripts only from this origin (no inline
@@ -55,4 +56,20 @@ export function securityHeaders(): Middleware {
     setSecurityHeaders(ctx.req, ctx.res);
     await next();
   };
+}
+
+/**
+ * The head of every event stream as one flat `[name, value, ...]` list: the security headers
+ * above (helmet run once, against a recorder) and SSE_HEADERS. Built once per process, so a
+ * stream's response keeps no header objects of its own.
+ */
+export function streamHeaders(): OutgoingHttpHeader[] {
+  const recorded = new Map<string, string>();
+  const recorder = {
+    setHeader: (name: string, value: unknown) => recorded.set(name, String(value)),
+    removeHeader: (name: string) => recorded.delete(name),
+  };
+  applyHelmet({} as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  for (const [name, value] of Object.entries(SSE_HEADERS)) recorded.set(name, value);
+  return [...recorded].flat();
 }

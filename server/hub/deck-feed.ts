@@ -6,12 +6,14 @@ import type { DeckStore } from '../store/deck-store.js';
 import { DECK_CHANNEL, parseDeckNotification } from '../store/deck-notification.js';
 import { DEAF_REASON } from '../store/hearing-probe.js';
 import type { Hub } from './hub.js';
+import type { StateCache } from './state-cache.js';
 
 /**
  * Joins the database to the hub: every NOTIFY is fanned out, and after every (re)connect
  * the state of each deck with open streams is read again, so nothing sent while the
  * listener was down is lost. Key-change notifications keep the store's key cache honest; a
  * deleted deck's streams get their last event. A listener that stops hearing is logged once.
+ * With `cache`, every slide notification also updates it, and every (re)connect clears it.
  */
 export function connectDeckFeed(
   db: Database,
@@ -19,6 +21,7 @@ export function connectDeckFeed(
   hub: Hub,
   metrics: Metrics,
   logger: Logger,
+  cache?: StateCache,
 ): DeckListener {
   let connects = 0;
   const resync = async (generation: number, attempt = 0): Promise<void> => {
@@ -27,7 +30,10 @@ export function connectDeckFeed(
     if (ids.length === 0) return;
     try {
       const states = await store.getSlideStates(ids);
-      for (const [deckId, state] of states) hub.broadcastSlide(deckId, state);
+      for (const [deckId, state] of states) {
+        if (generation === connects) cache?.remember(deckId, state);
+        hub.broadcastSlide(deckId, state);
+      }
       logger.info({ decks: ids.length }, 'resynced open streams after reconnect');
     } catch (err) {
       const delay = backoffDelay(attempt, { baseMs: 100, capMs: 2000 });
@@ -39,8 +45,10 @@ export function connectDeckFeed(
     onNotification(payload) {
       const notification = parseDeckNotification(payload);
       if (notification?.kind === 'keys') store.keys.forget(notification.deckId);
-      else if (notification?.kind === 'slide') hub.broadcastSlide(notification.deckId, notification.state);
-      else if (notification?.kind === 'deleted') hub.closeDeck(notification.deckId);
+      else if (notification?.kind === 'slide') {
+        cache?.remember(notification.deckId, notification.state);
+        hub.broadcastSlide(notification.deckId, notification.state);
+      } else if (notification?.kind === 'deleted') hub.closeDeck(notification.deckId);
       else if (notification?.kind === 'probe')
         return; // Another process's hearing probe.
       else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed deck notification');
@@ -54,6 +62,7 @@ export function connectDeckFeed(
     onListening() {
       // Key changes may have been missed while the connection was down.
       store.keys.forgetAll();
+      cache?.clear();
       connects += 1;
       if (connects === 1) return;
       metrics.listenerReconnects.inc();

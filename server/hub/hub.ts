@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { SlideEventData } from '../../shared/protocol.js';
-import { chunkedFrame, HEARTBEAT_FRAME, retryFrame, slideFrame } from './sse-frame.js';
+import type { EventKind } from './event-kind.js';
+import { slideKind } from './kinds/slide-kind.js';
+import { chunkedFrame, HEARTBEAT_FRAME, retryFrame } from './sse-frame.js';
 import { StreamLimiter, type StreamRefusal } from '../security/stream-limiter.js';
 import { SseStream, type SseStreamOptions } from './sse-stream.js';
 import { DECK_DELETED_FRAME } from './deleted-frame.js';
@@ -15,9 +17,39 @@ export interface HubOptions extends SseStreamOptions {
   limiter?: StreamLimiter;
 }
 
-/** Every open stream of this process, by deck; fans slide changes out in memory. */
+/** A change waiting for the next fan-out: the newest data of one kind for one deck. */
+interface Pending {
+  kind: EventKind<never>;
+  data: unknown;
+  version: number;
+}
+
+/** What the hub has done since it started: changes offered, fan-outs run, frames written to streams. */
+export interface HubCounts {
+  /** Changes offered to `broadcast` for decks with open streams. */
+  changes: number;
+  /** Fan-outs run (one per deck and kind per tick at most). */
+  fanouts: number;
+  /** Frames handed to streams (written, or kept as a congested stream's latest). */
+  writes: number;
+}
+
+/**
+ * Every open stream of this process, by deck; fans changes out in memory.
+ *
+ * Coalescing rule: every event kind is "latest wins". `broadcast` does not write; it keeps,
+ * per deck and per kind, only the newest change (by version) and schedules one fan-out for the
+ * next turn of the event loop (setImmediate). So a burst of changes within a tick costs one
+ * frame and at most one write per stream per kind, and every stream still ends on the last
+ * version. A stream whose socket is backed up keeps only its newest frame per kind until it
+ * drains (see SseStream); one that never drains is dropped.
+ */
 export class Hub {
+  /** Counts of changes, fan-outs and writes, for tests and metrics. */
+  readonly counts: HubCounts = { changes: 0, fanouts: 0, writes: 0 };
   private readonly decks = new Map<string, Set<SseStream>>();
+  private pending = new Map<string, Map<string, Pending>>();
+  private flushScheduled = false;
   private readonly releases = new Map<SseStream, () => void>();
   private readonly limiter: StreamLimiter;
   private readonly heartbeatTimer: NodeJS.Timeout;
@@ -36,6 +68,11 @@ export class Hub {
   /** Decks that have at least one open stream. */
   deckIds(): string[] {
     return [...this.decks.keys()];
+  }
+
+  /** True while `deckId` has at least one open stream. */
+  hasStreams(deckId: string): boolean {
+    return this.decks.has(deckId);
   }
 
   /**
@@ -57,15 +94,54 @@ export class Hub {
     return stream;
   }
 
-  /** Sends `state` to every stream of the deck; each stream ignores versions it has already seen. */
+  /** Sends a slide `state` to every stream of the deck (see broadcast). */
   broadcastSlide(deckId: string, state: SlideEventData): void {
+    this.broadcast(slideKind, deckId, state);
+  }
+
+  /**
+   * Queues `data` of `kind` for every stream of the deck; it goes out on the next fan-out,
+   * unless a newer change of the same kind replaces it first. Each stream ignores versions it
+   * has already seen. Decks without streams are skipped at once.
+   */
+  broadcast<T>(kind: EventKind<T>, deckId: string, data: T): void {
+    if (!this.decks.has(deckId)) return;
+    this.counts.changes += 1;
+    const version = kind.version(data);
+    let kinds = this.pending.get(deckId);
+    if (!kinds) {
+      kinds = new Map();
+      this.pending.set(deckId, kinds);
+    }
+    const queued = kinds.get(kind.name);
+    if (queued && queued.version >= version) return;
+    kinds.set(kind.name, { kind: kind as EventKind<never>, data, version });
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  /** Writes every queued change now (the hub does so by itself on the next turn): one frame per deck and kind. */
+  flush(): void {
+    this.flushScheduled = false;
+    const pending = this.pending;
+    this.pending = new Map();
+    for (const [deckId, kinds] of pending) {
+      for (const change of kinds.values()) this.fanOut(deckId, change);
+    }
+  }
+
+  private fanOut(deckId: string, { kind, data, version }: Pending): void {
     const streams = this.decks.get(deckId);
     if (!streams) return;
     const started = process.hrtime.bigint();
-    const frame = slideFrame(state);
+    const frame = kind.frame(data as never);
     const chunk = chunkedFrame(frame);
     let reached = 0;
-    for (const stream of streams) if (stream.sendSlide(frame, state.version, chunk)) reached += 1;
+    for (const stream of streams) if (stream.send(kind.name, frame, version, chunk)) reached += 1;
+    this.counts.fanouts += 1;
+    this.counts.writes += reached;
     // A repeat (a resync after reconnect finds most decks unchanged) is no fan-out worth timing.
     if (reached === 0) return;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeader, ServerResponse } from 'node:http';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { retryFrame, slideFrame, SSE_HEADERS } from './sse-frame.js';
 
@@ -8,19 +8,30 @@ export interface SseStreamOptions {
   retryMs: number;
   /** A congested stream that does not drain within this many ms is dropped. */
   drainTimeoutMs: number;
+  /**
+   * The response head as a flat `[name, value, ...]` list, built once for every stream (so no
+   * per-stream header objects are kept). Default: SSE_HEADERS only.
+   */
+  headers?: OutgoingHttpHeader[];
 }
 
+const DEFAULT_HEAD: OutgoingHttpHeader[] = Object.entries(SSE_HEADERS).flat();
+
 /**
- * One open event stream (one connection). Slide state is "latest wins": while the socket
- * cannot take more, only the newest frame is kept, and it goes out when the socket drains.
+ * One open event stream (one connection). Every event kind is "latest wins": while the socket
+ * cannot take more (or before the stream starts), only the newest frame of each kind is kept,
+ * and they go out when the socket drains.
  */
 export class SseStream {
-  /** Highest version accepted for this client (written or waiting): the one record of what it has seen. */
+  /** Highest slide version accepted for this client (written or waiting): the one record of what it has seen. */
   private lastVersion = 0;
+  /** The same for other event kinds, by name; made on first use, so slide-only streams stay small. */
+  private versions: Map<string, number> | null = null;
   private started = false;
   private congested = false;
   private closed = false;
-  private waiting: Buffer | null = null;
+  /** Newest unsent frame per kind, in arrival order; null when nothing waits. */
+  private waiting: Map<string, Buffer> | null = null;
   private drainTimer: NodeJS.Timeout | null = null;
   /** When the heartbeat still on its way to the kernel was written; null when none is. */
   private probeSince: number | null = null;
@@ -45,14 +56,14 @@ export class SseStream {
   start(current: SlideEventData): void {
     if (this.closed) return;
     this.started = true;
-    this.res.writeHead(200, SSE_HEADERS);
+    this.res.writeHead(200, this.options.headers ?? DEFAULT_HEAD);
     const parts = [retryFrame(this.options.retryMs)];
     if (current.version > this.lastVersion) {
       this.lastVersion = current.version;
+      this.waiting?.delete('slide');
       parts.push(slideFrame(current));
-    } else if (this.waiting) {
-      parts.push(this.waiting);
     }
+    if (this.waiting) parts.push(...this.waiting.values());
     this.waiting = null;
     this.write(Buffer.concat(parts));
   }
@@ -65,10 +76,19 @@ export class SseStream {
    * Returns whether the stream took the frame (false: closed, or the version was not newer).
    */
   sendSlide(frame: Buffer, version: number, chunk?: Buffer): boolean {
-    if (this.closed || version <= this.lastVersion) return false;
-    this.lastVersion = version;
+    return this.send('slide', frame, version, chunk);
+  }
+
+  /** Offers a pre-framed event of kind `kind` (see sendSlide, which is this for `slide`). */
+  send(kind: string, frame: Buffer, version: number, chunk?: Buffer): boolean {
+    if (this.closed || version <= this.seen(kind)) return false;
+    if (kind === 'slide') this.lastVersion = version;
+    else (this.versions ??= new Map()).set(kind, version);
     if (!this.started || this.congested) {
-      this.waiting = frame;
+      this.waiting ??= new Map();
+      // Re-inserted, so the waiting frames keep the order of their newest changes.
+      this.waiting.delete(kind);
+      this.waiting.set(kind, frame);
       return true;
     }
     const socket = this.res.socket;
@@ -98,9 +118,16 @@ export class SseStream {
     });
   }
 
-  /** Bytes this stream holds in memory: the socket's unsent buffer plus the frame waiting for a drain. */
+  /** Bytes this stream holds in memory: the socket's unsent buffer plus the frames waiting for a drain. */
   get bufferedBytes(): number {
-    return this.res.writableLength + (this.waiting?.length ?? 0);
+    let waiting = 0;
+    if (this.waiting) for (const frame of this.waiting.values()) waiting += frame.length;
+    return this.res.writableLength + waiting;
+  }
+
+  /** The last version of `kind` this stream was given (0: none). */
+  private seen(kind: string): number {
+    return kind === 'slide' ? this.lastVersion : (this.versions?.get(kind) ?? 0);
   }
 
   /** Ends the stream politely, optionally with a last frame (e.g. a shorter retry hint). */
@@ -135,7 +162,8 @@ export class SseStream {
     this.congested = false;
     const waiting = this.waiting;
     this.waiting = null;
-    if (waiting && !this.closed) this.write(waiting);
+    if (!waiting || this.closed) return;
+    this.write(waiting.size === 1 ? (waiting.values().next().value as Buffer) : Buffer.concat([...waiting.values()]));
   }
 
   private handleClose(): void {

@@ -35,6 +35,8 @@ describe('npm run bench', () => {
         '0.5',
         '--sustained-concurrency',
         '2',
+        '--single-deck-streams',
+        '5',
         '--out',
         out,
         '--from-source',
@@ -55,11 +57,14 @@ describe('npm run bench', () => {
     const sustained = results.runs[0]?.sustained;
     expect(sustained?.changes).toBeGreaterThan(0);
     expect(sustained).toMatchObject({ decks: 3, streams: 6, missing: 0, failures: 0 });
+    expect(results.runs[0]?.singleDeck).toMatchObject({ decks: 1, streams: 5, missing: 0, failures: 0 });
     expect(results.summary.ratios).toHaveLength(1);
 
     const json = JSON.parse(await readFile(results.files.json, 'utf8')) as { runs: unknown[] };
     expect(json.runs).toHaveLength(1);
-    expect(await readFile(results.files.markdown, 'utf8')).toContain('| 12 | podium | 12 | 0 |');
+    const summary = await readFile(results.files.markdown, 'utf8');
+    expect(summary).toContain('| 12 | podium | 12 | 0 |');
+    expect(summary).toMatch(/One deck, 5 streams: [\d,]+ changes\/s answered/);
     const svg = await readFile(results.files.chart, 'utf8');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<polyline/g)).toHaveLength(6);

@@ -207,10 +207,11 @@ export class PausableStream {
 
 /**
  * Pushes slide states for `deckId` straight into the hub, 1,000 at a time (versions after
- * `fromVersion`), until `count` were sent or `stop()` holds; yields between batches so
- * in-process readers keep up. It is how a test pushes megabytes through a socket quickly:
- * loopback absorbs ~2-4 MB per connection before the writer sees backpressure. Resolves with
- * the last version sent and the peak of `hub.bufferedBytes()` seen meanwhile.
+ * `fromVersion`), each flushed at once (the hub would coalesce a turn's changes into one write;
+ * this offers a stream one write per change), until `count` were sent or `stop()` holds;
+ * yields between batches so in-process readers keep up. It is how a test pushes megabytes
+ * through a socket quickly: loopback absorbs ~2-4 MB per connection before the writer sees
+ * backpressure. Resolves with the last version sent and the peak of `hub.bufferedBytes()`.
  */
 export async function flood(
   hub: Hub,
@@ -223,8 +224,10 @@ export async function flood(
   let version = fromVersion;
   while (version < fromVersion + count && !stop()) {
     const batchEnd = Math.min(version + 1000, fromVersion + count);
-    for (version += 1; version <= batchEnd; version += 1)
+    for (version += 1; version <= batchEnd; version += 1) {
       hub.broadcastSlide(deckId, { index: version % 3, version, count: 3 });
+      hub.flush();
+    }
     version = batchEnd;
     peak = Math.max(peak, hub.bufferedBytes());
     await new Promise((resolve) => setTimeout(resolve, 5));

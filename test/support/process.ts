@@ -38,7 +38,15 @@ export async function spawnPodium(
     : ['--import', 'tsx', join(ROOT, 'server', 'main.ts')];
   const proc = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', PUBLIC_URL: '', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: '',
+      PODIUM_WORKERS: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -2,6 +2,7 @@ import { createServer, get, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SlideEventData } from '../../../shared/protocol.js';
+import { sseEvent } from '../../../server/hub/event-kind.js';
 import { Hub, type HubOptions } from '../../../server/hub/hub.js';
 import { StreamLimiter } from '../../../server/security/stream-limiter.js';
 import { eventually } from '../../support/sse-client.js';
@@ -71,6 +72,8 @@ describe('Hub', () => {
     hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
     hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
     hub.broadcastSlide('a', { index: 0, version: 1, count: 3 });
+    await eventually(() => a1.versions().includes(2) && a2.versions().includes(2), 5000, 'version 2 on deck a');
+    hub.broadcastSlide('a', { index: 0, version: 1, count: 3 });
     hub.broadcastSlide('a', { index: 2, version: 3, count: 3 });
     await eventually(() => a1.versions().includes(3) && a2.versions().includes(3), 5000, 'version 3 on deck a');
     expect(a1.versions()).toEqual([1, 2, 3]);
@@ -79,7 +82,7 @@ describe('Hub', () => {
     expect(a1.text().startsWith('retry: 1000\n\n')).toBe(true);
   });
 
-  it('gives a stream registered before its state was read a change that landed in between, and nothing older', async () => {
+  it('gives a stream registered before its state was read a change that landed in between, and never goes back', async () => {
     const { hub, server, base } = await started();
     // Register, let a change land, then start with the (older) state that was read.
     server.removeAllListeners('request');
@@ -92,7 +95,44 @@ describe('Hub', () => {
     const reader = follow(`${base}/a`);
     await eventually(() => reader.versions().length > 0, 5000, 'a first event');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(reader.versions()).toEqual([5]);
+    expect(reader.versions()).toEqual([4, 5]);
+  });
+
+  it('coalesces a burst: 1,000 changes on one deck reach 50 streams as far fewer writes, all ending on the last', async () => {
+    const { hub, base } = await started();
+    const readers = Array.from({ length: 50 }, () => follow(`${base}/a`));
+    await eventually(() => readers.every((r) => r.versions().length === 1), 10_000, 'first states');
+    const before = { ...hub.counts };
+    // Ten changes per turn of the event loop, as a busy LISTEN connection delivers them.
+    for (let version = 2; version <= 1001; version += 1) {
+      hub.broadcastSlide('a', { index: version % 3, version, count: 3 });
+      if (version % 10 === 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await eventually(() => readers.every((r) => r.versions().at(-1) === 1001), 10_000, 'the last version everywhere');
+    const fanouts = hub.counts.fanouts - before.fanouts;
+    const writes = hub.counts.writes - before.writes;
+    expect(hub.counts.changes - before.changes).toBe(1000);
+    expect(fanouts).toBeLessThanOrEqual(101);
+    expect(writes).toBeLessThanOrEqual(101 * readers.length);
+    for (const reader of readers) {
+      const versions = reader.versions();
+      expect(versions.length).toBeLessThanOrEqual(102);
+      expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    }
+  });
+
+  it('keeps the latest of each event kind apart: a newer slide does not replace a pending other kind', async () => {
+    const { hub, base } = await started();
+    const reader = follow(`${base}/a`);
+    await eventually(() => reader.versions().length === 1, 5000, 'first state');
+    const tally = { name: 'tally', version: (n: number) => n, frame: (n: number) => sseEvent('tally', { n }, n) };
+    hub.broadcast(tally, 'a', 7);
+    hub.broadcast(tally, 'a', 8);
+    hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
+    hub.broadcast(tally, 'a', 6);
+    await eventually(() => reader.text().includes('event: tally'), 5000, 'the tally');
+    await eventually(() => reader.versions().includes(2), 5000, 'the slide');
+    expect(reader.text().match(/event: tally\nid: \d+\ndata: .*\n/g)).toEqual(['event: tally\nid: 8\ndata: {"n":8}\n']);
   });
 
   it('counts open streams against its caps and frees a slot as soon as a client leaves', async () => {
