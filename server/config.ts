@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { parseProxyTrust, type ProxyTrust } from './security/proxy-trust.js';
 import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
 /** Timing knobs of the LISTEN connection (real Postgres); every value is in milliseconds. */
@@ -38,8 +39,11 @@ export interface PodiumOptions {
   publicUrl?: string;
   /** `PODIUM_ADMIN_TOKEN`: when set, creating a deck needs it as a Bearer token. */
   adminToken?: string;
-  /** `PODIUM_TRUST_PROXY=1`: trust X-Forwarded-* (the client is the last hop). Default false. */
-  trustProxy?: boolean;
+  /**
+   * `PODIUM_TRUST_PROXY`: the proxies trusted to name the client in X-Forwarded-For: a hop
+   * count (`1`, `2`; `true` is 1) or a comma list of proxy addresses/CIDRs. Default: none.
+   */
+  trustProxy?: boolean | number | string;
   /** Built client directory. Default `<repo>/dist/client`. */
   clientDir?: string;
   /** Listener reconnect and liveness timings. Default: 100 ms backoff up to 1 s; liveness every 2 s, 3 s to answer. */
@@ -60,10 +64,14 @@ export interface PodiumOptions {
 export type Settings = Required<
   Omit<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken' | 'logger' | 'clientDir' | 'limits'>
 > &
-  Pick<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken'> & { limits: SecurityLimits };
+  Pick<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken'> & {
+    limits: SecurityLimits;
+    /** `trustProxy`, parsed. */
+    proxyTrust: ProxyTrust;
+  };
 
 /** The defaults documented on PodiumOptions. */
-export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
+export const DEFAULT_SETTINGS: Omit<Settings, 'limits' | 'proxyTrust'> = {
   port: 3000,
   host: '127.0.0.1',
   heartbeatMs: 15_000,
@@ -79,7 +87,8 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
 /** `options` over the defaults; an option given as undefined takes its default. */
 export function resolveSettings(options: PodiumOptions): Settings {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...DEFAULT_SETTINGS, ...given, limits: { ...DEFAULT_LIMITS, ...options.limits } };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  return { ...DEFAULT_SETTINGS, ...given, limits, proxyTrust: parseProxyTrust(options.trustProxy) };
 }
 
 /** What `npm start` reads from the environment: settings plus the log level. */
@@ -97,6 +106,15 @@ export interface CliConfig extends PodiumOptions {
   limits: Partial<SecurityLimits>;
 }
 
+function tryParse(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const optional = z
   .string()
   .transform((value) => value.trim())
@@ -112,7 +130,14 @@ const schema = z.object({
   PUBLIC_URL: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PODIUM_ADMIN_TOKEN: optional,
-  PODIUM_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  PODIUM_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (value) => tryParse(() => parseProxyTrust(value)),
+      'a hop count (1, 2) or a comma list of proxy addresses/CIDRs',
+    ),
   PODIUM_RATE_LIMIT: z.enum(['on', 'off', '0', '1', 'true', 'false', '']).default('on'),
   PODIUM_PUT_PER_SECOND: z.coerce.number().positive().max(1_000_000).optional(),
   PODIUM_MAX_STREAMS: z.coerce.number().int().min(1).optional(),
@@ -146,7 +171,7 @@ export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     adminToken: e.PODIUM_ADMIN_TOKEN,
-    trustProxy: e.PODIUM_TRUST_PROXY === '1' || e.PODIUM_TRUST_PROXY === 'true',
+    trustProxy: e.PODIUM_TRUST_PROXY,
     limits: limitsFrom(e),
   };
 }
