@@ -21,8 +21,8 @@ describeInBrowser(
         });
         const status = (text: string) => remote.getByRole('status').filter({ hasText: text });
         // The key left the address bar (and this history entry) once taken.
-      expect(remote.url()).not.toMatch(/key=/);
-      expect(await remote.evaluate(() => window.isSecureContext || 'wakeLock' in navigator)).toBe(false);
+        expect(remote.url()).not.toMatch(/key=/);
+        expect(await remote.evaluate(() => window.isSecureContext || 'wakeLock' in navigator)).toBe(false);
 
         await remote.getByRole('region', { name: 'Speaker notes' }).tap();
         await status('Screen kept awake').waitFor();
