@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { HearingTimings } from './store/hearing-probe.js';
+import { parseProxyTrust, type ProxyTrust } from './security/proxy-trust.js';
 import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
 /** Timing knobs of the LISTEN connection (real Postgres); every value is in milliseconds. */
@@ -39,8 +40,11 @@ export interface PodiumOptions {
   publicUrl?: string;
   /** `PODIUM_ADMIN_TOKEN`: when set, creating a deck needs it as a Bearer token. */
   adminToken?: string;
-  /** `PODIUM_TRUST_PROXY=1`: trust X-Forwarded-* (the client is the last hop). Default false. */
-  trustProxy?: boolean;
+  /**
+   * `PODIUM_TRUST_PROXY`: the proxies trusted to name the client in X-Forwarded-For: a hop
+   * count (`1`, `2`; `true` is 1) or a comma list of proxy addresses/CIDRs. Default: none.
+   */
+  trustProxy?: boolean | number | string;
   /** Built client directory. Default `<repo>/dist/client`. */
   clientDir?: string;
   /** Listener reconnect and liveness timings. Default: 100 ms backoff up to 1 s; liveness every 2 s, 3 s to answer. */
@@ -72,10 +76,12 @@ export type Settings = Required<
 > &
   Pick<PodiumOptions, 'databaseUrl' | 'dataDir' | 'publicUrl' | 'adminToken' | 'metricsToken'> & {
     limits: SecurityLimits;
+    /** `trustProxy`, parsed. */
+    proxyTrust: ProxyTrust;
   };
 
 /** The defaults documented on PodiumOptions. */
-export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
+export const DEFAULT_SETTINGS: Omit<Settings, 'limits' | 'proxyTrust'> = {
   port: 3000,
   host: '127.0.0.1',
   heartbeatMs: 15_000,
@@ -93,7 +99,8 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits'> = {
 /** `options` over the defaults; an option given as undefined takes its default. */
 export function resolveSettings(options: PodiumOptions): Settings {
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-  return { ...DEFAULT_SETTINGS, ...given, limits: { ...DEFAULT_LIMITS, ...options.limits } };
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  return { ...DEFAULT_SETTINGS, ...given, limits, proxyTrust: parseProxyTrust(options.trustProxy) };
 }
 
 /** What `npm start` reads from the environment: settings plus the log level. */
@@ -109,6 +116,15 @@ export interface CliConfig extends PodiumOptions {
    * `PODIUM_MAX_STREAMS` and `PODIUM_MAX_STREAMS_PER_ADDRESS` set the stream caps.
    */
   limits: Partial<SecurityLimits>;
+}
+
+function tryParse(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const optional = z
@@ -128,7 +144,14 @@ const schema = z.object({
   PODIUM_ADMIN_TOKEN: optional,
   PODIUM_METRICS_TOKEN: optional,
   PODIUM_DECK_TTL_DAYS: z.coerce.number().min(0).max(36_500).default(DEFAULT_SETTINGS.deckTtlDays),
-  PODIUM_TRUST_PROXY: z.enum(['0', '1', 'true', 'false', '']).default('0'),
+  PODIUM_TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine(
+      (value) => tryParse(() => parseProxyTrust(value)),
+      'a hop count (1, 2) or a comma list of proxy addresses/CIDRs',
+    ),
   PODIUM_RATE_LIMIT: z.enum(['on', 'off', '0', '1', 'true', 'false', '']).default('on'),
   PODIUM_PUT_PER_SECOND: z.coerce.number().positive().max(1_000_000).optional(),
   PODIUM_MAX_STREAMS: z.coerce.number().int().min(1).optional(),
@@ -164,7 +187,7 @@ export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
     adminToken: e.PODIUM_ADMIN_TOKEN,
     metricsToken: e.PODIUM_METRICS_TOKEN,
     deckTtlDays: e.PODIUM_DECK_TTL_DAYS,
-    trustProxy: e.PODIUM_TRUST_PROXY === '1' || e.PODIUM_TRUST_PROXY === 'true',
+    trustProxy: e.PODIUM_TRUST_PROXY,
     limits: limitsFrom(e),
   };
 }

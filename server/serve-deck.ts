@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { networkInterfaces } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import type { Deck, DeckWarning } from '../shared/protocol.js';
@@ -11,6 +10,7 @@ import { PdfError } from './pdf/pdf-errors.js';
 import { readFolderAssets } from './assets/folder-assets.js';
 import type { CliConfig } from './config.js';
 import { deckLinks } from './http/deck-links.js';
+import { isLoopback, lanAddress } from './http/lan-address.js';
 import type { DeckStore } from './store/deck-store.js';
 
 /** A deck served from a Markdown file, with a pairing key minted for this start. */
@@ -100,21 +100,10 @@ export async function serveDeckFile(store: DeckStore, path: string, id = deckIdF
   return { deck, presenterKey: minted.key, source: path, warnings: withoutRepeats(folderWarnings, rendered.warnings) };
 }
 
-/** The first non-internal IPv4 address, so a phone on the same network can open the links. */
-export function lanAddress(): string | null {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) return address.address;
-    }
-  }
-  return null;
-}
-
 /** Base URL for printed links: PUBLIC_URL, else the LAN address, else localhost. */
 export function publicBase(config: CliConfig, port: number): string {
   if (config.publicUrl) return config.publicUrl;
-  const loopback = config.host === '127.0.0.1' || config.host === 'localhost' || config.host === '::1';
-  const host = loopback ? config.host : (lanAddress() ?? 'localhost');
+  const host = isLoopback(config.host) ? config.host : (lanAddress() ?? 'localhost');
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

@@ -2,9 +2,10 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { parseSlideEvent } from '../../shared/validate.js';
 import { backoffDelay } from '../../shared/backoff.js';
+import { probeStreamRefusal, type StreamRefusal } from '../api/stream-refusal.js';
 
-/** What a person sees of the stream: connecting, live, reconnecting or offline. */
-export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+/** What a person sees of the stream: connecting, live, reconnecting, waiting (refused, told when to retry) or offline. */
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'waiting' | 'offline';
 
 /** Options of `SlideStreamController`. */
 export interface SlideStreamOptions {
@@ -35,6 +36,8 @@ export interface SlideStreamOptions {
 export class SlideStreamController implements ReactiveController {
   /** Connection state for the UI; the host re-renders when it changes. */
   status: StreamStatus = 'connecting';
+  /** While `waiting`: why the server refused the stream and when it is tried again. */
+  refusal: StreamRefusal | null = null;
 
   private source: EventSource | null = null;
   private openUrl: string | null = null;
@@ -42,6 +45,8 @@ export class SlideStreamController implements ReactiveController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private stallTimer: ReturnType<typeof setTimeout> | undefined;
   private hiddenAt: number | null = null;
+  /** Bumped by every open and close, so a refusal probe that outlived its stream is ignored. */
+  private generation = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -71,12 +76,14 @@ export class SlideStreamController implements ReactiveController {
 
   /** Drops the current connection and opens a new one at once (resets the backoff). */
   reconnectNow(): void {
+    // A refused stream waits as long as the server asked, whatever else happens meanwhile.
+    if (this.status === 'waiting') return;
     this.attempt = 0;
     if (this.openUrl) this.open();
   }
 
   private readonly handleOnline = (): void => {
-    if (!this.openUrl) return;
+    if (!this.openUrl || this.status === 'waiting') return;
     // Everyone's Wi-Fi comes back at once: a short jittered pause, not a stampede.
     this.attempt = 0;
     this.scheduleReopen();
@@ -113,7 +120,7 @@ export class SlideStreamController implements ReactiveController {
     this.close();
     const url = this.openUrl;
     if (!url) return;
-    if (this.status !== 'live' && this.attempt === 0) this.setStatus('connecting');
+    if (this.status !== 'live' && this.status !== 'waiting' && this.attempt === 0) this.setStatus('connecting');
     const source = new EventSource(url);
     this.source = source;
     source.addEventListener('slide', (event: MessageEvent<string>) => {
@@ -123,13 +130,14 @@ export class SlideStreamController implements ReactiveController {
       this.attempt = 0;
       clearTimeout(this.stallTimer);
       this.stallTimer = undefined;
+      this.refusal = null;
       this.setStatus('live');
       this.options.onSlide(data);
     });
     source.addEventListener('error', () => {
       if (source !== this.source) return;
       if (source.readyState === EventSource.CLOSED) {
-        this.scheduleReopen();
+        void this.handleClosed();
         return;
       }
       this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
@@ -138,6 +146,25 @@ export class SlideStreamController implements ReactiveController {
         if (source === this.source) this.scheduleReopen();
       }, this.options.stallMs ?? 4000);
     });
+  }
+
+  /** The source gave up (a non-200 answer or a dropped request): learn why, then wait as told or back off. */
+  private async handleClosed(): Promise<void> {
+    this.close();
+    const generation = this.generation;
+    const url = this.openUrl;
+    const refusal = url ? await probeStreamRefusal(url) : null;
+    if (generation !== this.generation || url !== this.openUrl) return;
+    if (!refusal) {
+      this.scheduleReopen();
+      return;
+    }
+    // The server said when to come back: not sooner, spread over a tenth more so a refused room does not return at once.
+    this.refusal = refusal;
+    this.status = 'waiting';
+    this.host.requestUpdate();
+    const delay = refusal.retryAfterS * 1000 * (1 + Math.random() * 0.1);
+    this.retryTimer = setTimeout(() => this.open(), delay);
   }
 
   private scheduleReopen(): void {
@@ -153,6 +180,7 @@ export class SlideStreamController implements ReactiveController {
   }
 
   private close(): void {
+    this.generation += 1;
     clearTimeout(this.retryTimer);
     clearTimeout(this.stallTimer);
     this.retryTimer = undefined;

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import type { RequestListener } from 'node:http';
 import type { AppDeps } from './app-deps.js';
+import { clientIp, trustsAnyProxy } from '../security/proxy-trust.js';
 import { errorHandler } from './error-handler.js';
 import { eventStreamHandler } from './event-stream.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
@@ -17,8 +18,7 @@ import { securityHeaders } from './security-headers.js';
 /** The Koa application: every route but the event stream. It opens no port and no database itself. */
 function createApp(deps: AppDeps): Koa {
   const guards = createGuards(deps.config.limits);
-  // Behind a proxy, the client is the last X-Forwarded-For hop (the one the proxy appended); see clientIp.
-  const app = new Koa({ proxy: deps.config.trustProxy, maxIpsCount: 1 });
+  const app = new Koa({ proxy: trustsAnyProxy(deps.config.proxyTrust) });
   // Errors are answered by errorHandler and logged there; Koa's default stderr printer stays quiet.
   app.silent = true;
   const router = new Router();
@@ -29,6 +29,11 @@ function createApp(deps: AppDeps): Koa {
   registerKeyRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 
+  // ctx.ip is the address the trusted proxy saw (see clientIp), never the client's own X-Forwarded-For.
+  app.use((ctx, next) => {
+    ctx.request.ip = clientIp(ctx.req, deps.config.proxyTrust);
+    return next();
+  });
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(securityHeaders());

@@ -1,18 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SSE_HEADERS } from '../hub/sse-frame.js';
-import { addressKey, clientIp } from '../security/client-address.js';
+import { addressKey } from '../security/client-address.js';
+import { clientIp } from '../security/proxy-trust.js';
 import type { AppDeps } from './app-deps.js';
 import { parseDeckId } from './deck-id.js';
 import { errorAnswer, sendErrorAnswer } from './error-answer.js';
 import { deckNotFound, HttpError } from './http-error.js';
+import { RateLimiter } from '../security/rate-limiter.js';
 import { tooManyRequests } from './rate-limit.js';
 import { setSecurityHeaders } from './security-headers.js';
 
 /** A deck's event stream, matched as the router matches routes: any case, an optional trailing slash. */
 const EVENTS_PATH = /^\/api\/decks\/([^/]+)\/events\/?$/i;
-
-/** Seconds a refused viewer is asked to wait before reconnecting. */
-const STREAM_RETRY_AFTER_S = 5;
 
 /** The methods of the event stream, as the `Allow` header lists them. */
 const ALLOW = 'HEAD, GET';
@@ -31,6 +30,8 @@ export type OwningHandler = (req: IncomingMessage, res: ServerResponse) => boole
  * again. Steps: register with the hub (which applies the caps), read the state, start.
  */
 export function eventStreamHandler(deps: AppDeps): OwningHandler {
+  const rate = deps.config.limits.streamOpensPerAddress;
+  const opens = rate ? new RateLimiter(rate) : null;
   return (req, res) => {
     const path = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
     const match = EVENTS_PATH.exec(path);
@@ -43,7 +44,7 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
     };
     // A stream's own head carries the security headers, built once (see streamHeaders); every other answer sets them here.
     if (method !== 'GET') setSecurityHeaders(req, res);
-    answer(deps, req, res, match[1]).then(
+    answer(deps, opens, req, res, match[1]).then(
       (status) => status !== null && log(status),
       (err: unknown) => {
         const failure = errorAnswer(err, deps.logger, { method, path });
@@ -62,6 +63,7 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
 /** Serves one request of the path; resolves with the status sent (null: the client left first) or throws an HttpError. */
 async function answer(
   deps: AppDeps,
+  opens: RateLimiter | null,
   req: IncomingMessage,
   res: ServerResponse,
   rawId?: string,
@@ -80,13 +82,19 @@ async function answer(
     res.writeHead(200, { ...SSE_HEADERS, Connection: 'close', 'Content-Length': 0 }).end();
     return 200;
   }
+  const address = addressKey(clientIp(req, deps.config.proxyTrust));
+  const wait = opens?.take(address) ?? 0;
+  if (wait > 0) {
+    const message = `Too many viewers are joining from your network at once; retrying in ${wait} s.`;
+    throw tooManyRequests('rate_limited', wait, message);
+  }
   // Register first, read second: a change committed in between reaches the stream either way.
-  const ip = deps.config.trustProxy ? clientIp(req, true) : (req.socket.remoteAddress ?? '');
-  const stream = deps.hub.open(id, res, addressKey(ip));
-  if (stream === 'process') throw serverFull();
+  const stream = deps.hub.open(id, res, address);
+  const retryAfter = deps.config.limits.streamRetryAfterS;
+  if (stream === 'process') throw serverFull(retryAfter);
   if (stream === 'address') {
-    const message = 'Too many open streams from your network; close some tabs and try again.';
-    throw tooManyRequests('too_many_streams', STREAM_RETRY_AFTER_S, message);
+    const message = `Too many open streams from your network; retrying in ${retryAfter} s.`;
+    throw tooManyRequests('too_many_streams', retryAfter, message);
   }
   let state;
   try {
@@ -107,9 +115,9 @@ async function answer(
   return 200;
 }
 
-function serverFull(): HttpError {
-  const message = 'This server is following as many viewers as it can; try again shortly.';
-  return new HttpError(503, 'too_many_streams', message, { 'Retry-After': String(STREAM_RETRY_AFTER_S) });
+function serverFull(retryAfter: number): HttpError {
+  const message = `This talk is full on this server; retrying in ${retryAfter} s.`;
+  return new HttpError(503, 'too_many_streams', message, { 'Retry-After': String(retryAfter) });
 }
 
 function methodNotAllowed(method: string): HttpError {

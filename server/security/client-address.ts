@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
@@ -20,15 +19,4 @@ export function addressKey(ip: string): string {
     .slice(0, 4)
     .map((group) => group.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
-}
-
-/**
- * The client's IP as Koa reports it for this app: the socket's peer, or behind a trusted
- * proxy the last X-Forwarded-For hop (the one the proxy appended). '' when unknown.
- */
-export function clientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const header = trustProxy ? req.headers['x-forwarded-for'] : undefined;
-  const forwarded = Array.isArray(header) ? header.join(',') : header;
-  const hops = forwarded ? forwarded.split(/\s*,\s*/) : [];
-  return hops.at(-1) || req.socket.remoteAddress || '';
 }

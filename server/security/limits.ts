@@ -16,8 +16,12 @@ export interface SecurityLimits {
   writePerKey: Rate | null;
   /** Open event streams in this process; more get 503 with Retry-After. Default 10000. */
   maxStreams: number;
-  /** Open event streams per client address; more get 429 with Retry-After. Default 500 (a NATed room). */
+  /** Open event streams per client address; more get 429 with Retry-After. Default 10000: a hall behind one NAT or proxy. */
   maxStreamsPerAddress: number;
+  /** Event streams opened per client address (reconnect storms, one abusive source). Default 200/s, burst 10000: a hall loading at once gets in. */
+  streamOpensPerAddress: Rate | null;
+  /** Seconds a refused viewer is asked to wait (`Retry-After` of the stream caps). Default 20. */
+  streamRetryAfterS: number;
   /** Live presenter keys per deck that the keys API will mint. Default 50. */
   maxKeysPerDeck: number;
 }
@@ -29,13 +33,19 @@ export const DEFAULT_LIMITS: SecurityLimits = {
   writePerAddress: { perSecond: 1, burst: 30 },
   writePerKey: { perSecond: 1, burst: 10 },
   maxStreams: 10_000,
-  maxStreamsPerAddress: 500,
+  maxStreamsPerAddress: 10_000,
+  streamOpensPerAddress: { perSecond: 200, burst: 10_000 },
+  streamRetryAfterS: 20,
   maxKeysPerDeck: 50,
 };
 
 /** Every rate limit off (stream caps stay): for benchmarks (`PODIUM_RATE_LIMIT=off`). */
-export const NO_RATE_LIMITS: Pick<SecurityLimits, 'putPerKey' | 'putPerAddress' | 'writePerAddress' | 'writePerKey'> = {
+export const NO_RATE_LIMITS: Pick<
+  SecurityLimits,
+  'putPerKey' | 'putPerAddress' | 'writePerAddress' | 'writePerKey' | 'streamOpensPerAddress'
+> = {
   putPerKey: null,
+  streamOpensPerAddress: null,
   putPerAddress: null,
   writePerAddress: null,
   writePerKey: null,

@@ -110,6 +110,21 @@ export const audienceStyles = [
         transform: translate(-50%, 8px);
       }
     }
+    .refusal {
+      position: absolute;
+      left: 50%;
+      top: 16px;
+      transform: translateX(-50%);
+      margin: 0;
+      max-width: calc(100% - 32px);
+      padding: 0.6em 1em;
+      border-radius: 10px;
+      background: var(--podium-surface);
+      border: 1px solid var(--podium-warn);
+      color: var(--podium-text);
+      box-shadow: 0 4px 18px rgb(0 0 0 / 0.25);
+      text-align: center;
+    }
     .message {
       max-width: 32em;
       margin: auto;

@@ -181,6 +181,11 @@ export class PodiumAudience extends LitElement {
           >This slide is empty.</podium-slide
         >
         ${
+          this.stream.status === 'waiting' && this.stream.refusal
+            ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
+            : nothing
+        }
+        ${
           following
             ? nothing
             : html`<button

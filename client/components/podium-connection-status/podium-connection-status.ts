@@ -6,6 +6,7 @@ const LABELS: Record<StreamStatus, string> = {
   connecting: 'Connecting…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
+  waiting: 'Waiting for a place',
   offline: 'Offline',
 };
 
@@ -37,11 +38,13 @@ export class PodiumConnectionStatus extends LitElement {
       background: var(--podium-live);
     }
     :host([status='reconnecting']) .dot,
+    :host([status='waiting']) .dot,
     :host([status='connecting']) .dot {
       background: var(--podium-warn);
       animation: pulse 1.2s ease-in-out infinite;
     }
     :host([status='reconnecting']),
+    :host([status='waiting']),
     :host([status='offline']) {
       color: var(--podium-text);
     }

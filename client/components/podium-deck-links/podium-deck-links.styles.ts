@@ -51,6 +51,15 @@ export const deckLinksStyles = [
     podium-qr {
       --podium-qr-size: 148px;
     }
+    .warning {
+      color: var(--podium-text);
+      border-left: 3px solid var(--podium-warn);
+      padding-left: 0.6em;
+    }
+    .address {
+      color: var(--podium-muted);
+      font-size: 0.9rem;
+    }
     .code {
       font-family: var(--podium-mono);
       font-weight: 700;

@@ -19,6 +19,8 @@ export class PodiumDeckLinks extends LitElement {
   @property({ attribute: false }) created: CreateDeckResponse | null = null;
 
   @state() private copied: Which | null = null;
+  /** The presenter link stays hidden until asked: a mirrored projector would show it to the room. */
+  @state() private remoteShown = false;
 
   /** Moves focus to the panel's heading, so keyboard and screen-reader users land on the result. */
   async focusHeading(): Promise<void> {
@@ -35,6 +37,25 @@ export class PodiumDeckLinks extends LitElement {
       // No clipboard (plain http on a LAN): select the text so Ctrl+C works.
       this.renderRoot.querySelector<HTMLInputElement>(`#${which}-link`)?.select();
     }
+  }
+
+  private handleShowRemote(): void {
+    this.remoteShown = true;
+  }
+
+  private renderHiddenRemote() {
+    return html`<div class="link">
+      <div>
+        <h3>Presenter remote</h3>
+        <p class="warning" role="note">
+          Don't show this on the projector: anyone who scans it can move your slides. Show it only on a screen the room
+          cannot see.
+        </p>
+        <div class="actions">
+          <button @click=${this.handleShowRemote}>Show presenter QR code</button>
+        </div>
+      </div>
+    </div>`;
   }
 
   private renderLink(which: Which, url: string, heading: string, text: string) {
@@ -67,13 +88,21 @@ export class PodiumDeckLinks extends LitElement {
           'Audience link',
           'Share it with the room: put the QR code on screen or send the link.',
         )}
-        ${this.renderLink(
-          'remote',
-          created.links.remote,
-          'Presenter remote',
-          'For you only: it carries the key that moves the slides. Scan it with your phone.',
-        )}
+        ${
+          this.remoteShown
+            ? this.renderLink(
+                'remote',
+                created.links.remote,
+                'Presenter remote',
+                "For you only: it carries the key that moves the slides. Scan it with your phone; don't show it on the projector.",
+              )
+            : this.renderHiddenRemote()
+        }
       </div>
+      <p class="address">
+        Links use <strong>${new URL(created.links.audience).origin}</strong>, the address phones in the room open (this
+        machine's network address unless <code>PUBLIC_URL</code> is set).
+      </p>
       <podium-import-report .warnings=${created.warnings}></podium-import-report>
     </section>`;
   }

@@ -119,6 +119,14 @@ export const remoteStyles = [
       font-size: 1.9rem;
       color: var(--podium-text);
     }
+    .awake {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--podium-warn);
+    }
+    .awake.on {
+      color: var(--podium-muted);
+    }
     .notes {
       grid-area: notes;
       overflow-y: auto;

@@ -151,6 +151,9 @@ export class PodiumRemote extends LitElement {
       <section class="info">
         <p class="position">Slide <strong>${index + 1}</strong> of ${count}</p>
         <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
+        <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
+          ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
+        </p>
       </section>
       <section class="notes" aria-label="Speaker notes" tabindex="0">
         ${

@@ -27,6 +27,11 @@ describeInBrowser('podium-start', (suite) => {
     const audienceLink = page.getByRole('textbox', { name: 'Audience link' });
     const remoteLink = page.getByRole('textbox', { name: 'Presenter remote' });
     await audienceLink.waitFor();
+    // The presenter QR stays hidden (a mirrored projector would show it) until asked, with a warning.
+    expect(await remoteLink.count()).toBe(0);
+    expect(await page.getByRole('note').textContent()).toMatch(/Don't show this on the projector/);
+    expect(await page.getByText(/^\s*Links use/).textContent()).toContain(new URL(suite.server.url).origin);
+    await page.getByRole('button', { name: 'Show presenter QR code' }).click();
     const audienceUrl = await audienceLink.inputValue();
     const remoteUrl = await remoteLink.inputValue();
     expect(audienceUrl).toMatch(new RegExp(`^${suite.server.url}/d/[^/#]+$`));
