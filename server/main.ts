@@ -19,6 +19,7 @@ import { createMetrics } from './metrics.js';
 import { LOG_REDACT_PATHS } from './security/log-redaction.js';
 import { StreamLimiter } from './security/stream-limiter.js';
 import { printWelcome, serveDeckFile } from './serve-deck.js';
+import { watchDeckFile } from './watch-deck.js';
 import { startExpirySweep } from './deck-expiry.js';
 import { LEAD_WORKER_ENV, superviseWorkers, workerCount } from './cluster/supervise-workers.js';
 import type { Database, DeckListener } from './store/database.js';
@@ -185,6 +186,8 @@ async function runCli(): Promise<void> {
     deckFile ?? join(ROOT, 'decks', 'demo.md'),
     deckFile ? undefined : 'demo',
   );
+  // Rehearsal: an edit to the talk (or its images) reaches every open screen within a second.
+  if (deckFile) watchDeckFile(podium.store, deckFile, served.deck.id);
   await printWelcome({
     config,
     port: (podium.server.address() as AddressInfo).port,

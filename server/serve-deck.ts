@@ -74,10 +74,14 @@ async function withPdfErrors<T>(path: string, render: () => Promise<T>): Promise
 }
 
 /**
- * Loads `path` into deck `id` (created on first start, refreshed when the file changed)
- * and mints a new presenter key; keys printed at earlier starts keep working.
+ * Loads `path` into deck `id` (created on first start, refreshed when the file or one of its
+ * files changed; screens then fetch it again) and returns it with its import warnings.
  */
-export async function serveDeckFile(store: DeckStore, path: string, id = deckIdForFile(path)): Promise<ServedDeck> {
+export async function loadDeckFile(
+  store: DeckStore,
+  path: string,
+  id: string,
+): Promise<{ deck: Deck; warnings: DeckWarning[] }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -95,9 +99,15 @@ export async function serveDeckFile(store: DeckStore, path: string, id = deckIdF
   await store.assets.saveAssets(assetRows(rendered.assets));
   const deck = await store.upsertDeck(id, content, sourceHash);
   await store.assets.linkDeckAssets(id, assetLinks(rendered.assets));
+  return { deck, warnings: withoutRepeats(folderWarnings, rendered.warnings) };
+}
+
+/** Loads `path` into deck `id` (see loadDeckFile) and mints a new presenter key; keys printed at earlier starts keep working. */
+export async function serveDeckFile(store: DeckStore, path: string, id = deckIdForFile(path)): Promise<ServedDeck> {
+  const { deck, warnings } = await loadDeckFile(store, path, id);
   const minted = await store.keys.mint(id, `npm start ${new Date().toISOString()}`);
   if (minted.kind !== 'minted') throw new Error(`deck ${id} refused a presenter key`);
-  return { deck, presenterKey: minted.key, source: path, warnings: withoutRepeats(folderWarnings, rendered.warnings) };
+  return { deck, presenterKey: minted.key, source: path, warnings };
 }
 
 /** Base URL for printed links: PUBLIC_URL, else the LAN address, else localhost. */
@@ -138,7 +148,7 @@ export async function printWelcome(info: {
 }
 
 /** The import warnings as terminal lines, or a line saying there were none. */
-function importReport(warnings: readonly DeckWarning[]): string[] {
+export function importReport(warnings: readonly DeckWarning[]): string[] {
   if (warnings.length === 0) return ['Import: no warnings, every image was found.', ''];
   return [`Import warnings (${warnings.length}):`, ...warnings.map((warning) => `  - ${warning.message}`), ''];
 }

@@ -94,7 +94,8 @@ export class PresenterDeckController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private async load(): Promise<void> {
+  /** Fetches the presenter deck again (after an edit of the deck, or a failed change). */
+  async load(): Promise<void> {
     const id = this.deckId;
     const key = this.key;
     if (!key) return;

@@ -13,6 +13,8 @@ export interface SlideStreamOptions {
   url: () => string | null;
   /** Every valid `slide` event; after each (re)connect the first one is the current state. */
   onSlide: (event: SlideEventData) => void;
+  /** A `deck` event: the deck's content changed (a rehearsal edit); fetch it again. Default: nothing. */
+  onDeckChange?: () => void;
   /** How long the browser may retry on its own before we close and reopen; default 4 s. */
   stallMs?: number;
   /** First reconnect delay, doubled per failure; default 500 ms. */
@@ -133,6 +135,9 @@ export class SlideStreamController implements ReactiveController {
       this.refusal = null;
       this.setStatus('live');
       this.options.onSlide(data);
+    });
+    source.addEventListener('deck', () => {
+      if (source === this.source) this.options.onDeckChange?.();
     });
     source.addEventListener('error', () => {
       if (source !== this.source) return;

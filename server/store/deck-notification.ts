@@ -32,6 +32,12 @@ export interface DeletedPayload {
   deleted: string;
 }
 
+/** The JSON sent on DECK_CHANNEL when a deck's content was replaced (a rehearsal edit): screens fetch it again. */
+export interface ContentPayload {
+  content: string;
+  version: number;
+}
+
 /** The state a slide notification carries: the SSE `slide` data, with the slide count always present. */
 export type NotifiedState = SlideEventData & { count: number };
 
@@ -40,9 +46,10 @@ export type DeckNotification =
   | { kind: 'slide'; deckId: string; state: NotifiedState }
   | { kind: 'keys'; deckId: string }
   | { kind: 'deleted'; deckId: string }
+  | { kind: 'content'; deckId: string; version: number }
   | { kind: 'probe'; token: string };
 
-/** Parses a NOTIFY payload once (a SlidePayload, KeysPayload, DeletedPayload or ProbePayload); null for anything else. */
+/** Parses a NOTIFY payload once (a SlidePayload, KeysPayload, DeletedPayload, ContentPayload or ProbePayload); null for anything else. */
 export function parseDeckNotification(payload: string): DeckNotification | null {
   let value: unknown;
   try {
@@ -54,6 +61,9 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   if (typeof value.keys === 'string') return { kind: 'keys', deckId: value.keys };
   if (typeof value.deleted === 'string') return { kind: 'deleted', deckId: value.deleted };
   if (typeof value.probe === 'string') return { kind: 'probe', token: value.probe };
+  if (typeof value.content === 'string' && isIndex(value.version)) {
+    return { kind: 'content', deckId: value.content, version: value.version };
+  }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
   return { kind: 'slide', deckId: deck, state: { index: value.index, version: value.version, count } };

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
 import { AssetStore } from './asset-store.js';
 import { guardConnection, type Database } from './database.js';
+import { DECK_CHANNEL, type ContentPayload } from './deck-notification.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 import { DeckRemoval } from './deck-removal.js';
 
@@ -109,6 +110,11 @@ export class DeckStore {
       );
       const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
       if (!deck) throw new Error(`deck ${id} vanished during upsert`);
+      if (rows[0]) {
+        // New content: every process tells its screens to fetch the deck again (see ContentPayload).
+        const payload: ContentPayload = { content: id, version: deck.version };
+        await this.db.query('SELECT pg_notify($1, $2)', [DECK_CHANNEL, JSON.stringify(payload)]);
+      }
       return deck;
     });
   }

@@ -36,6 +36,7 @@ export class PodiumAudience extends LitElement {
   private readonly stream = new SlideStreamController(this, {
     url: () => (this.deckId && !this.loadError?.notFound ? eventsUrl(this.deckId) : null),
     onSlide: (event) => this.handleSlideEvent(event),
+    onDeckChange: () => void this.loadDeck(),
   });
   private readonly fullscreen = new FullscreenController(this);
 

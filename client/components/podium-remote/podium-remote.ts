@@ -40,6 +40,7 @@ export class PodiumRemote extends LitElement {
   private readonly stream = new SlideStreamController(this, {
     url: () => (this.presenter.deck && !this.presenter.problem ? eventsUrl(this.deckId) : null),
     onSlide: (event) => this.presenter.observe(event),
+    onDeckChange: () => void this.presenter.load(),
   });
   private readonly wakeLock = new WakeLockController(this);
 
