@@ -6,11 +6,17 @@
 /** One rendered slide as the audience receives it: sanitized HTML, never notes. */
 export interface Slide {
   html: string;
+  /** How many build steps the slide has (0: all shown at once); its HTML marks build k with `data-step="k"`. */
+  steps: number;
 }
 
-/** Where a deck is now: 0-based slide index and a version that grows by 1 per change. */
+/**
+ * Where a deck is now: 0-based slide index, the build step of that slide (0 to its `steps`;
+ * step k shows builds 1..k) and a version that grows by 1 per change.
+ */
 export interface SlideState {
   index: number;
+  step: number;
   version: number;
 }
 
@@ -43,6 +49,12 @@ export interface CreateDeckResponse {
   deck: Deck;
   presenterKey: string;
   links: DeckLinks;
+}
+
+/** Body of `PUT /api/decks/:id/slide`; `step` defaults to 0. */
+export interface SetSlideRequest {
+  index: number;
+  step?: number;
 }
 
 /** 200 answer to `PUT /api/decks/:id/slide`. */
@@ -86,6 +98,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'no_slides'
   | 'invalid_index'
+  | 'invalid_step'
   | 'rate_limited'
   | 'too_many_streams'
   | 'too_many_keys'

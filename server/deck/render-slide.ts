@@ -1,6 +1,7 @@
 import hljs from 'highlight.js';
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
+import { isStepValue } from './slide-steps.js';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -19,7 +20,19 @@ const markdown = new MarkdownIt({
   },
 });
 
-/** What may survive in a slide: prose, tables, media by http(s) URL, highlight classes. No script, no handlers. */
+/** Drops a `data-step` that is not a build number (see slide-steps.ts); any tag may carry one. */
+function keepStepNumbers(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const step = attribs['data-step'];
+  if (step === undefined || isStepValue(step)) return { tagName, attribs };
+  const kept = { ...attribs };
+  delete kept['data-step'];
+  return { tagName, attribs: kept };
+}
+
+/**
+ * What may survive in a slide: prose, tables, media by http(s) URL, highlight classes, build
+ * marks (`data-step="k"`). No script, no handlers.
+ */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     ...sanitizeHtml.defaults.allowedTags,
@@ -36,6 +49,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'summary',
   ],
   allowedAttributes: {
+    '*': ['data-step'],
     a: ['href', 'title', 'target', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     code: ['class'],
@@ -56,6 +70,7 @@ const SANITIZE: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
+    '*': keepStepNumbers,
   },
 };
 

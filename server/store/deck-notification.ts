@@ -12,6 +12,8 @@ export const DECK_CHANNEL = 'podium_slide';
 export interface SlidePayload {
   deck: string;
   index: number;
+  /** The build step of that slide (migration 3 on). */
+  step: number;
   version: number;
   /** The deck's slide count; the trigger always sends it. */
   count: number;
@@ -41,5 +43,6 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   if (typeof value.keys === 'string') return { kind: 'keys', deckId: value.keys };
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
-  return { kind: 'slide', deckId: deck, state: { index: value.index, version: value.version, count } };
+  const state = { index: value.index, step: value.step, version: value.version, count };
+  return { kind: 'slide', deckId: deck, state };
 }
