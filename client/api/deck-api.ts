@@ -1,5 +1,6 @@
 import type { CreateDeckRequest, CreateDeckResponse, Deck, PresenterDeck, SlideState } from '../../shared/protocol.js';
-import { isRecord, isSlideState } from '../../shared/validate.js';
+import { isRecord, isSlide, isSlideState } from '../../shared/validate.js';
+import type { SlidePosition } from '../state/step-walk.js';
 import { narrow, request } from './request.js';
 
 function isDeck(value: unknown): value is Deck {
@@ -9,7 +10,7 @@ function isDeck(value: unknown): value is Deck {
     typeof value.id === 'string' &&
     typeof value.title === 'string' &&
     Array.isArray(value.slides) &&
-    value.slides.every((slide) => isRecord(slide) && typeof slide.html === 'string')
+    value.slides.every(isSlide)
   );
 }
 
@@ -45,8 +46,8 @@ export async function fetchPresenterDeck(id: string, key: string): Promise<Prese
   return narrow(body, isPresenterDeck);
 }
 
-/** `PUT /api/decks/:id/slide`, a compare-and-set on `version` (412 carries `current`). */
-export async function putSlide(id: string, key: string, index: number, version: number): Promise<SlideState> {
+/** `PUT /api/decks/:id/slide` to slide and step `target`, a compare-and-set on `version` (412 carries `current`). */
+export async function putSlide(id: string, key: string, target: SlidePosition, version: number): Promise<SlideState> {
   const body = await request(`${deckUrl(id)}/slide`, {
     method: 'PUT',
     headers: {
@@ -54,7 +55,7 @@ export async function putSlide(id: string, key: string, index: number, version: 
       'Content-Type': 'application/json',
       'If-Match': `"${version}"`,
     },
-    body: JSON.stringify({ index }),
+    body: JSON.stringify({ index: target.index, step: target.step }),
   });
   return narrow(body, isSlideState);
 }

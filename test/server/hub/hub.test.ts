@@ -20,7 +20,7 @@ async function serve(options: Partial<HubOptions> = {}) {
       res.writeHead(429).end();
       return;
     }
-    stream.start(starts.get(deckId) ?? { index: 0, version: 1, count: 3 });
+    stream.start(starts.get(deckId) ?? { index: 0, step: 0, version: 1, count: 3 });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,10 +68,10 @@ describe('Hub', () => {
     const b = follow(`${base}/b`);
     await eventually(() => hub.size === 3, 5000, 'three streams');
     await eventually(() => [a1, a2, b].every((s) => s.versions().length === 1), 5000, 'first states');
-    hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
-    hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
-    hub.broadcastSlide('a', { index: 0, version: 1, count: 3 });
-    hub.broadcastSlide('a', { index: 2, version: 3, count: 3 });
+    hub.broadcastSlide('a', { index: 1, step: 0, version: 2, count: 3 });
+    hub.broadcastSlide('a', { index: 1, step: 0, version: 2, count: 3 });
+    hub.broadcastSlide('a', { index: 0, step: 0, version: 1, count: 3 });
+    hub.broadcastSlide('a', { index: 2, step: 0, version: 3, count: 3 });
     await eventually(() => a1.versions().includes(3) && a2.versions().includes(3), 5000, 'version 3 on deck a');
     expect(a1.versions()).toEqual([1, 2, 3]);
     expect(a2.versions()).toEqual([1, 2, 3]);
@@ -86,8 +86,8 @@ describe('Hub', () => {
     server.on('request', (_req, res) => {
       const stream = hub.open('a', res);
       if (typeof stream === 'string') throw new Error('refused');
-      hub.broadcastSlide('a', { index: 2, version: 5, count: 3 });
-      stream.start({ index: 1, version: 4, count: 3 });
+      hub.broadcastSlide('a', { index: 2, step: 0, version: 5, count: 3 });
+      stream.start({ index: 1, step: 0, version: 4, count: 3 });
     });
     const reader = follow(`${base}/a`);
     await eventually(() => reader.versions().length > 0, 5000, 'a first event');

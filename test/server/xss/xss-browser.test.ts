@@ -148,7 +148,11 @@ describeInBrowser(
     it('control: raw, unsanitized HTML trips the wire without CSP, and the server’s CSP blocks it', async () => {
       // Written straight to the store, past the sanitizer: this proves the harness sees execution.
       const raw = '<img src="/nothing.png" onerror="window.__xss=\'onerror\'"><p>raw</p>';
-      await server.store.upsertDeck('xss-control', { title: 'Control', slides: [{ html: raw }], notes: [''] }, 'raw');
+      await server.store.upsertDeck(
+        'xss-control',
+        { title: 'Control', slides: [{ html: raw, steps: 0 }], notes: [''] },
+        'raw',
+      );
       for (const withCsp of [false, true]) {
         const context = await armedContext(browser, withCsp);
         try {
