@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import QRCode from 'qrcode';
-import type { Deck } from '../shared/protocol.js';
+import type { Deck, DeckWarning } from '../shared/protocol.js';
+import { assetLinks, assetRows, renderDeckWithAssets } from './assets/deck-with-assets.js';
+import { readFolderAssets } from './assets/folder-assets.js';
 import type { CliConfig } from './config.js';
-import { parseDeck } from './deck/parse-deck.js';
 import { deckLinks } from './http/deck-links.js';
 import type { DeckStore } from './store/deck-store.js';
 
@@ -14,6 +15,8 @@ export interface ServedDeck {
   deck: Deck;
   presenterKey: string;
   source: string;
+  /** What was dropped or missing at import (images not found, files refused). */
+  warnings: DeckWarning[];
 }
 
 /** A stable id for a file: its name as a slug plus a short hash of its absolute path. */
@@ -39,13 +42,21 @@ export async function serveDeckFile(store: DeckStore, path: string, id = deckIdF
   } catch (err) {
     throw new Error(`Podium cannot read the deck ${path}: ${(err as Error).message}`, { cause: err });
   }
-  const content = parseDeck(markdown);
+  const folder = await readFolderAssets(path, markdown);
+  const rendered = await renderDeckWithAssets(markdown, undefined, folder.files);
+  const content = rendered.content;
   if (!content) throw new Error(`${path} has no slides: write some Markdown, with a line of --- between slides.`);
-  const sourceHash = createHash('sha256').update(markdown).digest('hex');
+  // An edited image is a changed deck too.
+  const sourceHash = createHash('sha256')
+    .update(markdown)
+    .update(rendered.assets.map((asset) => `${asset.path}\0${asset.id}`).join('\n'))
+    .digest('hex');
+  await store.assets.saveAssets(assetRows(rendered.assets));
   const deck = await store.upsertDeck(id, content, sourceHash);
+  await store.assets.linkDeckAssets(id, assetLinks(rendered.assets));
   const minted = await store.keys.mint(id, `npm start ${new Date().toISOString()}`);
   if (minted.kind !== 'minted') throw new Error(`deck ${id} refused a presenter key`);
-  return { deck, presenterKey: minted.key, source: path };
+  return { deck, presenterKey: minted.key, source: path, warnings: [...folder.warnings, ...rendered.warnings] };
 }
 
 /** The first non-internal IPv4 address, so a phone on the same network can open the links. */
@@ -88,9 +99,16 @@ export async function printWelcome(info: {
     `Presenter remote: open this on your phone and keep it private`,
     `  ${links.remote}`,
     await qr(links.remote),
+    ...importReport(info.served.warnings),
     `Start page (new decks, join by code): ${base}/`,
     `Press Ctrl+C to stop.`,
     '',
   ];
   process.stdout.write(lines.join('\n'));
+}
+
+/** The import warnings as terminal lines, or a line saying there were none. */
+function importReport(warnings: readonly DeckWarning[]): string[] {
+  if (warnings.length === 0) return ['Import: no warnings, every image was found.', ''];
+  return [`Import warnings (${warnings.length}):`, ...warnings.map((warning) => `  - ${warning.message}`), ''];
 }

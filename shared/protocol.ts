@@ -49,6 +49,15 @@ export interface CreateDeckResponse {
   deck: Deck;
   presenterKey: string;
   links: DeckLinks;
+  /** Everything dropped, missing or changed at import; an empty list when none. */
+  warnings: DeckWarning[];
+}
+
+/** One import warning, in words a presenter understands; `slide` is the 0-based slide index when it concerns one. */
+export interface DeckWarning {
+  code: string;
+  message: string;
+  slide?: number;
 }
 
 /** Body of `PUT /api/decks/:id/slide`; `step` defaults to 0. */

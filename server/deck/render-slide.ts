@@ -1,91 +1,102 @@
-import hljs from 'highlight.js';
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
-import { isStepValue } from './slide-steps.js';
+import type { DeckWarning, Dialects, RenderedSlide, SlideSource } from './deck-types.js';
+import { markdown, slideEnv, type SlideEnv } from './markdown.js';
+import { restoreMath } from './math.js';
+import { sanitizeSlide } from './sanitize-slide.js';
+import { PAUSE_ATTRIBUTE, transformSlideHtml } from './slide-dom.js';
+import { PAUSE_MARK } from './split-deck.js';
+import { estimateOverflow } from './overflow.js';
+import { cssUrl } from './slide-comments.js';
+import { FenceTracker } from './fences.js';
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Looks like an image reference rather than a colour or gradient (Slidev's `background:` takes both). */
+const IMAGE_REF = /\.(png|jpe?g|gif|webp|avif|svg|bmp)(\?.*)?$|^https?:\/\//i;
+
+function matterBackgrounds(matter: Record<string, unknown>): string[] {
+  return ['background', 'image', 'background-image', 'backgroundImage']
+    .map((key) => matter[key])
+    .filter((value): value is string => typeof value === 'string')
+    .map(cssUrl)
+    .filter((value) => IMAGE_REF.test(value));
 }
 
-const markdown = new MarkdownIt({
-  html: true,
-  linkify: true,
-  typographer: true,
-  highlight(code, language): string {
-    const lang = language.trim().toLowerCase();
-    const body = hljs.getLanguage(lang)
-      ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value
-      : escapeHtml(code);
-    return `<pre class="hljs"><code class="language-${escapeHtml(lang || 'text')}">${body}</code></pre>`;
-  },
-});
+/** remark's `.name[text]` content classes, reduced to their text (the classes belong to remark's themes). */
+function stripRemarkMacros(body: string): string {
+  const fences = new FenceTracker();
+  return body
+    .split('\n')
+    .map((line) => (fences.inside(line) ? line : line.replace(/\.[a-z][\w-]*\[([^[\]]*)\]/gi, '$1')))
+    .join('\n');
+}
 
-/** Drops a `data-step` that is not a build number (see slide-steps.ts); any tag may carry one. */
-function keepStepNumbers(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const step = attribs['data-step'];
-  if (step === undefined || isStepValue(step)) return { tagName, attribs };
-  const kept = { ...attribs };
-  delete kept['data-step'];
-  return { tagName, attribs: kept };
+function renderBody(body: string, env: SlideEnv): string {
+  const segments = body.split(new RegExp(`^${PAUSE_MARK}$`, 'm'));
+  return segments
+    .map((segment, i) => {
+      const html = markdown.render(segment, env);
+      return i === 0 ? html : `<div ${PAUSE_ATTRIBUTE}="">${html}</div>`;
+    })
+    .join('');
 }
 
 /**
- * What may survive in a slide: prose, tables, media by http(s) URL, highlight classes, build
- * marks (`data-step="k"`). No script, no handlers.
+ * Renders one slide source: Markdown (with math) to HTML, the HTML pass (notes from comments,
+ * assets, components, builds), the sanitizer, then KaTeX's output put back. Warnings name the
+ * slide by `index` (0-based; "Slide index+1" in words).
  */
-const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags,
-    'img',
-    'figure',
-    'figcaption',
-    'del',
-    'ins',
-    'sup',
-    'sub',
-    'mark',
-    'kbd',
-    'details',
-    'summary',
-  ],
-  allowedAttributes: {
-    '*': ['data-step'],
-    a: ['href', 'title', 'target', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height'],
-    code: ['class'],
-    pre: ['class'],
-    span: ['class'],
-    th: ['align', 'colspan', 'rowspan'],
-    td: ['align', 'colspan', 'rowspan'],
-    ol: ['start'],
-  },
-  allowedClasses: {
-    code: [/^language-[\w-]+$/],
-    pre: ['hljs'],
-    span: [/^hljs-[\w-]+$/, /^language-[\w-]+$/],
-  },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesByTag: { img: ['http', 'https'] },
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
-    '*': keepStepNumbers,
-  },
-};
-
-/** Renders one slide's Markdown to sanitized HTML: code highlighted, nothing executable. */
-export function renderSlide(source: string): string {
-  return sanitizeHtml(markdown.render(source), SANITIZE).trim();
+export function renderSlideSource(
+  source: SlideSource,
+  index: number,
+  dialects: Dialects,
+  assets: Map<string, string>,
+  warnings: DeckWarning[],
+): RenderedSlide {
+  const seen = new Set<string>();
+  // Component names as written (the HTML parser lowercases them).
+  const names = new Map([...source.body.matchAll(/<([A-Z][\w-]*)/g)].map((m) => [m[1]?.toLowerCase(), m[1]]));
+  const warn = (code: string, message: string) => {
+    const text = message
+      .replace('{slide}', `slide ${index + 1}`)
+      .replace(/^slide/, 'Slide')
+      .replace(/<([a-z][\w-]*)> component/, (whole, name: string) => `<${names.get(name) ?? name}> component`);
+    if (!seen.has(text)) warnings.push({ code, message: text, slide: index });
+    seen.add(text);
+  };
+  const env = slideEnv(dialects.marp);
+  const notes = [...source.notes];
+  const context = {
+    dialects,
+    assets,
+    baseDir: source.baseDir,
+    backgrounds: matterBackgrounds(source.matter),
+    notes,
+    warn,
+  };
+  const body = dialects.remark ? stripRemarkMacros(source.body) : source.body;
+  const pass = transformSlideHtml(renderBody(body, env), context);
+  for (const lang of env.diagrams) {
+    warn('diagram_as_code', `{slide} has a ${lang} diagram, which is shown as its source code.`);
+  }
+  for (const lang of env.editors) {
+    warn('unknown_directive', `{slide} has a live ${lang} editor, which is shown as plain code.`);
+  }
+  for (const tex of env.mathErrors) {
+    warn('math_error', `{slide} has math that could not be typeset ("${tex.slice(0, 40)}"); it is shown as written.`);
+  }
+  if (estimateOverflow(source.body, env.longestCode)) {
+    warn('overflow', `{slide} may be too long to fit; it will be scaled down.`);
+  }
+  return { html: restoreMath(sanitizeSlide(pass.html), env), steps: pass.steps, notes: notes.join('\n\n').trim() };
 }
 
-/** The text of the first `# ` heading in `source`, if any. */
+/** The text of the first heading of any level in `source` (markup, comments and HTML left out), if any. */
 export function firstHeading(source: string): string | null {
-  const tokens = markdown.parse(source, {});
-  const token = tokens.find((t, i) => t.type === 'inline' && tokens[i - 1]?.tag === 'h1');
+  const tokens = markdown.parse(source, slideEnv(false));
+  const token = tokens.find((t, i) => t.type === 'inline' && tokens[i - 1]?.type === 'heading_open');
   const text = token?.children
-    ?.map((child) => child.content)
+    ?.filter((child) => child.type !== 'html_inline')
+    .map((child) => child.content)
     .join('')
+    .replace(/\s+/g, ' ')
     .trim();
   return text ? text : null;
 }

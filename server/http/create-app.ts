@@ -6,6 +6,7 @@ import { errorHandler } from './error-handler.js';
 import { eventStreamHandler } from './event-stream.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
+import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
@@ -22,6 +23,7 @@ function createApp(deps: AppDeps): Koa {
   const router = new Router();
   registerOpsRoutes(router, deps);
   registerDeckRoutes(router, deps, guards);
+  registerAssetRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
+import { AssetStore } from './asset-store.js';
 import { guardConnection, type Database } from './database.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 
@@ -77,9 +78,12 @@ function stepCounts(content: DeckContent): number[] {
 export class DeckStore {
   /** Presenter keys: check, mint, list, revoke (the one API for them). */
   readonly keys: PresenterKeyStore;
+  /** Deck files (images): content-addressed blobs and the paths decks know them by. */
+  readonly assets: AssetStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
+    this.assets = new AssetStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../client/utils/backoff.js';
+import { backoffDelay } from '../../shared/backoff.js';
 
 describe('backoffDelay', () => {
   it('doubles from the base, caps, and jitters between half and all of the step', () => {

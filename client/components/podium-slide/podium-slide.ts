@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { katexStyles } from '../../styles/katex-styles.js';
 import { slideContentStyles } from './podium-slide.styles.js';
 
 /** Smallest shrink factor for a slide whose content does not fit; below this it clips. */
@@ -18,6 +19,7 @@ const MIN_FIT = 0.45;
 @customElement('podium-slide')
 export class PodiumSlide extends LitElement {
   static override styles = [
+    katexStyles,
     slideContentStyles,
     css`
       :host {

@@ -14,6 +14,7 @@ import { deckIdFrom } from '../deck-id.js';
 import { deckLinks } from '../deck-links.js';
 import { requireAdmin } from '../admin-auth.js';
 import { linkBase } from '../link-base.js';
+import { createDeckFromUpload } from './deck-upload.js';
 
 /** Largest Markdown deck accepted: 1 MiB of JSON (MAX_DECK_BYTES). */
 const CREATE_DECK_LIMIT = MAX_DECK_BYTES;
@@ -53,6 +54,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
 
   router.post('/api/decks', async (ctx) => {
     requireAdmin(ctx, deps.config.adminToken);
+    if (ctx.is('multipart/form-data')) return createDeckFromUpload(ctx, deps);
     const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
     const content = parseDeck(body.markdown, body.title);
     if (!content) {
@@ -69,6 +71,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
       deck,
       presenterKey,
       links: deckLinks(base, deck.id, presenterKey),
+      warnings: [],
     };
     ctx.status = 201;
     ctx.set('Location', `/api/decks/${deck.id}`);

@@ -22,9 +22,9 @@ describe('splitMarkdown', () => {
 });
 
 describe('parseDeck', () => {
-  it('takes the title from the argument, else the first # heading, else a default', () => {
+  it('takes the title from the argument, else the first heading of any level, in text only, else a default', () => {
     expect(parseDeck('## Sub\n---\n# Main', 'Given')?.title).toBe('Given');
-    expect(parseDeck('## Sub\n---\n# Main *bold*')?.title).toBe('Main bold');
+    expect(parseDeck('text\n---\n## Main *bold* <!--fit-->\n---\n# Later')?.title).toBe('Main bold');
     expect(parseDeck('just text')?.title).toBe('Untitled deck');
   });
 

@@ -17,10 +17,10 @@ function content(slides: number): DeckContent {
   return deck;
 }
 
-/** A deck whose slide i has `steps[i]` builds, marked in raw HTML as the parser keeps them. */
+/** A deck whose slide i has `steps[i]` builds (reveal.js fragments). */
 function builds(steps: number[]): DeckContent {
   const slide = (count: number, i: number) =>
-    [`# Slide ${i + 1}`, ...Array.from({ length: count }, (_, k) => `<p data-step="${k + 1}">build ${k + 1}</p>`)].join(
+    [`# Slide ${i + 1}`, ...Array.from({ length: count }, (_, k) => `<p class="fragment">build ${k + 1}</p>`)].join(
       '\n\n',
     );
   const deck = parseDeck(steps.map(slide).join('\n---\n'));
@@ -52,7 +52,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
   it('applies migrations once, however often it is asked', async () => {
     expect(await migrate(db)).toEqual([]);
     const rows = await db.query<{ version: number }>('SELECT version FROM podium_migrations');
-    expect(rows.map((row) => row.version).sort()).toEqual([1, 2, 3]);
+    expect(rows.map((row) => row.version).sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('creates a deck at slide 0, version 1, with a working presenter key', async () => {
@@ -181,12 +181,12 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     const old = driver === 'postgres' ? null : await PgliteDatabase.open();
     if (!old) return; // The upgrade runs the same SQL on both drivers; one older schema is enough.
     try {
-      await migrate(old, 2);
+      await migrate(old, 3);
       await old.query(
         `INSERT INTO decks (id, title, slides, notes, slide_count, current_index, version)
          VALUES ('olddeck1', 'Old', '[{"html":"<p>a</p>"},{"html":"<p>b</p>"}]', '["",""]', 2, 1, 4)`,
       );
-      expect(await migrate(old)).toEqual([3]);
+      expect(await migrate(old)).toEqual([4]);
       const upgraded = new DeckStore(old);
       expect(await upgraded.getDeck('olddeck1')).toMatchObject({
         index: 1,

@@ -4,13 +4,13 @@ import { connectionStatus, shownHeading } from '../../../support/browser.js';
 import { describeInBrowser } from '../../../support/browser-suite.js';
 import { fetchState } from '../../../support/server.js';
 
-/** Slide 1 has two builds, written as raw HTML marks; slide 2 has none. */
+/** Slide 1 has two builds (reveal.js fragments); slide 2 has none. */
 const DECK = [
   '# Builds',
   '',
-  '<p data-step="1">Alpha</p>',
+  '<p class="fragment">Alpha</p>',
   '',
-  '<p data-step="2">Beta</p>',
+  '<p class="fragment">Beta</p>',
   '---',
   '## After',
   '',

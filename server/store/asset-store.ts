@@ -1,0 +1,82 @@
+import { guardConnection, type Database } from './database.js';
+
+/** A stored file as it is served. */
+export interface StoredAsset {
+  /** Hex sha256 of `bytes`. */
+  id: string;
+  /** Content-Type, from the bytes (never from a name). */
+  type: string;
+  size: number;
+  bytes: Buffer;
+}
+
+/** One file of a deck: its path relative to the deck and the asset it names. */
+export interface DeckAssetLink {
+  path: string;
+  id: string;
+}
+
+interface AssetRow {
+  id: string;
+  type: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** Both drivers hand bytea back as bytes: node-postgres as a Buffer, PGlite as a Uint8Array. */
+function toBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Asset SQL: content-addressed blobs and the deck links that name them. Connection failures become DatabaseUnavailableError. */
+export class AssetStore {
+  constructor(private readonly db: Database) {}
+
+  /** Stores each asset once (an id already stored is left as it is), in one transaction. */
+  async saveAssets(assets: readonly Omit<StoredAsset, 'size'>[]): Promise<void> {
+    if (assets.length === 0) return;
+    await guardConnection(() =>
+      this.db.transaction(async (tx) => {
+        for (const asset of assets) {
+          await tx.query(
+            `INSERT INTO assets (id, type, size, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+            [asset.id, asset.type, asset.bytes.length, asset.bytes],
+          );
+        }
+      }),
+    );
+  }
+
+  /** Makes `links` the files of deck `deckId`, replacing what it had. */
+  async linkDeckAssets(deckId: string, links: readonly DeckAssetLink[]): Promise<void> {
+    await guardConnection(() =>
+      this.db.transaction(async (tx) => {
+        await tx.query('DELETE FROM deck_assets WHERE deck_id = $1', [deckId]);
+        if (links.length === 0) return;
+        await tx.query(
+          `INSERT INTO deck_assets (deck_id, path, asset_id)
+           SELECT $1, path, asset_id FROM unnest($2::text[], $3::text[]) AS link(path, asset_id)`,
+          [deckId, links.map((link) => link.path), links.map((link) => link.id)],
+        );
+      }),
+    );
+  }
+
+  /** The files of deck `deckId`, by path. */
+  async deckAssets(deckId: string): Promise<DeckAssetLink[]> {
+    return guardConnection(() =>
+      this.db.query<DeckAssetLink>('SELECT path, asset_id AS id FROM deck_assets WHERE deck_id = $1 ORDER BY path', [
+        deckId,
+      ]),
+    );
+  }
+
+  /** One asset with its bytes, or null. */
+  async getAsset(id: string): Promise<StoredAsset | null> {
+    const rows = await guardConnection(() =>
+      this.db.query<AssetRow>('SELECT id, type, size, bytes FROM assets WHERE id = $1', [id]),
+    );
+    const row = rows[0];
+    return row ? { id: row.id, type: row.type, size: row.size, bytes: toBuffer(row.bytes) } : null;
+  }
+}
