@@ -177,6 +177,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(shorter).toMatchObject({ index: 0, step: 1, version: 5 });
   });
 
+  // A second PGlite starts slowly on a busy machine.
   it('gives decks made before steps existed no builds, at step 0', async () => {
     const old = driver === 'postgres' ? null : await PgliteDatabase.open();
     if (!old) return; // The upgrade runs the same SQL on both drivers; one older schema is enough.
@@ -201,7 +202,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     } finally {
       await old.close();
     }
-  });
+  }, 60_000);
 
   it('mints extra presenter keys that work alongside the first', async () => {
     const { deck, presenterKey } = await store.createDeck(content(1));
