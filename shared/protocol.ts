@@ -6,13 +6,17 @@
 /** One rendered slide as the audience receives it: sanitized HTML, never notes. */
 export interface Slide {
   html: string;
-  /** Build steps of the slide: step k shows its first k builds (`data-step` elements); 0 shows all at once. */
+  /** How many build steps the slide has (0: all shown at once); its HTML marks build k with `data-step="k"`. */
   steps: number;
 }
 
-/** Where a deck is now: 0-based slide index and a version that grows by 1 per change. */
+/**
+ * Where a deck is now: 0-based slide index, the build step of that slide (0 to its `steps`;
+ * step k shows builds 1..k) and a version that grows by 1 per change.
+ */
 export interface SlideState {
   index: number;
+  step: number;
   version: number;
 }
 
@@ -54,6 +58,12 @@ export interface DeckWarning {
   code: string;
   message: string;
   slide?: number;
+}
+
+/** Body of `PUT /api/decks/:id/slide`; `step` defaults to 0. */
+export interface SetSlideRequest {
+  index: number;
+  step?: number;
 }
 
 /** 200 answer to `PUT /api/decks/:id/slide`. */
@@ -102,6 +112,7 @@ export type ErrorCode =
   | 'pdf_encrypted'
   | 'pdf_render_timeout'
   | 'invalid_index'
+  | 'invalid_step'
   | 'rate_limited'
   | 'too_many_streams'
   | 'too_many_keys'

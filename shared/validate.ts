@@ -1,4 +1,4 @@
-import type { ErrorBody, SlideEventData, SlideState } from './protocol.js';
+import type { ErrorBody, Slide, SlideEventData, SlideState } from './protocol.js';
 
 /** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
 
@@ -12,9 +12,14 @@ export function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
-/** Narrows `{index, version}` with index >= 0 and version >= 1. */
+/** Narrows `{index, step, version}` with index >= 0, step >= 0 and version >= 1. */
 export function isSlideState(value: unknown): value is SlideState {
-  return isRecord(value) && isIndex(value.index) && isIndex(value.version) && value.version >= 1;
+  return isRecord(value) && isIndex(value.index) && isIndex(value.step) && isIndex(value.version) && value.version >= 1;
+}
+
+/** Narrows a slide as decks carry it: `{html, steps}`. */
+export function isSlide(value: unknown): value is Slide {
+  return isRecord(value) && typeof value.html === 'string' && isIndex(value.steps);
 }
 
 /** Parses the data line of an SSE `slide` event; null when it is not one. */
@@ -26,10 +31,9 @@ export function parseSlideEvent(data: string): SlideEventData | null {
     return null;
   }
   if (!isSlideState(parsed)) return null;
+  const state = { index: parsed.index, step: parsed.step, version: parsed.version };
   const count = isRecord(parsed) && isIndex(parsed.count) ? parsed.count : undefined;
-  return count === undefined
-    ? { index: parsed.index, version: parsed.version }
-    : { index: parsed.index, version: parsed.version, count };
+  return count === undefined ? state : { ...state, count };
 }
 
 /** Narrows an API error body; anything else is null. */

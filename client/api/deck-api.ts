@@ -6,7 +6,8 @@ import type {
   PresenterDeck,
   SlideState,
 } from '../../shared/protocol.js';
-import { isRecord, isSlideState } from '../../shared/validate.js';
+import { isRecord, isSlide, isSlideState } from '../../shared/validate.js';
+import type { SlidePosition } from '../state/step-walk.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 import { ApiError, narrow, request } from './request.js';
 
@@ -17,7 +18,7 @@ function isDeck(value: unknown): value is Deck {
     typeof value.id === 'string' &&
     typeof value.title === 'string' &&
     Array.isArray(value.slides) &&
-    value.slides.every((slide) => isRecord(slide) && typeof slide.html === 'string')
+    value.slides.every(isSlide)
   );
 }
 
@@ -64,8 +65,8 @@ export async function fetchPresenterDeck(id: string, key: string): Promise<Prese
   return narrow(body, isPresenterDeck);
 }
 
-/** `PUT /api/decks/:id/slide`, a compare-and-set on `version` (412 carries `current`). */
-export async function putSlide(id: string, key: string, index: number, version: number): Promise<SlideState> {
+/** `PUT /api/decks/:id/slide` to slide and step `target`, a compare-and-set on `version` (412 carries `current`). */
+export async function putSlide(id: string, key: string, target: SlidePosition, version: number): Promise<SlideState> {
   const body = await request(`${deckUrl(id)}/slide`, {
     method: 'PUT',
     headers: {
@@ -73,7 +74,7 @@ export async function putSlide(id: string, key: string, index: number, version: 
       'Content-Type': 'application/json',
       'If-Match': `"${version}"`,
     },
-    body: JSON.stringify({ index }),
+    body: JSON.stringify({ index: target.index, step: target.step }),
   });
   return narrow(body, isSlideState);
 }

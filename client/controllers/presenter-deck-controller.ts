@@ -4,7 +4,7 @@ import { fetchPresenterDeck, putSlide } from '../api/deck-api.js';
 import { ApiError } from '../api/request.js';
 import { forgetPresenterKey, takePresenterKey } from '../state/presenter-key.js';
 import { SlideSync, type SyncOutcome } from '../state/slide-sync.js';
-import { clampIndex } from '../utils/slide-text.js';
+import { clampPosition, samePosition, stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
 
 /** A reason the remote cannot drive the deck, shown instead of the controls. */
 export interface Problem {
@@ -25,8 +25,8 @@ const NOTICE_MS = 5000;
 export class PresenterDeckController implements ReactiveController {
   /** The deck with speaker notes; null until loaded. */
   deck: PresenterDeck | null = null;
-  /** The slide this remote shows: its own choice at once, else the server's. */
-  shownIndex = 0;
+  /** The slide and step this remote shows: its own choice at once, else the server's. */
+  shown: SlidePosition = { index: 0, step: 0 };
   /** Why the remote cannot drive the deck; null when it can. */
   problem: Problem | null = null;
   /** A passing message; '' when none. */
@@ -72,16 +72,33 @@ export class PresenterDeckController implements ReactiveController {
     void this.load();
   }
 
-  /** Shows slide `index` (clamped) at once and sends it to the server; false when nothing moved. */
-  go(index: number): boolean {
+  /** The slide this remote shows (0-based). */
+  get shownIndex(): number {
+    return this.shown.index;
+  }
+
+  /** Shows slide `index` at `step` (default 0; both clamped) at once and sends it; false when nothing moved. */
+  go(index: number, step = 0): boolean {
     const deck = this.deck;
     if (!deck || !this.sync || this.problem) return false;
-    const target = clampIndex(index, deck.slides.length);
-    if (target === this.shownIndex) return false;
-    this.shownIndex = target;
+    const target = clampPosition(deck.slides, { index, step });
+    if (samePosition(target, this.shown)) return false;
+    this.shown = target;
     this.sync.request(target);
     this.host.requestUpdate();
     return true;
+  }
+
+  /** Next: the next build of this slide, else the next slide at step 0; false at the end. */
+  next(): boolean {
+    const target = this.deck && stepForward(this.deck.slides, this.shown);
+    return target ? this.go(target.index, target.step) : false;
+  }
+
+  /** Back: hides the last build shown, else the previous slide with every build; false at the start. */
+  back(): boolean {
+    const target = this.deck && stepBack(this.deck.slides, this.shown);
+    return target ? this.go(target.index, target.step) : false;
   }
 
   /** A `slide` event from the stream: a new count means the deck was edited, so it loads again. */
@@ -90,7 +107,7 @@ export class PresenterDeckController implements ReactiveController {
     if (!sync || !this.deck) return;
     if (event.count !== undefined && event.count !== this.deck.slides.length) void this.load();
     sync.observe(event);
-    if (!sync.pending) this.shownIndex = clampIndex(sync.confirmed.index, this.deck.slides.length);
+    if (!sync.pending) this.shown = clampPosition(this.deck.slides, sync.confirmed);
     this.host.requestUpdate();
   }
 
@@ -107,11 +124,11 @@ export class PresenterDeckController implements ReactiveController {
       if (!this.sync) {
         this.sync = new SlideSync(
           deck,
-          (index, version) => putSlide(id, key, index, version),
+          (target, version) => putSlide(id, key, target, version),
           (outcome) => this.handleSettled(outcome),
         );
       } else this.sync.observe(deck);
-      if (!this.sync.pending) this.shownIndex = clampIndex(this.sync.confirmed.index, deck.slides.length);
+      if (!this.sync.pending) this.shown = clampPosition(deck.slides, this.sync.confirmed);
     } catch (error) {
       if (id !== this.deckId) return;
       this.showProblem(error);
@@ -148,8 +165,7 @@ export class PresenterDeckController implements ReactiveController {
   }
 
   private handleSettled(outcome: SyncOutcome): void {
-    const count = this.deck?.slides.length ?? 0;
-    this.shownIndex = clampIndex(outcome.state.index, count);
+    this.shown = clampPosition(this.deck?.slides ?? [], outcome.state);
     if (outcome.kind === 'conflict') {
       this.showNotice(`Another remote moved the talk. Now on slide ${outcome.state.index + 1}.`);
     } else if (outcome.kind === 'failed') {

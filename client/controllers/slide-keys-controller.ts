@@ -1,4 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Slide } from '../../shared/protocol.js';
+import { stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
 
 /** What a navigation key asks for. */
 type SlideKeyAction = 'next' | 'previous' | 'first' | 'last';
@@ -49,6 +51,35 @@ export function slideKeyTarget(event: KeyboardEvent, shown: number, count: numbe
     default:
       return null;
   }
+}
+
+/**
+ * Where a navigation key leads the presenter from `shown`, build by build: next/previous
+ * walk the steps (see stepForward/stepBack), Home/End go to the first/last slide at step 0.
+ * Null for a key that is not a navigation key, or at either end of the deck.
+ */
+export function stepKeyTarget(
+  event: KeyboardEvent,
+  shown: SlidePosition,
+  slides: readonly Slide[],
+): SlidePosition | null {
+  switch (slideKeyAction(event)) {
+    case 'next':
+      return stepForward(slides, shown);
+    case 'previous':
+      return stepBack(slides, shown);
+    case 'first':
+      return { index: 0, step: 0 };
+    case 'last':
+      return { index: Math.max(slides.length - 1, 0), step: 0 };
+    default:
+      return null;
+  }
+}
+
+/** True for a key that navigates (see slideKeyTarget), wherever it would lead. */
+export function isSlideKey(event: KeyboardEvent): boolean {
+  return slideKeyAction(event) !== null;
 }
 
 function isTyping(target: EventTarget | undefined): boolean {

@@ -6,5 +6,7 @@ import type { SlideState } from '../../shared/protocol.js';
  * screen back. Versions start at 1, so a `current` of version 0 takes anything.
  */
 export function newerState(current: SlideState, incoming: SlideState): SlideState {
-  return incoming.version > current.version ? { index: incoming.index, version: incoming.version } : current;
+  return incoming.version > current.version
+    ? { index: incoming.index, step: incoming.step, version: incoming.version }
+    : current;
 }

@@ -1,6 +1,7 @@
 import type { SlideState } from '../../shared/protocol.js';
 import { ApiError } from '../api/request.js';
 import { newerState } from './newer-state.js';
+import { samePosition, type SlidePosition } from './step-walk.js';
 
 /** How a round of PUTs ended, and the state to show now. */
 export type SyncOutcome =
@@ -12,22 +13,22 @@ export type SyncOutcome =
 
 /**
  * The presenter's side of the slide state: optimistic, latest-wins, compare-and-set.
- * `request(i)` returns at once (the UI already shows slide i); PUTs go out one at a time
+ * `request(at)` returns at once (the UI already shows slide and step `at`); PUTs go out one at a time
  * with `If-Match` set to the last confirmed version, and taps made meanwhile collapse into
  * one PUT for the newest target. A 412 adopts the server's `current` state directly, so
  * the screen moves once, never back and forth.
  */
 export class SlideSync {
   private state: SlideState;
-  private desired: number | null = null;
+  private desired: SlidePosition | null = null;
   private inFlight = false;
 
   constructor(
     initial: SlideState,
-    private readonly send: (index: number, version: number) => Promise<SlideState>,
+    private readonly send: (target: SlidePosition, version: number) => Promise<SlideState>,
     private readonly onSettled: (outcome: SyncOutcome) => void,
   ) {
-    this.state = { index: initial.index, version: initial.version };
+    this.state = { index: initial.index, step: initial.step, version: initial.version };
   }
 
   /** The last state the server confirmed (PUT answer, stream event or fetch). */
@@ -45,9 +46,9 @@ export class SlideSync {
     this.state = newerState(this.state, state);
   }
 
-  /** Asks the server for slide `index`; settles through `onSettled`. */
-  request(index: number): void {
-    this.desired = index;
+  /** Asks the server for slide and step `target`; settles through `onSettled`. */
+  request(target: SlidePosition): void {
+    this.desired = { index: target.index, step: target.step };
     void this.flush();
   }
 
@@ -55,7 +56,7 @@ export class SlideSync {
     if (this.inFlight) return;
     this.inFlight = true;
     let outcome: SyncOutcome | null = null;
-    while (this.desired !== null && this.desired !== this.state.index) {
+    while (this.desired !== null && !samePosition(this.desired, this.state)) {
       const target = this.desired;
       try {
         this.observe(await this.send(target, this.state.version));

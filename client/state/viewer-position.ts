@@ -8,7 +8,7 @@ import { newerState } from './newer-state.js';
  */
 export class ViewerPosition {
   /** The newest live state taken; version 0 until the first. */
-  live: SlideState = { index: 0, version: 0 };
+  live: SlideState = { index: 0, step: 0, version: 0 };
   /** True while the viewer is on the live slide and moves with it. */
   following = true;
   private viewIndex = 0;
@@ -16,6 +16,14 @@ export class ViewerPosition {
   /** The slide to show in a deck of `count` slides. */
   shown(count: number): number {
     return clampIndex(this.following ? this.live.index : this.viewIndex, count);
+  }
+
+  /**
+   * The builds to show of the shown slide, which has `steps`: the live step while following,
+   * every build while browsing on one's own.
+   */
+  shownStep(steps: number): number {
+    return this.following ? Math.min(this.live.step, steps) : steps;
   }
 
   /** Takes a live state from the server; false, and nothing changes, when it is not newer. */

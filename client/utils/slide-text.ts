@@ -7,10 +7,19 @@ export function slideHeading(slideHtml: string): string {
   return (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** "Slide 3 of 12: Heading" (1-based), for screen readers. */
-export function slideAnnouncement(index: number, count: number, slideHtml: string): string {
+/**
+ * "Slide 3 of 12: Heading" (1-based), for screen readers; with `builds` of a slide that has
+ * steps, "Slide 3 of 12, step 2 of 4: Heading". Default: no step named.
+ */
+export function slideAnnouncement(
+  index: number,
+  count: number,
+  slideHtml: string,
+  builds?: { step: number; steps: number },
+): string {
   const heading = slideHeading(slideHtml);
-  return `Slide ${index + 1} of ${count}${heading ? `: ${heading}` : ''}`;
+  const step = builds && builds.steps > 0 ? `, step ${builds.step} of ${builds.steps}` : '';
+  return `Slide ${index + 1} of ${count}${step}${heading ? `: ${heading}` : ''}`;
 }
 
 /** Clamps an index into a deck of `count` slides (0 for an empty deck). */

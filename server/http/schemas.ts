@@ -9,8 +9,8 @@ export const createDeckBody = z.strictObject({
   title: z.string().max(MAX_TITLE_LENGTH).optional(),
 });
 
-/** Body of `PUT /api/decks/:id/slide`: only the object shape; the index is checked separately (422). */
-export const setSlideBody = z.looseObject({ index: z.unknown().optional() });
+/** Body of `PUT /api/decks/:id/slide`: only the object shape; index and step are checked separately (422). */
+export const setSlideBody = z.looseObject({ index: z.unknown().optional(), step: z.unknown().optional() });
 
 /** Deck ids in URLs: generated codes and slugs of served files. */
 export const deckIdParam = z.string().regex(DECK_ID_PATTERN);

@@ -15,7 +15,7 @@ export function retryFrame(retryMs: number): Buffer {
 
 /** One `slide` event, framed once and shared by every stream of the deck. */
 export function slideFrame(state: SlideEventData): Buffer {
-  const data: SlideEventData = { index: state.index, version: state.version };
+  const data: SlideEventData = { index: state.index, step: state.step, version: state.version };
   if (state.count !== undefined) data.count = state.count;
   return Buffer.from(`event: slide\nid: ${state.version}\ndata: ${JSON.stringify(data)}\n\n`);
 }

@@ -12,6 +12,8 @@ export const DECK_CHANNEL = 'podium_slide';
 export interface SlidePayload {
   deck: string;
   index: number;
+  /** The build step of that slide (migration 3 on). */
+  step: number;
   version: number;
   /** The deck's slide count; the trigger always sends it. */
   count: number;
@@ -66,5 +68,6 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
-  return { kind: 'slide', deckId: deck, state: { index: value.index, version: value.version, count } };
+  const state = { index: value.index, step: value.step, version: value.version, count };
+  return { kind: 'slide', deckId: deck, state };
 }

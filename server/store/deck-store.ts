@@ -18,23 +18,33 @@ export type SetSlideResult =
   | { kind: 'changed' | 'unchanged'; state: SlideEventData }
   | { kind: 'not_found' }
   | { kind: 'version_mismatch'; current: SlideEventData }
-  | { kind: 'out_of_range'; count: number };
+  | { kind: 'out_of_range'; count: number }
+  /** `index` is a slide, but `step` is past its `steps`. */
+  | { kind: 'step_out_of_range'; index: number; steps: number };
 
 interface DeckRow {
   id: string;
   title: string;
   slides: Slide[];
+  slide_steps: number[];
   notes?: string[];
   current_index: number;
+  current_step: number;
   version: number;
 }
 
 interface StateRow {
   id: string;
   current_index: number;
+  current_step: number;
   version: number;
   slide_count: number;
 }
+
+/** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
+const DECK_COLUMNS = 'id, title, slides, slide_steps, current_index, current_step, version';
+/** Columns of a StateRow. */
+const STATE_COLUMNS = 'id, current_index, current_step, version, slide_count';
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -46,11 +56,24 @@ export function generateDeckId(): string {
 }
 
 function toState(row: StateRow): SlideEventData {
-  return { index: row.current_index, version: row.version, count: row.slide_count };
+  return { index: row.current_index, step: row.current_step, version: row.version, count: row.slide_count };
 }
 
+/** The slide_steps column is the one home of step counts; the slides jsonb of older decks has none. */
 function toDeck(row: DeckRow): Deck {
-  return { id: row.id, title: row.title, slides: row.slides, index: row.current_index, version: row.version };
+  const slides = row.slides.map((slide, i) => ({ html: slide.html, steps: row.slide_steps[i] ?? 0 }));
+  return {
+    id: row.id,
+    title: row.title,
+    slides,
+    index: row.current_index,
+    step: row.current_step,
+    version: row.version,
+  };
+}
+
+function stepCounts(content: DeckContent): number[] {
+  return content.slides.map((slide) => slide.steps);
 }
 
 /** All deck SQL lives here. Every method returns shared types; connection failures become DatabaseUnavailableError. */
@@ -74,9 +97,16 @@ export class DeckStore {
     return this.guard(() =>
       this.db.transaction(async (tx) => {
         const rows = await tx.query<DeckRow>(
-          `INSERT INTO decks (id, title, slides, notes, slide_count) VALUES ($1, $2, $3, $4, $5)
-           RETURNING id, title, slides, current_index, version`,
-          [deckId, content.title, JSON.stringify(content.slides), JSON.stringify(content.notes), content.slides.length],
+          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps) VALUES ($1, $2, $3, $4, $5, $6)
+           RETURNING ${DECK_COLUMNS}`,
+          [
+            deckId,
+            content.title,
+            JSON.stringify(content.slides),
+            JSON.stringify(content.notes),
+            content.slides.length,
+            stepCounts(content),
+          ],
         );
         const minted = await insertKey(tx, deckId, 'creator');
         if (minted.kind !== 'minted') throw new Error('a new deck refused its first key');
@@ -87,18 +117,22 @@ export class DeckStore {
 
   /**
    * Creates deck `id` from `content`, or refreshes its content when `sourceHash` changed
-   * (the index is kept, clamped to the new length; the version grows so viewers refetch).
+   * (index and step are kept, clamped to the new deck; the version grows so viewers refetch).
    */
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
     return this.guard(async () => {
       const rows = await this.db.query<DeckRow>(
-        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
+           slide_steps = EXCLUDED.slide_steps,
            current_index = LEAST(decks.current_index, EXCLUDED.slide_count - 1),
+           current_step = LEAST(decks.current_step,
+             EXCLUDED.slide_steps[LEAST(decks.current_index, EXCLUDED.slide_count - 1) + 1]),
            version = decks.version + 1, updated_at = now()
          WHERE decks.source_hash IS DISTINCT FROM EXCLUDED.source_hash
-         RETURNING id, title, slides, current_index, version`,
+         RETURNING ${DECK_COLUMNS}`,
         [
           id,
           content.title,
@@ -106,6 +140,7 @@ export class DeckStore {
           JSON.stringify(content.notes),
           content.slides.length,
           sourceHash,
+          stepCounts(content),
         ],
       );
       const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
@@ -122,7 +157,7 @@ export class DeckStore {
   /** The public deck (never notes), or null. */
   async getDeck(id: string): Promise<Deck | null> {
     const rows = await this.guard(() =>
-      this.db.query<DeckRow>('SELECT id, title, slides, current_index, version FROM decks WHERE id = $1', [id]),
+      this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS} FROM decks WHERE id = $1`, [id]),
     );
     return rows[0] ? toDeck(rows[0]) : null;
   }
@@ -130,13 +165,13 @@ export class DeckStore {
   /** The deck with its speaker notes, for a verified presenter, or null. */
   async getPresenterDeck(id: string): Promise<PresenterDeck | null> {
     const rows = await this.guard(() =>
-      this.db.query<DeckRow>('SELECT id, title, slides, notes, current_index, version FROM decks WHERE id = $1', [id]),
+      this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes FROM decks WHERE id = $1`, [id]),
     );
     const row = rows[0];
     return row ? { ...toDeck(row), notes: row.notes ?? [] } : null;
   }
 
-  /** Current index, version and slide count of one deck, or null. */
+  /** Current index, step, version and slide count of one deck, or null. */
   async getSlideState(id: string): Promise<SlideEventData | null> {
     return (await this.getSlideStates([id])).get(id) ?? null;
   }
@@ -145,33 +180,33 @@ export class DeckStore {
   async getSlideStates(ids: readonly string[]): Promise<Map<string, SlideEventData>> {
     if (ids.length === 0) return new Map();
     const rows = await this.guard(() =>
-      this.db.query<StateRow>('SELECT id, current_index, version, slide_count FROM decks WHERE id = ANY($1::text[])', [
-        ids,
-      ]),
+      this.db.query<StateRow>(`SELECT ${STATE_COLUMNS} FROM decks WHERE id = ANY($1::text[])`, [ids]),
     );
     return new Map(rows.map((row) => [row.id, toState(row)]));
   }
 
   /**
-   * Moves deck `id` to `index` in one statement; the trigger NOTIFYs in the same transaction.
-   * With `expectedVersion` it is a compare-and-set. Moving to the current index changes nothing.
+   * Moves deck `id` to slide `index` at build `step` (default 0; up to that slide's steps) in one statement;
+   * the trigger NOTIFYs in the same transaction. With `expectedVersion` it is a compare-and-set.
+   * Moving to the current index and step changes nothing.
    * The commit waits for the WAL flush, on both drivers: a change answered 200 survives a
    * crash of Podium or of Postgres, so a version is never handed out twice.
    */
-  async setSlide(id: string, index: number, expectedVersion?: number): Promise<SetSlideResult> {
+  async setSlide(id: string, index: number, expectedVersion?: number, step = 0): Promise<SetSlideResult> {
     return this.guard(async () => {
       for (;;) {
         // The one statement whose lost answer leaves the outcome unknown (see Database.change).
         const changed = await this.db.change<StateRow>(
-          `UPDATE decks SET current_index = $2, version = version + 1, updated_at = now()
-           WHERE id = $1 AND current_index <> $2 AND $2 < slide_count AND ($3::integer IS NULL OR version = $3)
-           RETURNING id, current_index, version, slide_count`,
-          [id, index, expectedVersion ?? null],
+          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now()
+           WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
+             AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
+           RETURNING ${STATE_COLUMNS}`,
+          [id, index, step, expectedVersion ?? null],
         );
         if (changed[0]) return { kind: 'changed', state: toState(changed[0]) };
-        const current = await this.db.query<StateRow>(
-          'SELECT id, current_index, version, slide_count FROM decks WHERE id = $1',
-          [id],
+        const current = await this.db.query<StateRow & { steps: number | null }>(
+          `SELECT ${STATE_COLUMNS}, slide_steps[$2 + 1] AS steps FROM decks WHERE id = $1`,
+          [id, index],
         );
         const row = current[0];
         if (!row) return { kind: 'not_found' };
@@ -179,7 +214,8 @@ export class DeckStore {
           return { kind: 'version_mismatch', current: toState(row) };
         }
         if (index >= row.slide_count) return { kind: 'out_of_range', count: row.slide_count };
-        if (row.current_index === index) return { kind: 'unchanged', state: toState(row) };
+        if (step > (row.steps ?? 0)) return { kind: 'step_out_of_range', index, steps: row.steps ?? 0 };
+        if (row.current_index === index && row.current_step === step) return { kind: 'unchanged', state: toState(row) };
         // Another change landed between the two statements; the update may now apply.
       }
     });

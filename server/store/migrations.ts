@@ -93,13 +93,39 @@ const MIGRATIONS: Migration[] = [
       CREATE INDEX deck_assets_asset ON deck_assets (asset_id);
     `,
   },
+  {
+    version: 4,
+    name: 'build steps',
+    sql: `
+      -- slide_steps[i + 1] is how many build steps slide i has; existing decks have none.
+      ALTER TABLE decks ADD COLUMN slide_steps integer[];
+      UPDATE decks SET slide_steps = array_fill(0, ARRAY[slide_count]);
+      ALTER TABLE decks ALTER COLUMN slide_steps SET NOT NULL,
+        ADD CONSTRAINT decks_slide_steps_length CHECK (cardinality(slide_steps) = slide_count),
+        ADD COLUMN current_step integer NOT NULL DEFAULT 0,
+        ADD CONSTRAINT decks_current_step_range
+          CHECK (current_step >= 0 AND current_step <= slide_steps[current_index + 1]);
+
+      CREATE OR REPLACE FUNCTION podium_notify_slide() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('${DECK_CHANNEL}', json_build_object(
+          'deck', NEW.id, 'index', NEW.current_index, 'step', NEW.current_step, 'version', NEW.version,
+          'count', NEW.slide_count
+        )::text);
+        RETURN NEW;
+      END $$;
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every Podium process: "podium" in ASCII. */
 const MIGRATION_LOCK_KEY = 0x706f6469;
 
-/** Applies pending migrations under an advisory lock, so processes may start at once. */
-export async function migrate(db: Database): Promise<number[]> {
+/**
+ * Applies pending migrations under an advisory lock, so processes may start at once; up to
+ * version `upTo` (default all: tests pass a lower one to build an older schema).
+ */
+export async function migrate(db: Database, upTo = Infinity): Promise<number[]> {
   return db.withAdvisoryLock(MIGRATION_LOCK_KEY, async (conn: Queryable) => {
     await conn.query(`CREATE TABLE IF NOT EXISTS podium_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -107,7 +133,7 @@ export async function migrate(db: Database): Promise<number[]> {
     const done = new Set(rows.map((row) => row.version));
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
-      if (done.has(migration.version)) continue;
+      if (done.has(migration.version) || migration.version > upTo) continue;
       await conn.query('BEGIN');
       try {
         await conn.exec(migration.sql);

@@ -89,7 +89,7 @@ export async function commitDirectly(
   );
   const row = rows[0];
   if (!row) throw new Error(`no deck ${deckId}`);
-  return { index: row.current_index, version: row.version };
+  return { index: row.current_index, step: 0, version: row.version };
 }
 
 /** The status code of `GET /healthz`. */
@@ -225,7 +225,7 @@ export async function flood(
   while (version < fromVersion + count && !stop()) {
     const batchEnd = Math.min(version + 1000, fromVersion + count);
     for (version += 1; version <= batchEnd; version += 1) {
-      hub.broadcastSlide(deckId, { index: version % 3, version, count: 3 });
+      hub.broadcastSlide(deckId, { index: version % 3, step: 0, version, count: 3 });
       hub.flush();
     }
     version = batchEnd;

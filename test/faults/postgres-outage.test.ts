@@ -124,7 +124,7 @@ describe.skipIf(!TEST_DATABASE_URL)('Postgres restarts, freezes or goes half-ope
     // The timed-out connection is destroyed and its suspect siblings retired: the next PUT dials afresh.
     const next = await put(0);
     expect(next.status).toBe(200);
-    const caughtUp = await streamsReach({ index: 0, version: (next.body as SetSlideResponse).version });
+    const caughtUp = await streamsReach({ index: 0, step: 0, version: (next.body as SetSlideResponse).version });
     reportTiming('half-open: dead -> listener knows', detected);
     reportTiming('half-open: then -> every stream has the commit made while it was dead', resynced);
     reportTiming('half-open: PUT on a dead pooled connection answered 503 after', first.ms);

@@ -85,7 +85,7 @@ describe.each(DRIVERS)('racing remotes on %s', (driver) => {
       for (const loser of results.filter((r) => r.status !== 200)) {
         expect(loser.status).toBe(412);
         expect(loser.body.error.code).toBe('version_mismatch');
-        expect(loser.body.current).toEqual({ index: winner.index, version: winner.version });
+        expect(loser.body.current).toEqual({ index: winner.index, step: 0, version: winner.version });
       }
     }
     const end = await fetchState(server.url, deck.id);

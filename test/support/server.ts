@@ -11,8 +11,8 @@ export interface TestServer extends RunningPodium {
   driver: Driver;
   /** Creates a deck over HTTP and returns the 201 body. */
   createDeck(markdown: string, title?: string): Promise<CreateDeckResponse>;
-  /** PUTs a slide change with `key`; returns the raw response. */
-  putSlide(deckId: string, key: string, index: number, ifMatch?: number): Promise<Response>;
+  /** PUTs a slide change with `key` (and `step`, when given); returns the raw response. */
+  putSlide(deckId: string, key: string, index: number, ifMatch?: number, step?: number): Promise<Response>;
   /** Stops the server and drops its scratch database or data dir. */
   stop(): Promise<void>;
 }
@@ -57,13 +57,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (res.status !== 201) throw new Error(`createDeck: ${res.status} ${await res.text()}`);
       return (await res.json()) as CreateDeckResponse;
     },
-    putSlide(deckId, key, index, ifMatch) {
+    putSlide(deckId, key, index, ifMatch, step) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` };
       if (ifMatch !== undefined) headers['If-Match'] = `"${ifMatch}"`;
       return fetch(`${podium.url}/api/decks/${deckId}/slide`, {
         method: 'PUT',
         headers,
-        body: JSON.stringify({ index }),
+        body: JSON.stringify(step === undefined ? { index } : { index, step }),
       });
     },
     async stop() {
@@ -79,5 +79,5 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 export async function fetchState(url: string, deckId: string): Promise<SlideState> {
   const res = await fetch(`${url}/api/decks/${deckId}`);
   const deck = (await res.json()) as SlideState;
-  return { index: deck.index, version: deck.version };
+  return { index: deck.index, step: deck.step, version: deck.version };
 }

@@ -175,10 +175,12 @@ export class PodiumAudience extends LitElement {
     const { following } = this.position;
     const { fullscreen, idle } = this.fullscreen;
     const slideHtml = deck.slides[index]?.html ?? '';
+    const steps = deck.slides[index]?.steps ?? 0;
+    const step = this.position.shownStep(steps);
     const needsAttention = !following || this.stream.status !== 'live';
     return html`
       <div class="stage-area ${idle ? 'idle' : ''}">
-        <podium-slide class="main" .html=${slideHtml} label="Slide ${index + 1} of ${count}"
+        <podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
           >This slide is empty.</podium-slide
         >
         ${
@@ -231,7 +233,7 @@ export class PodiumAudience extends LitElement {
         }
       </div>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${slideAnnouncement(index, count, slideHtml)}
+        ${slideAnnouncement(index, count, slideHtml, following ? { step, steps } : undefined)}
       </div>
     `;
   }

@@ -2,10 +2,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
-import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
+import { stepBack, stepForward } from '../../state/step-walk.js';
 import { timerStart } from '../../state/timer-start.js';
 import { audiencePath } from '../../utils/deck-path.js';
 import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
@@ -48,7 +49,8 @@ export class PodiumRemote extends LitElement {
     super();
     new KeyboardShortcutsController(this, (event) => this.handleKey(event));
     new SwipeController(this, (direction) => {
-      if (!this.grid?.isOpen) this.go(this.presenter.shownIndex + (direction === 'left' ? 1 : -1));
+      if (this.grid?.isOpen) return;
+      if (direction === 'left' ? this.presenter.next() : this.presenter.back()) this.moved();
     });
   }
 
@@ -66,9 +68,13 @@ export class PodiumRemote extends LitElement {
     }
   }
 
-  /** Shows slide `index` at once and sends it to the server. */
-  private go(index: number): void {
-    if (!this.presenter.go(index)) return;
+  /** Shows slide `index` at `step` (default 0) at once and sends it to the server. */
+  private go(index: number, step = 0): void {
+    if (this.presenter.go(index, step)) this.moved();
+  }
+
+  /** After a move the presenter made: wake lock, a tap of vibration, the change event. */
+  private moved(): void {
     this.wakeLock.retry();
     if ('vibrate' in navigator && navigator.userActivation?.hasBeenActive !== false) navigator.vibrate(12);
     this.dispatchEvent(podiumEvent('podium-slide-change', { index: this.presenter.shownIndex, live: true }));
@@ -77,9 +83,9 @@ export class PodiumRemote extends LitElement {
   private handleKey(event: KeyboardEvent): boolean {
     const deck = this.presenter.deck;
     if (this.grid?.isOpen || !deck) return false;
-    const target = slideKeyTarget(event, this.presenter.shownIndex, deck.slides.length);
-    if (target !== null) {
-      this.go(target);
+    if (isSlideKey(event)) {
+      const target = stepKeyTarget(event, this.presenter.shown, deck.slides);
+      if (target) this.go(target.index, target.step);
       return true;
     }
     if (event.key !== 'g' && event.key !== 'G') return false;
@@ -88,11 +94,11 @@ export class PodiumRemote extends LitElement {
   }
 
   private handlePrevious(): void {
-    this.go(this.presenter.shownIndex - 1);
+    if (this.presenter.back()) this.moved();
   }
 
   private handleNext(): void {
-    this.go(this.presenter.shownIndex + 1);
+    if (this.presenter.next()) this.moved();
   }
 
   private handleGridOpen(): void {
@@ -125,9 +131,12 @@ export class PodiumRemote extends LitElement {
     if (problem) return this.renderProblem(problem);
     if (!deck) return html`<div class="problem"><p>Loading the talk…</p></div>`;
     const count = deck.slides.length;
-    const index = this.presenter.shownIndex;
+    const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
-    const next = deck.slides[index + 1]?.html;
+    const steps = deck.slides[index]?.steps ?? 0;
+    // The preview shows what Next will show: this slide one build on, or the next slide at step 0.
+    const upcoming = stepForward(deck.slides, this.presenter.shown);
+    const next = upcoming && deck.slides[upcoming.index];
     const notes = deck.notes[index]?.trim() ?? '';
     return html`
       <header class="bar">
@@ -138,19 +147,21 @@ export class PodiumRemote extends LitElement {
           ${gridIcon}
         </button>
       </header>
-      <podium-slide class="current" .html=${current} label="Current slide, ${index + 1} of ${count}"
+      <podium-slide class="current" .html=${current} .step=${step} label="Current slide, ${index + 1} of ${count}"
         >This slide is empty.</podium-slide
       >
       <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
         ${
-          next === undefined
-            ? html`<div class="end">End of the deck</div>`
-            : html`<podium-slide preview .html=${next}></podium-slide>`
+          upcoming && next
+            ? html`<podium-slide preview .html=${next.html} .step=${upcoming.step}></podium-slide>`
+            : html`<div class="end">End of the deck</div>`
         }
       </section>
       <section class="info">
-        <p class="position">Slide <strong>${index + 1}</strong> of ${count}</p>
+        <p class="position">
+          Slide <strong>${index + 1}</strong> of ${count}${steps > 0 ? ` · step ${step} of ${steps}` : ''}
+        </p>
         <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
@@ -167,7 +178,7 @@ export class PodiumRemote extends LitElement {
         <button
           class="previous"
           aria-label="Previous slide"
-          aria-disabled=${index === 0 ? 'true' : 'false'}
+          aria-disabled=${stepBack(deck.slides, this.presenter.shown) ? 'false' : 'true'}
           @click=${this.handlePrevious}
         >
           ${chevronLeft}<span aria-hidden="true">Back</span>
@@ -175,7 +186,7 @@ export class PodiumRemote extends LitElement {
         <button
           class="next-button primary"
           aria-label="Next slide"
-          aria-disabled=${index >= count - 1 ? 'true' : 'false'}
+          aria-disabled=${upcoming ? 'false' : 'true'}
           @click=${this.handleNext}
         >
           <span aria-hidden="true">Next</span>${chevronRight}
@@ -183,7 +194,7 @@ export class PodiumRemote extends LitElement {
       </div>
       <div class="notice" role="status">${notice}</div>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${slideAnnouncement(index, count, current)}
+        ${slideAnnouncement(index, count, current, { step, steps })}
       </div>
       <podium-slide-grid
         .slides=${deck.slides}

@@ -13,6 +13,8 @@ const MIN_FIT = 0.45;
  * is 16:9 itself (thumbnails); give it a height to letterbox it in any box. Text is sized
  * in container units, so the layout is identical at every size and never shifts; content
  * that would overflow is shrunk to fit. The HTML is the server's sanitized slide HTML.
+ * Builds (elements marked `data-step="k"`) past `step` are hidden but keep their place,
+ * so the layout never jumps as they appear; they fade in unless motion is reduced.
  */
 @customElement('podium-slide')
 export class PodiumSlide extends LitElement {
@@ -77,9 +79,21 @@ export class PodiumSlide extends LitElement {
           opacity: 0.3;
         }
       }
+      .content [data-step] {
+        transition:
+          opacity 200ms ease-out,
+          visibility 200ms;
+      }
+      .content .build-hidden {
+        visibility: hidden;
+        opacity: 0;
+      }
       @media (prefers-reduced-motion: reduce) {
         .content {
           animation: none;
+        }
+        .content [data-step] {
+          transition: none;
         }
       }
     `,
@@ -87,6 +101,8 @@ export class PodiumSlide extends LitElement {
 
   /** Sanitized slide HTML from the server; empty shows the slotted placeholder. */
   @property() html = '';
+  /** Builds shown: every `[data-step]` element numbered above it is hidden. Default all shown. */
+  @property({ type: Number }) step = Number.POSITIVE_INFINITY;
   /** Accessible name of the stage, e.g. "Slide 3 of 12"; default none. */
   @property() label = '';
   /** A small preview: content is inert and hidden from assistive tech. Default false. */
@@ -105,7 +121,15 @@ export class PodiumSlide extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('html') || changed.has('step')) this.showBuilds();
     if (changed.has('html')) this.fitContent();
+  }
+
+  /** Hides the builds past `step` (visibility only: hidden builds keep their space). */
+  private showBuilds(): void {
+    for (const build of this.renderRoot.querySelectorAll<HTMLElement>('.content [data-step]')) {
+      build.classList.toggle('build-hidden', Number(build.dataset.step) > this.step);
+    }
   }
 
   /** Shrinks the font until the content fits the stage (images re-fit once loaded). */

@@ -20,7 +20,7 @@ import { createDeckFromUpload } from './deck-upload.js';
 
 /** Largest Markdown deck accepted: 1 MiB of JSON (MAX_DECK_BYTES). */
 const CREATE_DECK_LIMIT = MAX_DECK_BYTES;
-/** Largest slide-change body: `{"index":n}` needs a few bytes. */
+/** Largest slide-change body: `{"index":n,"step":k}` needs a few bytes. */
 const SET_SLIDE_LIMIT = 1024;
 
 /** `If-Match: "<version>"` as a number; undefined when absent or `*`. */
@@ -36,6 +36,18 @@ function parseIfMatch(header: string): number | undefined {
 async function outOfRange(store: DeckStore, id: string): Promise<SetSlideResult> {
   const state = await store.getSlideState(id);
   return state ? { kind: 'out_of_range', count: state.count ?? 0 } : { kind: 'not_found' };
+}
+
+/** Largest step sent to Postgres: past it no slide has that many builds (and integer overflows). */
+const MAX_STEP_QUERIED = 1_000_000;
+
+/** The 422 for a step past the slide's builds, in words a presenter understands. */
+function stepOutOfRange(index: number, steps: number): HttpError {
+  const message =
+    steps === 0
+      ? `step must be 0: slide ${index + 1} has no build steps.`
+      : `step must be between 0 and ${steps}: slide ${index + 1} has ${steps} build steps.`;
+  return new HttpError(422, 'invalid_step', message);
 }
 
 /** Create, read, presenter read and slide change. */
@@ -95,9 +107,15 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
     if (!isIndex(body.index)) {
       throw new HttpError(422, 'invalid_index', 'index must be a whole number, 0 for the first slide.');
     }
+    const step = body.step === undefined ? 0 : body.step;
+    if (!isIndex(step)) {
+      throw new HttpError(422, 'invalid_step', 'step must be a whole number, 0 for none of the builds shown.');
+    }
     // No deck has MAX_SLIDES slides; answering here also keeps huge numbers away from Postgres's integer.
     const result: SetSlideResult =
-      body.index < MAX_SLIDES ? await store.setSlide(id, body.index, expected) : await outOfRange(store, id);
+      body.index < MAX_SLIDES
+        ? await store.setSlide(id, body.index, expected, Math.min(step, MAX_STEP_QUERIED))
+        : await outOfRange(store, id);
     switch (result.kind) {
       case 'not_found':
         throw deckNotFound();
@@ -107,7 +125,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
           'version_mismatch',
           `The deck moved on (it is at version ${result.current.version}); reload its state and try again.`,
           { ETag: `"${result.current.version}"` },
-          { index: result.current.index, version: result.current.version },
+          { index: result.current.index, step: result.current.step, version: result.current.version },
         );
       case 'out_of_range':
         throw new HttpError(
@@ -115,10 +133,13 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
           'invalid_index',
           `index must be between 0 and ${result.count - 1}: this deck has ${result.count} slides.`,
         );
+      case 'step_out_of_range':
+        throw stepOutOfRange(result.index, result.steps);
       case 'changed':
       case 'unchanged': {
         if (result.kind === 'changed') metrics.slideChanges.inc();
-        const response: SetSlideResponse = { index: result.state.index, version: result.state.version };
+        const { index, step, version } = result.state;
+        const response: SetSlideResponse = { index, step, version };
         ctx.set('ETag', `"${response.version}"`);
         ctx.body = response;
       }

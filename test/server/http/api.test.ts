@@ -87,7 +87,7 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toMatch(/^"\d+"$/);
       const deck = (await res.json()) as Deck;
-      expect(Object.keys(deck).sort()).toEqual(['id', 'index', 'slides', 'title', 'version']);
+      expect(Object.keys(deck).sort()).toEqual(['id', 'index', 'slides', 'step', 'title', 'version']);
       expect(JSON.stringify(deck)).not.toContain('notes one');
       expect(deck.slides[0]?.html).toContain('<h1>One</h1>');
     });
@@ -134,14 +134,14 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
       const target = before.index === 1 ? 2 : 1;
       const res = await put(JSON.stringify({ index: target }));
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ index: target, version: before.version + 1 });
+      expect(await res.json()).toEqual({ index: target, step: 0, version: before.version + 1 });
     });
 
     it('answers 200 with the version unchanged for the current index', async () => {
       const now = (await (await fetch(`${url}/api/decks/${created.deck.id}`)).json()) as Deck;
       const res = await put(JSON.stringify({ index: now.index }));
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ index: now.index, version: now.version });
+      expect(await res.json()).toEqual({ index: now.index, step: 0, version: now.version });
     });
 
     it('honours If-Match: the current version wins, a stale one gets 412 with the current state', async () => {
@@ -151,7 +151,7 @@ describe.each(DRIVERS)('HTTP API on %s', (driver) => {
       expect(ok.status).toBe(200);
       const stale = await put(JSON.stringify({ index: 2 }), { 'If-Match': `"${now.version}"` });
       const body = await expectError(stale, 412, 'version_mismatch');
-      expect(body.current).toEqual({ index: target, version: now.version + 1 });
+      expect(body.current).toEqual({ index: target, step: 0, version: now.version + 1 });
       await expectError(await put(JSON.stringify({ index: 2 }), { 'If-Match': 'banana' }), 400, 'invalid_if_match');
     });
 

@@ -56,7 +56,7 @@ describe.each(DRIVERS)('event stream on %s', (driver) => {
       };
       expect(stream.text()).toMatch(/^retry: \d+\n/);
       expect(stream.text()).toContain(
-        `event: slide\nid: ${state.version}\ndata: {"index":${state.index},"version":${state.version},"count":3}\n\n`,
+        `event: slide\nid: ${state.version}\ndata: {"index":${state.index},"step":0,"version":${state.version},"count":3}\n\n`,
       );
     } finally {
       stream.close();

@@ -21,7 +21,7 @@ async function serve(options: Partial<HubOptions> = {}) {
       res.writeHead(429).end();
       return;
     }
-    stream.start(starts.get(deckId) ?? { index: 0, version: 1, count: 3 });
+    stream.start(starts.get(deckId) ?? { index: 0, step: 0, version: 1, count: 3 });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -69,12 +69,12 @@ describe('Hub', () => {
     const b = follow(`${base}/b`);
     await eventually(() => hub.size === 3, 5000, 'three streams');
     await eventually(() => [a1, a2, b].every((s) => s.versions().length === 1), 5000, 'first states');
-    hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
-    hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
-    hub.broadcastSlide('a', { index: 0, version: 1, count: 3 });
+    hub.broadcastSlide('a', { index: 1, step: 0, version: 2, count: 3 });
+    hub.broadcastSlide('a', { index: 1, step: 0, version: 2, count: 3 });
+    hub.broadcastSlide('a', { index: 0, step: 0, version: 1, count: 3 });
     await eventually(() => a1.versions().includes(2) && a2.versions().includes(2), 5000, 'version 2 on deck a');
-    hub.broadcastSlide('a', { index: 0, version: 1, count: 3 });
-    hub.broadcastSlide('a', { index: 2, version: 3, count: 3 });
+    hub.broadcastSlide('a', { index: 0, step: 0, version: 1, count: 3 });
+    hub.broadcastSlide('a', { index: 2, step: 0, version: 3, count: 3 });
     await eventually(() => a1.versions().includes(3) && a2.versions().includes(3), 5000, 'version 3 on deck a');
     expect(a1.versions()).toEqual([1, 2, 3]);
     expect(a2.versions()).toEqual([1, 2, 3]);
@@ -89,8 +89,8 @@ describe('Hub', () => {
     server.on('request', (_req, res) => {
       const stream = hub.open('a', res);
       if (typeof stream === 'string') throw new Error('refused');
-      hub.broadcastSlide('a', { index: 2, version: 5, count: 3 });
-      stream.start({ index: 1, version: 4, count: 3 });
+      hub.broadcastSlide('a', { index: 2, step: 0, version: 5, count: 3 });
+      stream.start({ index: 1, step: 0, version: 4, count: 3 });
     });
     const reader = follow(`${base}/a`);
     await eventually(() => reader.versions().length > 0, 5000, 'a first event');
@@ -105,7 +105,7 @@ describe('Hub', () => {
     const before = { ...hub.counts };
     // Ten changes per turn of the event loop, as a busy LISTEN connection delivers them.
     for (let version = 2; version <= 1001; version += 1) {
-      hub.broadcastSlide('a', { index: version % 3, version, count: 3 });
+      hub.broadcastSlide('a', { index: version % 3, step: 0, version, count: 3 });
       if (version % 10 === 1) await new Promise((resolve) => setImmediate(resolve));
     }
     await eventually(() => readers.every((r) => r.versions().at(-1) === 1001), 10_000, 'the last version everywhere');
@@ -128,7 +128,7 @@ describe('Hub', () => {
     const tally = { name: 'tally', version: (n: number) => n, frame: (n: number) => sseEvent('tally', { n }, n) };
     hub.broadcast(tally, 'a', 7);
     hub.broadcast(tally, 'a', 8);
-    hub.broadcastSlide('a', { index: 1, version: 2, count: 3 });
+    hub.broadcastSlide('a', { index: 1, step: 0, version: 2, count: 3 });
     hub.broadcast(tally, 'a', 6);
     await eventually(() => reader.text().includes('event: tally'), 5000, 'the tally');
     await eventually(() => reader.versions().includes(2), 5000, 'the slide');

@@ -51,10 +51,10 @@ function versionsIn(text: string): number[] {
 describe('SseStream', () => {
   it('keeps only the newest state while the socket is backed up, and sends it on drain', async () => {
     const { socket, stream } = openStream(60_000);
-    stream.start({ index: 0, version: 1 });
+    stream.start({ index: 0, step: 0, version: 1 });
     let peak = 0;
     for (let version = 2; version <= 1001; version += 1) {
-      stream.sendSlide(slideFrame({ index: version % 3, version }), version);
+      stream.sendSlide(slideFrame({ index: version % 3, step: 0, version }), version);
       peak = Math.max(peak, stream.bufferedBytes);
     }
     // Bounded by the socket's high-water mark plus one frame, not by the 1,000 changes.
@@ -70,9 +70,9 @@ describe('SseStream', () => {
 
   it('writes shared pre-chunked frames straight to the socket as valid chunks, newest only while backed up', async () => {
     const { socket, stream } = openStream(60_000, true);
-    stream.start({ index: 0, version: 1 });
+    stream.start({ index: 0, step: 0, version: 1 });
     for (let version = 2; version <= 1001; version += 1) {
-      const frame = slideFrame({ index: version % 3, version });
+      const frame = slideFrame({ index: version % 3, step: 0, version });
       stream.sendSlide(frame, version, chunkedFrame(frame));
     }
     expect(stream.bufferedBytes).toBeLessThan(16 * 1024 + 200);
@@ -97,8 +97,9 @@ describe('SseStream', () => {
 
   it('drops a stream whose socket never drains after the drain timeout', async () => {
     const { stream, closed } = openStream(50);
-    stream.start({ index: 0, version: 1 });
-    for (let version = 2; version < 2000; version += 1) stream.sendSlide(slideFrame({ index: 1, version }), version);
+    stream.start({ index: 0, step: 0, version: 1 });
+    for (let version = 2; version < 2000; version += 1)
+      stream.sendSlide(slideFrame({ index: 1, step: 0, version }), version);
     expect(stream.isClosed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(stream.isClosed).toBe(true);
@@ -107,7 +108,7 @@ describe('SseStream', () => {
 
   it('drops a stream whose heartbeat has not left the process within the drain timeout, though write() never said no', () => {
     const { stream, closed } = openStream(30_000);
-    stream.start({ index: 0, version: 1 });
+    stream.start({ index: 0, step: 0, version: 1 });
     const t0 = 1_000_000;
     stream.heartbeat(HEARTBEAT_FRAME, t0);
     stream.heartbeat(HEARTBEAT_FRAME, t0 + 15_000);
@@ -120,7 +121,7 @@ describe('SseStream', () => {
   it('keeps a stream whose heartbeats get through, however long it lives', async () => {
     const { socket, stream } = openStream(30_000);
     socket.unstick();
-    stream.start({ index: 0, version: 1 });
+    stream.start({ index: 0, step: 0, version: 1 });
     for (let tick = 0; tick < 10; tick += 1) {
       stream.heartbeat(HEARTBEAT_FRAME, tick * 30_000);
       await new Promise((resolve) => setImmediate(resolve));

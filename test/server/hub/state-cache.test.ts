@@ -19,7 +19,7 @@ function manualReader(states: Map<string, SlideEventData>) {
   return { reader, releaseAll, reads: () => reads };
 }
 
-const state = (version: number): SlideEventData => ({ index: version % 3, version, count: 3 });
+const state = (version: number): SlideEventData => ({ index: version % 3, step: 0, version, count: 3 });
 
 describe('StateCache', () => {
   it('reads a deck once, then answers from memory with the newest version the feed delivered', async () => {

@@ -3,10 +3,10 @@ import { parseDeckNotification } from '../../../server/store/deck-notification.j
 
 describe('parseDeckNotification', () => {
   it('reads a slide change from the slide trigger', () => {
-    expect(parseDeckNotification('{"deck" : "abc", "index" : 2, "version" : 7, "count" : 5}')).toEqual({
+    expect(parseDeckNotification('{"deck" : "abc", "index" : 2, "step" : 1, "version" : 7, "count" : 5}')).toEqual({
       kind: 'slide',
       deckId: 'abc',
-      state: { index: 2, version: 7, count: 5 },
+      state: { index: 2, step: 1, version: 7, count: 5 },
     });
   });
 
@@ -20,11 +20,14 @@ describe('parseDeckNotification', () => {
       'not json',
       'null',
       '[]',
-      '{"deck":"a","index":-1,"version":1}',
+      '{"deck":"a","index":-1,"step":0,"version":1}',
+      '{"deck":"a","index":0,"step":-1,"version":1,"count":1}',
+      '{"deck":"a","index":0,"step":"1","version":1,"count":1}',
       '{"deck":1,"index":0,"version":1}',
       '{"deck":"a","index":0,"version":1,"count":1.5}',
       '{"keys":3}',
-      '{"deck":"a","index":0,"version":1}',
+      '{"deck":"a","index":0,"step":0,"version":1}',
+      '{"deck":"a","index":0,"version":1,"count":1}',
     ]) {
       expect(parseDeckNotification(payload), payload).toBeNull();
     }

@@ -17,6 +17,17 @@ function content(slides: number): DeckContent {
   return deck;
 }
 
+/** A deck whose slide i has `steps[i]` builds (reveal.js fragments). */
+function builds(steps: number[]): DeckContent {
+  const slide = (count: number, i: number) =>
+    [`# Slide ${i + 1}`, ...Array.from({ length: count }, (_, k) => `<p class="fragment">build ${k + 1}</p>`)].join(
+      '\n\n',
+    );
+  const deck = parseDeck(steps.map(slide).join('\n---\n'));
+  if (!deck) throw new Error('no deck');
+  return deck;
+}
+
 describe.each(DRIVERS)('DeckStore on %s', (driver) => {
   let db: Database;
   let store: DeckStore;
@@ -41,7 +52,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
   it('applies migrations once, however often it is asked', async () => {
     expect(await migrate(db)).toEqual([]);
     const rows = await db.query<{ version: number }>('SELECT version FROM podium_migrations');
-    expect(rows.map((row) => row.version).sort()).toEqual([1, 2, 3]);
+    expect(rows.map((row) => row.version).sort()).toEqual([1, 2, 3, 4]);
   });
 
   it('creates a deck at slide 0, version 1, with a working presenter key', async () => {
@@ -74,8 +85,9 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
 
   it('moves the slide with version +1, and a repeat of the same index changes nothing', async () => {
     const { deck } = await store.createDeck(content(3));
-    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'changed', state: { index: 2, version: 2, count: 3 } });
-    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'unchanged', state: { index: 2, version: 2, count: 3 } });
+    const state = { index: 2, step: 0, version: 2, count: 3 };
+    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'changed', state });
+    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'unchanged', state });
     expect(await store.setSlide(deck.id, 0)).toMatchObject({ kind: 'changed', state: { index: 0, version: 3 } });
   });
 
@@ -83,7 +95,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     const { deck } = await store.createDeck(content(2));
     expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'out_of_range', count: 2 });
     expect(await store.setSlide('missing1', 0)).toEqual({ kind: 'not_found' });
-    expect(await store.getSlideState(deck.id)).toEqual({ index: 0, version: 1, count: 2 });
+    expect(await store.getSlideState(deck.id)).toEqual({ index: 0, step: 0, version: 1, count: 2 });
   });
 
   it('is a compare-and-set with an expected version', async () => {
@@ -91,7 +103,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(await store.setSlide(deck.id, 1, 1)).toMatchObject({ kind: 'changed', state: { version: 2 } });
     expect(await store.setSlide(deck.id, 2, 1)).toEqual({
       kind: 'version_mismatch',
-      current: { index: 1, version: 2, count: 3 },
+      current: { index: 1, step: 0, version: 2, count: 3 },
     });
   });
 
@@ -118,8 +130,8 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const mine = payloads.map((p) => JSON.parse(p) as Record<string, unknown>).filter((p) => p.deck === deck.id);
     const expected: SlidePayload[] = [
-      { deck: deck.id, index: 1, version: 2, count: 3 },
-      { deck: deck.id, index: 2, version: 3, count: 3 },
+      { deck: deck.id, index: 1, step: 0, version: 2, count: 3 },
+      { deck: deck.id, index: 2, step: 0, version: 3, count: 3 },
     ];
     expect(mine).toEqual(expected);
     // The parser the hub uses reads exactly what the trigger sends.
@@ -139,6 +151,60 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(edited).toMatchObject({ index: 1, version: 3 });
     expect(edited.slides).toHaveLength(2);
   });
+
+  it('walks the build steps of a slide: range checked per slide, same index and step changes nothing', async () => {
+    const { deck } = await store.createDeck(builds([0, 2, 1]));
+    expect(deck.slides.map((slide) => slide.steps)).toEqual([0, 2, 1]);
+    expect(deck).toMatchObject({ index: 0, step: 0, version: 1 });
+    expect(await store.setSlide(deck.id, 1, undefined, 2)).toEqual({
+      kind: 'changed',
+      state: { index: 1, step: 2, version: 2, count: 3 },
+    });
+    expect(await store.setSlide(deck.id, 1, 2, 2)).toMatchObject({ kind: 'unchanged', state: { version: 2 } });
+    expect(await store.setSlide(deck.id, 1, 2, 1)).toMatchObject({ kind: 'changed', state: { step: 1, version: 3 } });
+    expect(await store.setSlide(deck.id, 1)).toMatchObject({ kind: 'changed', state: { step: 0, version: 4 } });
+    expect(await store.setSlide(deck.id, 1, undefined, 3)).toEqual({ kind: 'step_out_of_range', index: 1, steps: 2 });
+    expect(await store.setSlide(deck.id, 0, undefined, 1)).toEqual({ kind: 'step_out_of_range', index: 0, steps: 0 });
+    expect(await store.setSlide(deck.id, 1, 3, 1)).toMatchObject({ kind: 'version_mismatch' });
+    expect(await store.getSlideState(deck.id)).toEqual({ index: 1, step: 0, version: 4, count: 3 });
+  });
+
+  it('keeps the step through a reload of a served file deck, clamped to the new builds', async () => {
+    await store.upsertDeck('steps-abc123', builds([0, 3]), 'hash-1');
+    await store.setSlide('steps-abc123', 1, undefined, 3);
+    expect(await store.upsertDeck('steps-abc123', builds([0, 3, 0]), 'hash-2')).toMatchObject({ index: 1, step: 3 });
+    const fewer = await store.upsertDeck('steps-abc123', builds([0, 1]), 'hash-3');
+    expect(fewer).toMatchObject({ index: 1, step: 1, version: 4 });
+    const shorter = await store.upsertDeck('steps-abc123', builds([2]), 'hash-4');
+    expect(shorter).toMatchObject({ index: 0, step: 1, version: 5 });
+  });
+
+  // A second PGlite starts slowly on a busy machine.
+  it('gives decks made before steps existed no builds, at step 0', async () => {
+    const old = driver === 'postgres' ? null : await PgliteDatabase.open();
+    if (!old) return; // The upgrade runs the same SQL on both drivers; one older schema is enough.
+    try {
+      await migrate(old, 3);
+      await old.query(
+        `INSERT INTO decks (id, title, slides, notes, slide_count, current_index, version)
+         VALUES ('olddeck1', 'Old', '[{"html":"<p>a</p>"},{"html":"<p>b</p>"}]', '["",""]', 2, 1, 4)`,
+      );
+      expect(await migrate(old)).toEqual([4]);
+      const upgraded = new DeckStore(old);
+      expect(await upgraded.getDeck('olddeck1')).toMatchObject({
+        index: 1,
+        step: 0,
+        version: 4,
+        slides: [
+          { html: '<p>a</p>', steps: 0 },
+          { html: '<p>b</p>', steps: 0 },
+        ],
+      });
+      expect(await upgraded.setSlide('olddeck1', 0)).toMatchObject({ kind: 'changed', state: { step: 0, version: 5 } });
+    } finally {
+      await old.close();
+    }
+  }, 60_000);
 
   it('mints extra presenter keys that work alongside the first', async () => {
     const { deck, presenterKey } = await store.createDeck(content(1));

@@ -44,7 +44,7 @@ describeInBrowser('podium-remote', (suite) => {
     await remote.getByText('Mention the If-Match header.').waitFor();
     expect(await remote.locator('.position').textContent()).toMatch(/Slide\s+2\s+of 3/);
     expect(await audience.title()).toBe('2/3 · Remote test · Podium');
-    expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, version: 2 });
+    expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, step: 0, version: 2 });
 
     await remote.getByRole('button', { name: 'Reset timer' }).tap();
     await saveScreenshot(audience, 'audience-desktop.png');
@@ -65,13 +65,13 @@ describeInBrowser('podium-remote', (suite) => {
     await shownHeading(remote, 'Three').waitFor();
     await remote.keyboard.press('PageUp');
     await shownHeading(remote, 'Two').waitFor();
-    await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, version: 4 });
+    await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, step: 0, version: 4 });
 
     await remote.getByRole('button', { name: 'All slides' }).click();
     await remote.getByRole('button', { name: 'Go to slide 3: Three' }).click();
     await shownHeading(remote, 'Three').waitFor();
     expect(await remote.locator('dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
-    await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, version: 5 });
+    await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, step: 0, version: 5 });
   });
 
   it('a wrong key shows a clear message and changes nothing', async () => {
@@ -116,6 +116,6 @@ describeInBrowser('podium-remote', (suite) => {
     await shownHeading(remote, 'Three').waitFor();
     const seen = await remote.evaluate(() => (window as unknown as { seen: string[] }).seen);
     expect(seen).toEqual(['1', '2', '3']);
-    expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, version: 2 });
+    expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, step: 0, version: 2 });
   });
 });
