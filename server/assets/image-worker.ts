@@ -1,26 +1,24 @@
-// The worker thread that shrinks one image: it receives { bytes, options } as workerData and
-// posts back one message, { web, smaller? } or { error }, then exits.
-import { parentPort, workerData } from 'node:worker_threads';
+// The child process that shrinks one image: it receives { bytes, options } and answers
+// { web, smaller? } or { error }. Run apart from the server because Skia can crash on a damaged
+// image; the crash then ends only this process.
+import { serveChildJob } from '../serve-child-job.js';
 import { shrinkImage, type EncodedImage, type ShrinkOptions } from './shrink-image.js';
 
-/** What the main thread sends. */
+/** What the server sends. */
 export interface ImageWorkerInput {
   bytes: Uint8Array;
   options: ShrinkOptions;
 }
 
-/** What the worker answers. */
+/** What the child answers. */
 export type ImageWorkerOutput = { web: EncodedImage; smaller?: EncodedImage } | { error: string };
 
-async function run(input: ImageWorkerInput): Promise<void> {
-  let output: ImageWorkerOutput;
+async function run(input: ImageWorkerInput): Promise<ImageWorkerOutput> {
   try {
-    // Copied back, not transferred: a few hundred KB, and Skia's buffers may not be detachable.
-    output = await shrinkImage(input.bytes, input.options);
+    return await shrinkImage(input.bytes, input.options);
   } catch (error) {
-    output = { error: error instanceof Error ? error.message : 'The image could not be decoded.' };
+    return { error: error instanceof Error ? error.message : 'The image could not be decoded.' };
   }
-  parentPort?.postMessage(output);
 }
 
-void run(workerData as ImageWorkerInput);
+serveChildJob('image-worker', (input) => run(input as ImageWorkerInput));

@@ -22,7 +22,7 @@ function pageAsset(image: PdfPageImage, slide: number, step: number): PreparedAs
 }
 
 /**
- * A PDF deck: every page rendered in a worker thread (see renderPdfInWorker) to images at a
+ * A PDF deck: every page rendered in a child process (see renderPdfInWorker) to images at a
  * phone and a projector width, stored as assets; pages that share a label become one slide
  * with steps; each slide carries its words for screen readers (see slideHtmlFromPdf).
  * `notesMarkdown` (a companion `talk.notes.md`) gives one `---`-separated section of notes

@@ -31,7 +31,7 @@ function drawWebp(image: Image, width: number, height: number, quality: number):
 /**
  * Decodes an image (Skia turns a JPEG upright by its EXIF orientation), scales it to fit
  * maxWidth x maxHeight (never enlarged) and encodes it as WebP, plus a smallerWidth copy when
- * wider than that. Synchronous work: run it in a worker thread. Throws when it cannot decode.
+ * wider than that. Synchronous work: run it in a child process (see shrinkInWorker). Throws when it cannot decode.
  */
 export async function shrinkImage(
   bytes: Uint8Array,

@@ -31,7 +31,7 @@ export interface WebImage {
  * upright (EXIF), scaled to fit and re-encoded as WebP (quality 82, alpha kept, metadata
  * such as GPS position dropped), with a PHONE_WIDTH copy when wider than that; the upload
  * is kept when that would not be smaller and fits. Animated images are kept as they are.
- * Decoding and encoding run in a worker thread. Throws when the bytes cannot be decoded or
+ * Decoding and encoding run in a child process (a decoder crash ends only that). Throws when the bytes cannot be decoded or
  * hold more than MAX_INPUT_PIXELS.
  */
 export async function fitForWeb(bytes: Buffer, mime: string): Promise<WebImage> {

@@ -15,8 +15,9 @@ export async function openPdf(bytes: Uint8Array, maxPages: number): Promise<PDFD
   let doc: PDFDocumentProxy;
   try {
     doc = await getDocument({
-      // pdf.js takes ownership of (and may detach) the buffer it is given.
-      data: bytes.slice(),
+      // pdf.js takes ownership of (and may detach) the buffer it is given, and refuses a Node
+      // Buffer (what a Buffer becomes after crossing to the rendering child): a plain copy.
+      data: new Uint8Array(bytes),
       ...PDFJS_ASSETS,
       cMapPacked: true,
       isEvalSupported: false,

@@ -1,39 +1,31 @@
-// The worker thread that renders one PDF: it receives { bytes, options } as workerData and
-// posts back one message, { deck } or { error: { name, message } }, then exits.
-import { parentPort, workerData } from 'node:worker_threads';
+// The child process that renders one PDF: it receives { bytes, options } and answers { deck } or
+// { error: { name, message } }. Run apart from the server because Skia and pdf.js work on
+// untrusted bytes; a native crash or a runaway allocation then ends only this process.
+import { serveChildJob } from '../serve-child-job.js';
 import { PdfError } from './pdf-errors.js';
 import type { PdfDeck, PdfRenderOptions } from './pdf-types.js';
 import { renderPdf } from './render-pdf.js';
 
-/** What the main thread sends. */
+/** What the server sends. */
 export interface PdfWorkerInput {
   bytes: Uint8Array;
   options: PdfRenderOptions;
 }
 
-/** What the worker answers. */
+/** What the child answers. */
 export type PdfWorkerOutput = { deck: PdfDeck } | { error: { name: string; message: string } };
 
-function imageBuffers(deck: PdfDeck): ArrayBuffer[] {
-  return deck.slides.flatMap((slide) => slide.steps.flat().map((image) => image.bytes.buffer as ArrayBuffer));
-}
-
-async function run(input: PdfWorkerInput): Promise<void> {
-  let output: PdfWorkerOutput;
-  let transfer: ArrayBuffer[] = [];
+async function run(input: PdfWorkerInput): Promise<PdfWorkerOutput> {
   try {
-    const deck = await renderPdf(input.bytes, input.options);
-    output = { deck };
-    transfer = imageBuffers(deck);
+    return { deck: await renderPdf(input.bytes, input.options) };
   } catch (error) {
     const name = error instanceof PdfError ? error.name : 'PdfUnreadableError';
     const message =
       error instanceof PdfError
         ? error.message
         : 'This PDF could not be rendered: it may be damaged or use features Podium cannot draw.';
-    output = { error: { name, message } };
+    return { error: { name, message } };
   }
-  parentPort?.postMessage(output, transfer);
 }
 
-void run(workerData as PdfWorkerInput);
+serveChildJob('pdf-worker', (input) => run(input as PdfWorkerInput));
