@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import type { CreateDeckResponse, SetSlideResponse } from '../../../shared/protocol.js';
+import type { SetSlideResponse } from '../../../shared/protocol.js';
 import { MAX_DECK_BYTES } from '../../../shared/deck-rules.js';
 import { isIndex } from '../../../shared/validate.js';
 import { renderDeckWithAssets } from '../../assets/deck-with-assets.js';
@@ -8,14 +8,13 @@ import type { DeckStore, SetSlideResult } from '../../store/deck-store.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckNotFound, HttpError } from '../http-error.js';
 import { withRenderErrors } from '../render-errors.js';
+import { answerCreatedDeck } from '../answer-created-deck.js';
 import { requirePresenter } from '../presenter-auth.js';
 import { spend, type Guards } from '../rate-limit.js';
 import { readJson } from '../read-json.js';
 import { createDeckBody, ifMatchHeader, parseBody, setSlideBody } from '../schemas.js';
 import { deckIdFrom } from '../deck-id.js';
-import { deckLinks } from '../deck-links.js';
 import { requireAdmin } from '../admin-auth.js';
-import { linkBase } from '../link-base.js';
 import { createDeckFromUpload } from './deck-upload.js';
 
 /** Largest Markdown deck accepted: 1 MiB of JSON (MAX_DECK_BYTES). */
@@ -59,26 +58,7 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
     if (ctx.is('multipart/form-data')) return createDeckFromUpload(ctx, deps);
     const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
     const rendered = await withRenderErrors(() => renderDeckWithAssets(body.markdown, body.title, []));
-    const content = rendered.content;
-    if (!content) {
-      throw new HttpError(
-        422,
-        'no_slides',
-        'The Markdown has no slides: write some content (separate slides with a line of ---).',
-      );
-    }
-    // Check the Host before writing anything, so a refused request leaves no deck behind.
-    const base = linkBase(ctx, deps.config);
-    const { deck, presenterKey } = await store.createDeck(content);
-    const response: CreateDeckResponse = {
-      deck,
-      presenterKey,
-      links: deckLinks(base, deck.id, presenterKey),
-      warnings: rendered.warnings,
-    };
-    ctx.status = 201;
-    ctx.set('Location', `/api/decks/${deck.id}`);
-    ctx.body = response;
+    await answerCreatedDeck(ctx, deps, rendered);
   });
 
   router.get('/api/decks/:id', async (ctx) => {

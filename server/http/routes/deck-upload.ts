@@ -1,16 +1,14 @@
 import type { Context } from 'koa';
-import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import { sniffAssetType } from '../../assets/asset-type.js';
-import { assetLinks, assetRows, renderDeckWithAssets, type DeckWithAssets } from '../../assets/deck-with-assets.js';
+import { renderDeckWithAssets, type DeckWithAssets } from '../../assets/deck-with-assets.js';
 import type { DeckFile } from '../../assets/prepare-assets.js';
 import { renderPdfWithAssets } from '../../assets/pdf-with-assets.js';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
 import { withRenderErrors } from '../render-errors.js';
-import { linkBase } from '../link-base.js';
 import { readMultipart } from '../read-multipart.js';
 import { MAX_DECK_BYTES as CREATE_DECK_LIMIT } from '../../../shared/deck-rules.js';
-import { deckLinks } from '../deck-links.js';
+import { answerCreatedDeck } from '../answer-created-deck.js';
 
 /** The deck part as Markdown text: UTF-8, at most CREATE_DECK_LIMIT bytes. */
 function markdownOf(deck: DeckFile): string {
@@ -59,7 +57,6 @@ function companionNotes(deckName: string, files: readonly DeckFile[]): string | 
 
 /** `POST /api/decks` with `multipart/form-data`: a `deck` part (Markdown or PDF), `asset` parts, an optional `title`. */
 export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise<void> {
-  const { store } = deps;
   const upload = await readMultipart(ctx);
   if (!upload.deck) {
     throw new HttpError(400, 'bad_request', 'The upload has no "deck" part: send the Markdown file as "deck".');
@@ -80,25 +77,5 @@ export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise
       ? renderPdfWithAssets(deckFile.bytes, title, companionNotes(deckFile.name, files))
       : renderDeckWithAssets(markdownOf(deckFile), title, files),
   );
-  if (!rendered.content) {
-    throw new HttpError(
-      422,
-      'no_slides',
-      'The Markdown has no slides: write some content (separate slides with a line of ---).',
-    );
-  }
-  // Check the Host before writing anything, so a refused request leaves nothing behind.
-  const base = linkBase(ctx, deps.config);
-  await store.assets.saveAssets(assetRows(rendered.assets));
-  const { deck, presenterKey } = await store.createDeck(rendered.content);
-  await store.assets.linkDeckAssets(deck.id, assetLinks(rendered.assets));
-  const response: CreateDeckResponse = {
-    deck,
-    presenterKey,
-    links: deckLinks(base, deck.id, presenterKey),
-    warnings: rendered.warnings,
-  };
-  ctx.status = 201;
-  ctx.set('Location', `/api/decks/${deck.id}`);
-  ctx.body = response;
+  await answerCreatedDeck(ctx, deps, rendered);
 }
