@@ -4,6 +4,11 @@ import type { SlideEventData } from '../../shared/protocol.js';
 export interface StateReader {
   /** Resolves with the deck's current state, or null when there is no such deck. */
   load(deckId: string): Promise<SlideEventData | null>;
+  /**
+   * Takes a state this process just committed (a slide change's answer), so a stream opened
+   * right after it starts there, before the change's own notification comes back. Optional.
+   */
+  remember?(deckId: string, state: SlideEventData): void;
 }
 
 /** How the cache learns whether the LISTEN feed is up and which decks are being followed. */

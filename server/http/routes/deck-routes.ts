@@ -117,7 +117,11 @@ export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards
         throw stepOutOfRange(result.index, result.steps);
       case 'changed':
       case 'unchanged': {
-        if (result.kind === 'changed') metrics.slideChanges.inc();
+        if (result.kind === 'changed') {
+          metrics.slideChanges.inc();
+          // Read-after-write: a stream opened after this answer starts on this state.
+          deps.states.remember?.(id, result.state);
+        }
         const { index, step, version } = result.state;
         const response: SetSlideResponse = { index, step, version };
         ctx.set('ETag', `"${response.version}"`);
