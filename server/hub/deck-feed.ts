@@ -49,8 +49,10 @@ export function connectDeckFeed(
       else if (notification?.kind === 'slide') {
         cache?.remember(notification.deckId, notification.state);
         hub.broadcastSlide(notification.deckId, notification.state);
-      } else if (notification?.kind === 'deleted') hub.closeDeck(notification.deckId);
-      else if (notification?.kind === 'content')
+      } else if (notification?.kind === 'deleted') {
+        cache?.forget(notification.deckId);
+        hub.closeDeck(notification.deckId);
+      } else if (notification?.kind === 'content')
         hub.broadcast(deckKind, notification.deckId, { version: notification.version });
       else if (notification?.kind === 'probe')
         return; // Another process's hearing probe.

@@ -9,6 +9,8 @@ export interface StateReader {
    * right after it starts there, before the change's own notification comes back. Optional.
    */
   remember?(deckId: string, state: SlideEventData): void;
+  /** Drops what is known of a deck this process just deleted. Optional. */
+  forget?(deckId: string): void;
 }
 
 /** How the cache learns whether the LISTEN feed is up and which decks are being followed. */
@@ -70,6 +72,12 @@ export class StateCache implements StateReader {
     this.entries.delete(deckId);
     this.entries.set(deckId, state);
     if (this.entries.size > this.maxDecks) this.evict();
+  }
+
+  /** Forgets one deck (it was deleted); a read already in flight is not kept. */
+  forget(deckId: string): void {
+    this.entries.delete(deckId);
+    this.generation += 1;
   }
 
   /** Forgets everything; the feed calls this on every (re)connect. Reads already in flight are not kept. */

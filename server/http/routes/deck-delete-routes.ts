@@ -10,6 +10,8 @@ export function registerDeckDeleteRoutes(router: Router, deps: AppDeps): void {
     const id = deckIdFrom(ctx);
     await requirePresenter(ctx, deps.store, id);
     if (!(await deps.store.removal.deleteDeck(id))) throw deckNotFound();
+    // Gone at once for this process's new streams; the others hear the deletion's NOTIFY.
+    deps.states.forget?.(id);
     ctx.status = 204;
   });
 }

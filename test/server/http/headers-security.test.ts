@@ -28,7 +28,11 @@ function expectSecurityHeaders(res: Response, what: string): void {
   expect(csp.get('form-action')).toEqual(["'self'"]);
   // Plain http on a LAN must keep working: nothing may be upgraded to https.
   expect(csp.has('upgrade-insecure-requests')).toBe(false);
-  expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-(inline|eval)/);
+  // Style attributes only (KaTeX's layout, the sanitizer's safe subset); never script, never style elements.
+  expect(csp.get('style-src-attr'), `${what}: style-src-attr`).toEqual(["'unsafe-inline'"]);
+  for (const [name, sources] of csp) {
+    if (name !== 'style-src-attr') expect(sources.join(' '), `${what}: ${name}`).not.toMatch(/unsafe-(inline|eval)/);
+  }
   expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
   expect(res.headers.get('referrer-policy'), what).toBe('no-referrer');
   expect(res.headers.get('x-frame-options'), what).toBe('DENY');
