@@ -6,8 +6,9 @@ export default defineConfig({
     environment: 'node',
     // Builds the pages once (only when client sources changed) before the browser tests.
     globalSetup: ['test/support/build-client.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: a test that hangs still fails, but a busy shared machine does not fail a slow start.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     // Two cores: PGlite instances and Chromium are heavy, so files run two at a time.
     maxWorkers: 2,
     fileParallelism: true,

@@ -54,7 +54,7 @@ describe('main (npm start)', () => {
     expect((await putSlide(again.url, deckId, key, 2)).status).toBe(200);
     expect(parseRemoteLink(again.remote).key).not.toBe(key);
     await again.stop('SIGTERM');
-  }, 60_000);
+  }, 150_000);
 
   it('serves a Markdown file given as an argument', async () => {
     const dir = await tempDir();
@@ -69,7 +69,7 @@ describe('main (npm start)', () => {
     expect(deck.slides).toHaveLength(2);
     expect(JSON.stringify(deck)).not.toContain('secret');
     await podium.stop('SIGTERM');
-  }, 60_000);
+  }, 150_000);
 
   it('refuses bad configuration with a message that names the variable', async () => {
     await expect(spawnPodium({ PODIUM_HEARTBEAT_MS: 'often' })).rejects.toThrow(/PODIUM_HEARTBEAT_MS/);
@@ -95,5 +95,5 @@ describe.skipIf(!TEST_DATABASE_URL)('two processes on one Postgres', () => {
       stream.close();
     }
     await Promise.all([a!.stop(), b!.stop()]);
-  }, 60_000);
+  }, 150_000);
 });

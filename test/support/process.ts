@@ -29,7 +29,7 @@ export interface PodiumProcess {
 export async function spawnPodium(
   env: Record<string, string | undefined>,
   args: string[] = [],
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
   nodeArgs: string[] = [],
   compiled = false,
 ): Promise<PodiumProcess> {
