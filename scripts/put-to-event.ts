@@ -4,6 +4,7 @@
  * stream receiving its event is recorded. Usage:
  *   npx tsx scripts/put-to-event.ts [changes=200]            (PGlite, in memory)
  *   DATABASE_URL=postgres://... npx tsx scripts/put-to-event.ts   (a scratch database on that server)
+ *   UPLOADS=3 npx tsx scripts/put-to-event.ts                (while 3 clients keep creating 1 MiB decks of code)
  */
 import { NO_RATE_LIMITS } from '../server/security/limits.js';
 import { createScratchDatabase } from '../test/support/databases.js';
@@ -22,6 +23,27 @@ const server = await startTestServer({
 const { deck, presenterKey } = await server.createDeck(SAMPLE_DECK);
 const stream = new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`);
 await stream.waitForVersion(1);
+// Hostile uploads beside the talk: each client creates 1 MiB decks of code, one after another.
+const uploaders = Number(process.env.UPLOADS ?? 0);
+const heavyDeck = Array.from(
+  { length: 400 },
+  (_, i) => `## Slide ${i}\n\n\`\`\`css\n${'.a { color: red; margin: 0 auto; }\n'.repeat(70)}\`\`\``,
+)
+  .join('\n\n---\n\n')
+  .slice(0, 1000 * 1024);
+let uploading = uploaders > 0;
+let uploaded = 0;
+const uploads = Array.from({ length: uploaders }, async () => {
+  while (uploading) {
+    const res = await fetch(`${server.url}/api/decks`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ markdown: heavyDeck }),
+    });
+    await res.arrayBuffer();
+    if (res.status === 201) uploaded += 1;
+  }
+});
 const samples: number[] = [];
 for (let i = 1; i <= changes; i += 1) {
   const sent = performance.now();
@@ -30,11 +52,13 @@ for (let i = 1; i <= changes; i += 1) {
   await stream.waitForVersion(i + 1);
   samples.push(performance.now() - sent);
 }
+uploading = false;
+await Promise.all(uploads);
 stream.close();
 await server.stop();
 await scratch?.drop();
 samples.sort((a, b) => a - b);
 const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(2);
 console.log(
-  `${server.driver}: ${changes} changes, PUT-to-event ms p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)}`,
+  `${server.driver}: ${changes} changes${uploaders ? ` while ${uploaders} clients created ${uploaded} 1 MiB decks` : ''}, PUT-to-event ms p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)}`,
 );
