@@ -10,7 +10,7 @@ interface PendingPoll {
   deckId: string;
   pollId: string;
   optionCount: number;
-  votes: Map<string, number>;
+  votes: Map<string, { option: number; at: number }>;
   timer: NodeJS.Timeout | null;
   flushing: Promise<void> | null;
   lastFlush: number;
@@ -39,7 +39,8 @@ export class PollTally {
       this.polls.set(key, poll);
     }
     poll.votes.delete(viewer);
-    poll.votes.set(viewer, option);
+    // Sub-millisecond wall-clock time: a vote sent right after another one, to another process, is still newer.
+    poll.votes.set(viewer, { option, at: performance.timeOrigin + performance.now() });
     this.schedule(poll);
   }
 
@@ -79,7 +80,7 @@ export class PollTally {
         poll.deckId,
         poll.pollId,
         poll.optionCount,
-        [...batch].map(([viewer, option]) => ({ viewer, option })),
+        [...batch].map(([viewer, vote]) => ({ viewer, ...vote })),
       );
     } catch (err) {
       // A poll that is gone (its deck deleted) keeps nothing; an unreachable database gets the batch again.
@@ -91,7 +92,7 @@ export class PollTally {
         return;
       }
       // Keep the batch for the next flush, unless the viewer has voted again since.
-      for (const [viewer, option] of batch) if (!poll.votes.has(viewer)) poll.votes.set(viewer, option);
+      for (const [viewer, vote] of batch) if (!poll.votes.has(viewer)) poll.votes.set(viewer, vote);
       this.logger.warn({ err, deckId: poll.deckId, pollId: poll.pollId }, 'could not write poll votes; will retry');
     }
   }

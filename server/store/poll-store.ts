@@ -12,6 +12,8 @@ export interface StoredPoll {
 export interface PendingVote {
   viewer: string;
   option: number;
+  /** When the vote arrived, in ms since the epoch: an older vote never replaces a newer one. */
+  at: number;
 }
 
 /** Polls of decks and their votes. Votes are written in batches (see PollTally), one upsert per flush. */
@@ -42,7 +44,7 @@ export class PollStore {
   }
 
   /**
-   * Writes `votes` (each replacing that viewer's earlier one) in one upsert, counts the poll and
+   * Writes `votes` (each replacing that viewer's older one, whichever process wrote it) in one upsert, counts the poll and
    * NOTIFYs the tally, all in one transaction. The poll's row lock orders flushes from every
    * process, so a higher version always carries a count that includes the lower ones.
    */
@@ -55,10 +57,18 @@ export class PollStore {
         );
         if (votes.length > 0) {
           await tx.query(
-            `INSERT INTO poll_votes (deck_id, poll_id, viewer, option)
-             SELECT $1, $2, v.viewer, v.option FROM unnest($3::text[], $4::integer[]) AS v(viewer, option)
-             ON CONFLICT (deck_id, poll_id, viewer) DO UPDATE SET option = EXCLUDED.option, updated_at = now()`,
-            [deckId, pollId, votes.map((vote) => vote.viewer), votes.map((vote) => vote.option)],
+            `INSERT INTO poll_votes (deck_id, poll_id, viewer, option, updated_at)
+             SELECT $1, $2, v.viewer, v.option, to_timestamp(v.at / 1000.0)
+             FROM unnest($3::text[], $4::integer[], $5::float8[]) AS v(viewer, option, at)
+             ON CONFLICT (deck_id, poll_id, viewer) DO UPDATE SET option = EXCLUDED.option, updated_at = EXCLUDED.updated_at
+             WHERE poll_votes.updated_at < EXCLUDED.updated_at`,
+            [
+              deckId,
+              pollId,
+              votes.map((vote) => vote.viewer),
+              votes.map((vote) => vote.option),
+              votes.map((vote) => vote.at),
+            ],
           );
         }
         const rows = await tx.query<{ option: number; votes: number }>(
