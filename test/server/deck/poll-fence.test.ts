@@ -50,5 +50,9 @@ describe('poll fences', () => {
     const html = renderDeck({ markdown: '<div class="podium-poll" data-poll="s0p1" onclick="x()">hi</div>' })?.slides[0]
       ?.html;
     expect(html).not.toContain('onclick');
+    const odd = renderDeck({ markdown: '<div data-poll="x&quot;y">a</div><ul><li data-option="-1">b</li></ul>' })
+      ?.slides[0]?.html;
+    expect(odd).not.toContain('data-poll');
+    expect(odd).not.toContain('data-option');
   });
 });
