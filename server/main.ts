@@ -13,6 +13,7 @@ import { startingAnswer } from './http/starting-answer.js';
 import { streamHeaders } from './http/security-headers.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { Hub } from './hub/hub.js';
+import { PollTally } from './room/poll-tally.js';
 import { connectDeckFeed } from './hub/deck-feed.js';
 import { StateCache } from './hub/state-cache.js';
 import { createMetrics } from './metrics.js';
@@ -104,7 +105,8 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     await feed.ready;
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
     const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
-    handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
+    const tally = new PollTally(store.polls, logger);
+    handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -116,7 +118,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       listener: feed,
       close: () => {
         stopSweep();
-        return shutdown(server, hub, feed, db);
+        return shutdown(server, hub, feed, db, tally);
       },
     };
   } catch (err) {
@@ -139,7 +141,13 @@ const SHUTDOWN_DRAIN_MS = 2500;
  * retry hint (clients reconnect, through the load balancer, to another process); let
  * in-flight requests (PUTs) finish; then close the listener and the database.
  */
-async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Database): Promise<void> {
+async function shutdown(
+  server: Server,
+  hub: Hub,
+  listener: DeckListener,
+  db: Database,
+  tally: PollTally,
+): Promise<void> {
   const closed = new Promise<void>((done) => server.close(() => done()));
   hub.closeAll();
   // Keep-alive sockets become idle as their last response goes out: close each one then.
@@ -149,6 +157,7 @@ async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Da
   await Promise.race([closed, deadline]);
   clearInterval(sweep);
   server.closeAllConnections();
+  await tally.flushAll().catch(() => undefined);
   await listener.close();
   await db.close();
 }

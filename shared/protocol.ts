@@ -113,6 +113,9 @@ export type ErrorCode =
   | 'pdf_render_timeout'
   | 'invalid_index'
   | 'invalid_step'
+  | 'invalid_text'
+  | 'invalid_state'
+  | 'invalid_option'
   | 'rate_limited'
   | 'too_many_streams'
   | 'too_many_keys'
@@ -144,4 +147,60 @@ export interface HealthBody {
   notifications?: 'arriving' | 'not_arriving';
   /** Why the status is degraded, in words an operator understands. */
   reason?: string;
+}
+
+/** Where a question stands: open, answered by the presenter, or hidden (only the presenter sees it). */
+export type QuestionState = 'open' | 'answered' | 'hidden';
+
+/** One audience question; `text` is plain text, never HTML; `slide` is the index it was asked on. */
+export interface Question {
+  id: string;
+  text: string;
+  votes: number;
+  state: QuestionState;
+  slide: number;
+}
+
+/** Body of `POST /api/decks/:id/questions`: 1 to 280 characters after normalising. */
+export interface AskQuestionRequest {
+  text: string;
+}
+
+/** 201 answer of `POST /api/decks/:id/questions`. */
+export interface AskQuestionResponse {
+  question: Question;
+}
+
+/** 200 answer of `GET /api/decks/:id/questions`: by votes, then oldest first. */
+export interface QuestionsResponse {
+  questions: Question[];
+}
+
+/** 200 answer of `POST /api/decks/:id/questions/:qid/votes`. */
+export interface QuestionVoteResponse {
+  votes: number;
+}
+
+/** Body of `PATCH /api/decks/:id/questions/:qid` (presenter key). */
+export interface SetQuestionStateRequest {
+  state: QuestionState;
+}
+
+/** Data of the SSE `questions` event: the public list (never hidden ones), versioned. */
+export interface QuestionsEventData {
+  version: number;
+  questions: Question[];
+}
+
+/** Body of `POST /api/decks/:id/polls/:pollId/votes`: the 0-based option. */
+export interface PollVoteRequest {
+  option: number;
+}
+
+/** Data of the SSE `poll` event: the tally of one poll (`counts[i]` votes for option i). */
+export interface PollEventData {
+  id: string;
+  counts: number[];
+  total: number;
+  version: number;
 }

@@ -2,6 +2,7 @@ import hljs from 'highlight.js';
 import MarkdownIt from 'markdown-it';
 import type { MathEnv } from './math.js';
 import { mathPlugin } from './math.js';
+import { parsePollFence, pollCardHtml } from './poll-fence.js';
 
 /** What one slide's render collects besides HTML. */
 export interface SlideEnv extends MathEnv {
@@ -13,11 +14,15 @@ export interface SlideEnv extends MathEnv {
   editors: string[];
   /** Longest fenced code block, in lines. */
   longestCode: number;
+  /** The slide's index in the deck (names its polls). */
+  slideIndex: number;
+  /** Polls rendered so far in this slide. */
+  polls: number;
 }
 
-/** A fresh env for one slide's render. */
-export function slideEnv(marp: boolean): SlideEnv {
-  return { marp, math: [], mathErrors: [], diagrams: [], editors: [], longestCode: 0 };
+/** A fresh env for one slide's render (slide index 0 unless given). */
+export function slideEnv(marp: boolean, slideIndex = 0): SlideEnv {
+  return { marp, math: [], mathErrors: [], diagrams: [], editors: [], longestCode: 0, slideIndex, polls: 0 };
 }
 
 const DIAGRAMS = new Set(['mermaid', 'plantuml', 'graphviz', 'dot', 'd2']);
@@ -45,6 +50,10 @@ markdown.renderer.rules.fence = (tokens, index, _options, rawEnv) => {
   const token = tokens[index];
   if (!token) return '';
   const lang = fenceLanguage(token.info);
+  if (lang === 'poll') {
+    env.polls += 1;
+    return pollCardHtml(parsePollFence(token.content, `s${env.slideIndex}p${env.polls}`));
+  }
   if (DIAGRAMS.has(lang)) env.diagrams.push(lang);
   if (/\{monaco(-\w+)?\}/.test(token.info)) env.editors.push(lang || 'code');
   env.longestCode = Math.max(env.longestCode, token.content.split('\n').length - 1);

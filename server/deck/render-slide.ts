@@ -61,7 +61,7 @@ export function renderSlideSource(
     if (!seen.has(text)) warnings.push({ code, message: text, slide: index });
     seen.add(text);
   };
-  const env = slideEnv(dialects.marp);
+  const env = slideEnv(dialects.marp, index);
   const notes = [...source.notes];
   const context = {
     dialects,

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { POLL_ID_PATTERN } from './poll-fence.js';
 
 /** A CSS value with no function that can fetch or run anything: no url(), expression(), var(), quotes or escapes. */
 const SAFE_VALUE =
@@ -102,13 +103,19 @@ export const SLIDE_SANITIZE: sanitizeHtml.IOptions = {
     span: ['class'],
     th: ['align', 'colspan', 'rowspan'],
     td: ['align', 'colspan', 'rowspan'],
-    ol: ['start'],
+    ol: ['start', 'class'],
+    div: ['class', 'data-poll'],
+    p: ['class'],
+    li: ['data-option'],
   },
   allowedClasses: {
     code: [/^language-[\w-]+$/],
     pre: ['hljs'],
     span: [/^hljs-[\w-]+$/, /^language-[\w-]+$/],
     img: ['podium-bg'],
+    div: ['podium-poll'],
+    p: ['podium-poll-question'],
+    ol: ['podium-poll-options'],
   },
   allowedStyles: { '*': STYLE_PROPERTIES },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -119,8 +126,20 @@ export const SLIDE_SANITIZE: sanitizeHtml.IOptions = {
     frame.attribs['data-step'] !== undefined && !/^[1-9]\d{0,3}$/.test(frame.attribs['data-step']),
   transformTags: {
     a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
+    // Poll marks keep only the values the poll renderer writes, so no page script is led astray by them.
+    div: (tagName, attribs) => ({ tagName, attribs: keepIfMatches(attribs, 'data-poll', POLL_ID_PATTERN) }),
+    li: (tagName, attribs) => ({ tagName, attribs: keepIfMatches(attribs, 'data-option', /^\d{1,2}$/) }),
   },
 };
+
+/** `attribs` without `name` unless its value matches `pattern`. */
+function keepIfMatches(attribs: sanitizeHtml.Attributes, name: string, pattern: RegExp): sanitizeHtml.Attributes {
+  const value = attribs[name];
+  if (value === undefined || pattern.test(value)) return attribs;
+  const kept = { ...attribs };
+  delete kept[name];
+  return kept;
+}
 
 /** Sanitizes one slide's HTML with `SLIDE_SANITIZE`. */
 export function sanitizeSlide(html: string): string {

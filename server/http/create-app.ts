@@ -11,6 +11,9 @@ import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
 import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
+import { registerPollRoutes } from './routes/poll-routes.js';
+import { registerQuestionRoutes } from './routes/question-routes.js';
+import { createRoomLimits } from './room-limits.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -27,6 +30,9 @@ function createApp(deps: AppDeps): Koa {
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
+  const roomLimits = createRoomLimits(deps.config.limits);
+  registerQuestionRoutes(router, deps, roomLimits);
+  registerPollRoutes(router, deps, roomLimits);
   registerPageRoutes(router, deps);
 
   // ctx.ip is the address the trusted proxy saw (see clientIp), never the client's own X-Forwarded-For.

@@ -13,6 +13,9 @@ export interface Guards {
   maxKeysPerDeck: number;
 }
 
+/** Paths of the audience's own writes (questions, votes, polls): they spend room-limits.ts's budgets, not writePerAddress's. */
+export const ROOM_WRITE_PATH = /^\/api\/decks\/[^/]+\/(?:questions|polls)(?:\/|$)/;
+
 const limiter = (rate: Rate | null): RateLimiter | null => (rate ? new RateLimiter(rate) : null);
 
 /** Builds the rate limiters of `limits` (the stream caps live in the hub's StreamLimiter). */
@@ -43,11 +46,13 @@ export function spend(limiter: RateLimiter | null, key: string): void {
   }
 }
 
-/** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other. */
+/** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other (audience writes excepted). */
 export function writeRateLimit(guards: Guards): Middleware {
   return async (ctx, next) => {
     if (ctx.method === 'PUT') spend(guards.putPerAddress, addressKey(ctx.ip));
-    else if (ctx.method === 'POST' || ctx.method === 'DELETE' || ctx.method === 'PATCH') {
+    else if (ROOM_WRITE_PATH.test(ctx.path)) {
+      // The audience's questions and votes spend their own budgets (see room-limits.ts).
+    } else if (ctx.method === 'POST' || ctx.method === 'DELETE' || ctx.method === 'PATCH') {
       spend(guards.writePerAddress, addressKey(ctx.ip));
     }
     await next();

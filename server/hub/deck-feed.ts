@@ -8,6 +8,8 @@ import { DEAF_REASON } from '../store/hearing-probe.js';
 import type { Hub } from './hub.js';
 import { deckKind } from './kinds/deck-kind.js';
 import type { StateCache } from './state-cache.js';
+import { pollKind } from './kinds/poll-kind.js';
+import { QuestionsFeed } from '../room/questions-feed.js';
 
 /**
  * Joins the database to the hub: every NOTIFY is fanned out, and after every (re)connect
@@ -25,6 +27,7 @@ export function connectDeckFeed(
   cache?: StateCache,
 ): DeckListener {
   let connects = 0;
+  const questions = new QuestionsFeed(store.questions, hub, logger);
   const resync = async (generation: number, attempt = 0): Promise<void> => {
     if (generation !== connects || !listener.connected) return;
     const ids = hub.deckIds();
@@ -54,7 +57,10 @@ export function connectDeckFeed(
         hub.closeDeck(notification.deckId);
       } else if (notification?.kind === 'content')
         hub.broadcast(deckKind, notification.deckId, { version: notification.version });
-      else if (notification?.kind === 'probe')
+      else if (notification?.kind === 'questions') questions.changed(notification.deckId, notification.version);
+      else if (notification?.kind === 'poll') {
+        hub.broadcast(pollKind(notification.tally.id), notification.deckId, notification.tally);
+      } else if (notification?.kind === 'probe')
         return; // Another process's hearing probe.
       else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed deck notification');
     },

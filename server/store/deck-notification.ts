@@ -1,4 +1,4 @@
-import type { SlideEventData } from '../../shared/protocol.js';
+import type { PollEventData, SlideEventData } from '../../shared/protocol.js';
 import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
 
 /**
@@ -40,6 +40,15 @@ export interface ContentPayload {
   version: number;
 }
 
+/** The JSON the questions trigger sends on DECK_CHANNEL: this deck's questions changed (version only grows). */
+export interface QuestionsPayload {
+  questions: string;
+  version: number;
+}
+
+/** The JSON a poll flush sends on DECK_CHANNEL (see poll-store.ts): the deck and the poll's whole tally. */
+export type PollPayload = PollEventData & { poll: string };
+
 /** The state a slide notification carries: the SSE `slide` data, with the slide count always present. */
 export type NotifiedState = SlideEventData & { count: number };
 
@@ -49,9 +58,23 @@ export type DeckNotification =
   | { kind: 'keys'; deckId: string }
   | { kind: 'deleted'; deckId: string }
   | { kind: 'content'; deckId: string; version: number }
+  | { kind: 'questions'; deckId: string; version: number }
+  | { kind: 'poll'; deckId: string; tally: PollEventData }
   | { kind: 'probe'; token: string };
 
-/** Parses a NOTIFY payload once (a SlidePayload, KeysPayload, DeletedPayload, ContentPayload or ProbePayload); null for anything else. */
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/** A PollPayload's tally, or null. */
+function pollTally(value: Record<string, unknown>): PollEventData | null {
+  const { id, counts, total, version } = value;
+  if (typeof id !== 'string' || !Array.isArray(counts) || !counts.every(isCount)) return null;
+  if (!isCount(total) || !isCount(version)) return null;
+  return { id, counts, total, version };
+}
+
+/** Parses a NOTIFY payload once (slide, keys, deleted, content, probe, questions or poll payload); null for anything else. */
 export function parseDeckNotification(payload: string): DeckNotification | null {
   let value: unknown;
   try {
@@ -65,6 +88,13 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   if (typeof value.probe === 'string') return { kind: 'probe', token: value.probe };
   if (typeof value.content === 'string' && isIndex(value.version)) {
     return { kind: 'content', deckId: value.content, version: value.version };
+  }
+  if (typeof value.questions === 'string') {
+    return isCount(value.version) ? { kind: 'questions', deckId: value.questions, version: value.version } : null;
+  }
+  if (typeof value.poll === 'string') {
+    const tally = pollTally(value);
+    return tally ? { kind: 'poll', deckId: value.poll, tally } : null;
   }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;

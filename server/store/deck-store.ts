@@ -5,6 +5,8 @@ import { guardConnection, type Database } from './database.js';
 import { DECK_CHANNEL, type ContentPayload } from './deck-notification.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 import { DeckRemoval } from './deck-removal.js';
+import { PollStore } from './poll-store.js';
+import { QuestionStore } from './question-store.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -84,11 +86,17 @@ export class DeckStore {
   readonly assets: AssetStore;
   /** Deleting decks (by the presenter, or by expiry). */
   readonly removal: DeckRemoval;
+  /** Audience questions and their votes. */
+  readonly questions: QuestionStore;
+  /** Polls written in decks and their votes. */
+  readonly polls: PollStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
     this.assets = new AssetStore(db);
     this.removal = new DeckRemoval(db);
+    this.questions = new QuestionStore(db);
+    this.polls = new PollStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */

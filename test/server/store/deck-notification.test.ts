@@ -14,6 +14,19 @@ describe('parseDeckNotification', () => {
     expect(parseDeckNotification('{"keys" : "abc"}')).toEqual({ kind: 'keys', deckId: 'abc' });
   });
 
+  it('reads a questions change and a poll tally', () => {
+    expect(parseDeckNotification('{"questions" : "abc", "version" : 12}')).toEqual({
+      kind: 'questions',
+      deckId: 'abc',
+      version: 12,
+    });
+    expect(parseDeckNotification('{"poll":"abc","id":"s1p1","counts":[2,0,1],"total":3,"version":4}')).toEqual({
+      kind: 'poll',
+      deckId: 'abc',
+      tally: { id: 's1p1', counts: [2, 0, 1], total: 3, version: 4 },
+    });
+  });
+
   it('refuses anything else', () => {
     for (const payload of [
       '',
@@ -26,6 +39,10 @@ describe('parseDeckNotification', () => {
       '{"deck":1,"index":0,"version":1}',
       '{"deck":"a","index":0,"version":1,"count":1.5}',
       '{"keys":3}',
+      '{"questions":"a"}',
+      '{"questions":"a","version":-1}',
+      '{"poll":"a","id":"s1p1","counts":[1,"2"],"total":3,"version":1}',
+      '{"poll":"a","counts":[1],"total":1,"version":1}',
       '{"deck":"a","index":0,"step":0,"version":1}',
       '{"deck":"a","index":0,"version":1,"count":1}',
     ]) {
