@@ -25,6 +25,7 @@ import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
 import { untilMigrated } from './store/until-migrated.js';
+import { createRoom, type Room } from './room/room.js';
 import { PgDatabase } from './store/pg-database.js';
 import { PgliteDatabase } from './store/pglite-database.js';
 
@@ -103,7 +104,8 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     await feed.ready;
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
     const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
-    handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger });
+    const room = createRoom(db, hub, logger);
+    handleRequest = createRequestListener({ config, store, hub, states, metrics, listener: feed, logger, room });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -115,7 +117,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       listener: feed,
       close: () => {
         stopSweep();
-        return shutdown(server, hub, feed, db);
+        return shutdown(server, hub, feed, db, room);
       },
     };
   } catch (err) {
@@ -136,9 +138,10 @@ const SHUTDOWN_DRAIN_MS = 2500;
 /**
  * Graceful stop, bounded to ~4.5 s in all: stop accepting; end every stream with a short
  * retry hint (clients reconnect, through the load balancer, to another process); let
- * in-flight requests (PUTs) finish; then close the listener and the database.
+ * in-flight requests (PUTs) finish; flush the last reactions and remove this process's audience
+ * rows; then close the listener and the database.
  */
-async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Database): Promise<void> {
+async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Database, room: Room): Promise<void> {
   const closed = new Promise<void>((done) => server.close(() => done()));
   hub.closeAll();
   // Keep-alive sockets become idle as their last response goes out: close each one then.
@@ -148,6 +151,7 @@ async function shutdown(server: Server, hub: Hub, listener: DeckListener, db: Da
   await Promise.race([closed, deadline]);
   clearInterval(sweep);
   server.closeAllConnections();
+  await room.close();
   await listener.close();
   await db.close();
 }

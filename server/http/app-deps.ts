@@ -4,6 +4,7 @@ import type { Hub } from '../hub/hub.js';
 import type { StateReader } from '../hub/state-cache.js';
 import type { Metrics } from '../metrics.js';
 import type { DeckStore } from '../store/deck-store.js';
+import type { Room } from '../room/room.js';
 
 /** The settings the HTTP layer reads (see PodiumOptions), with the built client's directory resolved. */
 export type AppConfig = Settings & {
@@ -20,6 +21,8 @@ export interface AppDeps {
   /** The current state for newly opened streams: from memory (StateCache) or batched reads. */
   states: StateReader;
   metrics: Metrics;
+  /** Reactions and audience counts. */
+  room: Room;
   /** The LISTEN connection, for /healthz. */
   listener: { readonly connected: boolean; readonly hearing: boolean };
   logger: Logger;

@@ -13,6 +13,7 @@ import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
+import { registerRoomRoutes } from './routes/room-routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** The Koa application: every route but the event stream. It opens no port and no database itself. */
@@ -27,6 +28,7 @@ function createApp(deps: AppDeps): Koa {
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
+  registerRoomRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 
   // ctx.ip is the address the trusted proxy saw (see clientIp), never the client's own X-Forwarded-For.

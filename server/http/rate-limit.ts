@@ -10,6 +10,8 @@ export interface Guards {
   putPerAddress: RateLimiter | null;
   writePerAddress: RateLimiter | null;
   writePerKey: RateLimiter | null;
+  reactionsPerViewer: RateLimiter | null;
+  reactionsPerAddress: RateLimiter | null;
   maxKeysPerDeck: number;
 }
 
@@ -22,6 +24,8 @@ export function createGuards(limits: SecurityLimits): Guards {
     putPerAddress: limiter(limits.putPerAddress),
     writePerAddress: limiter(limits.writePerAddress),
     writePerKey: limiter(limits.writePerKey),
+    reactionsPerViewer: limiter(limits.reactionsPerViewer),
+    reactionsPerAddress: limiter(limits.reactionsPerAddress),
     maxKeysPerDeck: limits.maxKeysPerDeck,
   };
 }
@@ -43,9 +47,13 @@ export function spend(limiter: RateLimiter | null, key: string): void {
   }
 }
 
-/** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other. */
+/** Audience writes (reactions, presence): a whole hall sends them, so they have budgets of their own. */
+const AUDIENCE_WRITE = /^\/api\/decks\/[^/]+\/(?:reactions|presence)\/?$/i;
+
+/** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other (audience writes excepted). */
 export function writeRateLimit(guards: Guards): Middleware {
   return async (ctx, next) => {
+    if (AUDIENCE_WRITE.test(ctx.path)) return next();
     if (ctx.method === 'PUT') spend(guards.putPerAddress, addressKey(ctx.ip));
     else if (ctx.method === 'POST' || ctx.method === 'DELETE' || ctx.method === 'PATCH') {
       spend(guards.writePerAddress, addressKey(ctx.ip));

@@ -6,6 +6,7 @@ import type { DeckStore } from '../store/deck-store.js';
 import { DECK_CHANNEL, parseDeckNotification } from '../store/deck-notification.js';
 import { DEAF_REASON } from '../store/hearing-probe.js';
 import type { Hub } from './hub.js';
+import { reactionsKind } from './kinds/reactions-kind.js';
 import type { StateCache } from './state-cache.js';
 
 /**
@@ -49,7 +50,11 @@ export function connectDeckFeed(
         cache?.remember(notification.deckId, notification.state);
         hub.broadcastSlide(notification.deckId, notification.state);
       } else if (notification?.kind === 'deleted') hub.closeDeck(notification.deckId);
-      else if (notification?.kind === 'probe')
+      else if (notification?.kind === 'reactions') {
+        const { counts, added } = notification;
+        const version = Object.values(counts).reduce((sum, count) => sum + count, 0);
+        hub.broadcast(reactionsKind, notification.deckId, { counts, recent: added, version });
+      } else if (notification?.kind === 'probe')
         return; // Another process's hearing probe.
       else logger.warn({ payload: payload.slice(0, 200) }, 'ignored a malformed deck notification');
     },

@@ -1,4 +1,4 @@
-import type { SlideEventData } from '../../shared/protocol.js';
+import { REACTION_NAMES, type ReactionCounts, type SlideEventData } from '../../shared/protocol.js';
 import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
 
 /**
@@ -32,6 +32,13 @@ export interface DeletedPayload {
   deleted: string;
 }
 
+/** The JSON a reaction flush sends on DECK_CHANNEL (see reaction-store.ts): the deck's totals and what this flush added. */
+export interface ReactionsPayload {
+  reactions: string;
+  counts: ReactionCounts;
+  added: ReactionCounts;
+}
+
 /** The state a slide notification carries: the SSE `slide` data, with the slide count always present. */
 export type NotifiedState = SlideEventData & { count: number };
 
@@ -40,9 +47,21 @@ export type DeckNotification =
   | { kind: 'slide'; deckId: string; state: NotifiedState }
   | { kind: 'keys'; deckId: string }
   | { kind: 'deleted'; deckId: string }
-  | { kind: 'probe'; token: string };
+  | { kind: 'probe'; token: string }
+  | { kind: 'reactions'; deckId: string; counts: ReactionCounts; added: ReactionCounts };
 
-/** Parses a NOTIFY payload once (a SlidePayload, KeysPayload, DeletedPayload or ProbePayload); null for anything else. */
+/** The known reaction names of `value` with a whole, non-negative count; null when `value` is no object. */
+function reactionCounts(value: unknown): ReactionCounts | null {
+  if (!isRecord(value)) return null;
+  const counts: ReactionCounts = {};
+  for (const name of REACTION_NAMES) {
+    const count = value[name];
+    if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) counts[name] = count;
+  }
+  return counts;
+}
+
+/** Parses a NOTIFY payload once (a SlidePayload, KeysPayload, DeletedPayload, ProbePayload or ReactionsPayload); null for anything else. */
 export function parseDeckNotification(payload: string): DeckNotification | null {
   let value: unknown;
   try {
@@ -54,6 +73,11 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   if (typeof value.keys === 'string') return { kind: 'keys', deckId: value.keys };
   if (typeof value.deleted === 'string') return { kind: 'deleted', deckId: value.deleted };
   if (typeof value.probe === 'string') return { kind: 'probe', token: value.probe };
+  if (typeof value.reactions === 'string') {
+    const counts = reactionCounts(value.counts);
+    const added = reactionCounts(value.added);
+    return counts && added ? { kind: 'reactions', deckId: value.reactions, counts, added } : null;
+  }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
   return { kind: 'slide', deckId: deck, state: { index: value.index, version: value.version, count } };

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Hub } from '../hub/hub.js';
+import type { PresenceCounts, PresenceStore } from '../store/presence-store.js';
+
+/** How often a process publishes its counts, in ms. Default 2000. */
+export const PRESENCE_REFRESH_MS = 2000;
+
+/** Rows older than this are ignored (their process stopped refreshing them: it died). Default 6000 ms. */
+export const PRESENCE_EXPIRY_MS = 6000;
+
+/**
+ * This process's audience per deck (its open streams in the hub), published to the database
+ * every `refreshMs` (default PRESENCE_REFRESH_MS) in one statement, whatever the audience size,
+ * and removed on a clean stop. Every open stream counts as live for now (browsing is 0).
+ */
+export class PresencePublisher {
+  /** This process's id in `deck_presence`. */
+  readonly processId = randomUUID();
+  private readonly timer: NodeJS.Timeout;
+  private published = false;
+  private publishing = false;
+
+  constructor(
+    private readonly store: PresenceStore,
+    private readonly hub: Hub,
+    private readonly logger: Logger,
+    refreshMs = PRESENCE_REFRESH_MS,
+  ) {
+    this.timer = setInterval(() => void this.publish(), refreshMs);
+    this.timer.unref();
+  }
+
+  /** This process's counts of the deck, from memory. */
+  local(deckId: string): PresenceCounts {
+    const viewers = this.hub.streamCount(deckId);
+    return { viewers, live: viewers, browsing: 0 };
+  }
+
+  /** The deck's counts over every process: this one's from memory, the others' from rows under PRESENCE_EXPIRY_MS old. */
+  async audience(deckId: string): Promise<PresenceCounts> {
+    const others = await this.store.others(deckId, this.processId, PRESENCE_EXPIRY_MS);
+    const mine = this.local(deckId);
+    return {
+      viewers: mine.viewers + others.viewers,
+      live: mine.live + others.live,
+      browsing: mine.browsing + others.browsing,
+    };
+  }
+
+  /** Writes this process's counts now (skipped while one write is under way or when there was and is nothing). */
+  async publish(): Promise<void> {
+    const ids = this.hub.deckIds();
+    if (this.publishing || (ids.length === 0 && !this.published)) return;
+    this.publishing = true;
+    try {
+      await this.store.publish(this.processId, new Map(ids.map((id) => [id, this.local(id)])));
+      this.published = ids.length > 0;
+    } catch (err) {
+      this.logger.warn({ err }, 'publishing the audience counts failed; retrying on the next refresh');
+    } finally {
+      this.publishing = false;
+    }
+  }
+
+  /** Stops publishing and removes this process's rows (a clean stop). */
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.store.remove(this.processId).catch((err: unknown) => {
+      this.logger.warn({ err }, 'could not remove the audience counts on stop; they expire by themselves');
+    });
+  }
+}
