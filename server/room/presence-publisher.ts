@@ -19,7 +19,8 @@ export class PresencePublisher {
   readonly processId = randomUUID();
   private readonly timer: NodeJS.Timeout;
   private published = false;
-  private publishing = false;
+  private publishing: Promise<void> | null = null;
+  private closed = false;
 
   constructor(
     private readonly store: PresenceStore,
@@ -48,24 +49,34 @@ export class PresencePublisher {
     };
   }
 
-  /** Writes this process's counts now (skipped while one write is under way or when there was and is nothing). */
-  async publish(): Promise<void> {
+  /** Writes this process's counts now (skipped while one write is under way, after close, or when there was and is nothing). */
+  publish(): Promise<void> {
     const ids = this.hub.deckIds();
-    if (this.publishing || (ids.length === 0 && !this.published)) return;
-    this.publishing = true;
-    try {
-      await this.store.publish(this.processId, new Map(ids.map((id) => [id, this.local(id)])));
-      this.published = ids.length > 0;
-    } catch (err) {
-      this.logger.warn({ err }, 'publishing the audience counts failed; retrying on the next refresh');
-    } finally {
-      this.publishing = false;
-    }
+    if (this.publishing) return this.publishing;
+    if (this.closed || (ids.length === 0 && !this.published)) return Promise.resolve();
+    const counts = new Map(ids.map((id) => [id, this.local(id)]));
+    this.publishing = this.store
+      .publish(this.processId, counts)
+      .then(
+        () => {
+          this.published = ids.length > 0;
+        },
+        (err: unknown) => {
+          this.logger.warn({ err }, 'publishing the audience counts failed; retrying on the next refresh');
+        },
+      )
+      .finally(() => {
+        this.publishing = null;
+      });
+    return this.publishing;
   }
 
   /** Stops publishing and removes this process's rows (a clean stop). */
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.closed = true;
+    // A write under way must land before the delete, or it would leave a row behind.
+    await this.publishing;
     await this.store.remove(this.processId).catch((err: unknown) => {
       this.logger.warn({ err }, 'could not remove the audience counts on stop; they expire by themselves');
     });
