@@ -14,6 +14,16 @@ describe('parseDeckNotification', () => {
     expect(parseDeckNotification('{"keys" : "abc"}')).toEqual({ kind: 'keys', deckId: 'abc' });
   });
 
+  it('reads a reactions flush, keeping only known names with whole counts', () => {
+    const payload = '{"reactions":"abc","counts":{"heart":12,"boo":3,"wow":1.5},"added":{"heart":2}}';
+    expect(parseDeckNotification(payload)).toEqual({
+      kind: 'reactions',
+      deckId: 'abc',
+      counts: { heart: 12 },
+      added: { heart: 2 },
+    });
+  });
+
   it('refuses anything else', () => {
     for (const payload of [
       '',
@@ -24,6 +34,8 @@ describe('parseDeckNotification', () => {
       '{"deck":1,"index":0,"version":1}',
       '{"deck":"a","index":0,"version":1,"count":1.5}',
       '{"keys":3}',
+      '{"reactions":"a","counts":{"heart":1}}',
+      '{"reactions":"a","counts":null,"added":{}}',
       '{"deck":"a","index":0,"version":1}',
     ]) {
       expect(parseDeckNotification(payload), payload).toBeNull();
