@@ -150,6 +150,11 @@ export interface ReactionRequest {
   reaction: ReactionName;
 }
 
+/** `POST /api/decks/:id/presence` body (answered 204): false while the viewer browses away from the live slide (send it again within a minute to keep counting), true when back. */
+export interface PresenceRequest {
+  live: boolean;
+}
+
 /** Data of the SSE `reactions` event: the deck's totals, what was added since the last event, and a version that grows with the totals. */
 export interface ReactionsEventData {
   counts: ReactionCounts;

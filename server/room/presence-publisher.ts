@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Hub } from '../hub/hub.js';
 import type { PresenceCounts, PresenceStore } from '../store/presence-store.js';
+import { BrowsingReports } from './browsing-reports.js';
 
 /** How often a process publishes its counts, in ms. Default 2000. */
 export const PRESENCE_REFRESH_MS = 2000;
@@ -12,11 +13,14 @@ export const PRESENCE_EXPIRY_MS = 6000;
 /**
  * This process's audience per deck (its open streams in the hub), published to the database
  * every `refreshMs` (default PRESENCE_REFRESH_MS) in one statement, whatever the audience size,
- * and removed on a clean stop. Every open stream counts as live for now (browsing is 0).
+ * and removed on a clean stop. A viewer is live unless it reported browsing (see BrowsingReports);
+ * a report may reach another process than its stream, so browsing is capped by viewers in the totals.
  */
 export class PresencePublisher {
   /** This process's id in `deck_presence`. */
   readonly processId = randomUUID();
+  /** Viewers of this process's requests that said they are browsing. */
+  readonly browsing = new BrowsingReports();
   private readonly timer: NodeJS.Timeout;
   private published = false;
   private publishing: Promise<void> | null = null;
@@ -35,23 +39,22 @@ export class PresencePublisher {
   /** This process's counts of the deck, from memory. */
   local(deckId: string): PresenceCounts {
     const viewers = this.hub.streamCount(deckId);
-    return { viewers, live: viewers, browsing: 0 };
+    const browsing = this.browsing.count(deckId);
+    return { viewers, live: Math.max(0, viewers - browsing), browsing };
   }
 
   /** The deck's counts over every process: this one's from memory, the others' from rows under PRESENCE_EXPIRY_MS old. */
   async audience(deckId: string): Promise<PresenceCounts> {
     const others = await this.store.others(deckId, this.processId, PRESENCE_EXPIRY_MS);
     const mine = this.local(deckId);
-    return {
-      viewers: mine.viewers + others.viewers,
-      live: mine.live + others.live,
-      browsing: mine.browsing + others.browsing,
-    };
+    const viewers = mine.viewers + others.viewers;
+    const browsing = Math.min(viewers, mine.browsing + others.browsing);
+    return { viewers, live: viewers - browsing, browsing };
   }
 
   /** Writes this process's counts now (skipped while one write is under way, after close, or when there was and is nothing). */
   publish(): Promise<void> {
-    const ids = this.hub.deckIds();
+    const ids = [...new Set([...this.hub.deckIds(), ...this.browsing.deckIds()])];
     if (this.publishing) return this.publishing;
     if (this.closed || (ids.length === 0 && !this.published)) return Promise.resolve();
     const counts = new Map(ids.map((id) => [id, this.local(id)]));

@@ -7,7 +7,7 @@ import { deckNotFound, HttpError } from '../http-error.js';
 import { requirePresenter } from '../presenter-auth.js';
 import { spend, type Guards } from '../rate-limit.js';
 import { readJson } from '../read-json.js';
-import { parseBody, reactionBody } from '../schemas.js';
+import { parseBody, presenceBody, reactionBody } from '../schemas.js';
 import { viewerId } from '../viewer-id.js';
 
 /** Largest reaction body: `{"reaction":"thumbs_up"}` needs a few bytes. */
@@ -20,7 +20,11 @@ function reactionName(value: string): ReactionName {
   throw new HttpError(422, 'invalid_reaction', `reaction must be one of: ${REACTION_NAMES.join(', ')}.`);
 }
 
-/** The room talking back: reactions (counted in memory, flushed in batches) and the audience counts. */
+/**
+ * The room talking back: reactions (counted in memory, flushed in batches), presence reports
+ * (`{"live": false}` while a viewer browses away from the live slide, renewed within a minute;
+ * `{"live": true}` when back) and the audience counts. Audience writes share the reaction budgets.
+ */
 export function registerRoomRoutes(router: Router, deps: AppDeps, guards: Guards): void {
   router.post('/api/decks/:id/reactions', async (ctx) => {
     const id = deckIdFrom(ctx);
@@ -33,6 +37,17 @@ export function registerRoomRoutes(router: Router, deps: AppDeps, guards: Guards
     deps.room.reactions.tap(id, name);
     ctx.status = 202;
     ctx.body = {};
+  });
+
+  router.post('/api/decks/:id/presence', async (ctx) => {
+    const id = deckIdFrom(ctx);
+    spend(guards.reactionsPerAddress, addressKey(ctx.ip));
+    const viewer = viewerId(ctx);
+    spend(guards.reactionsPerViewer, viewer);
+    const body = parseBody(presenceBody, await readJson(ctx, REACTION_LIMIT));
+    if (!(await deps.states.load(id))) throw deckNotFound();
+    deps.room.presence.browsing.report(id, viewer, body.live);
+    ctx.status = 204;
   });
 
   router.get('/api/decks/:id/audience', async (ctx) => {

@@ -108,6 +108,28 @@ describe.each(DRIVERS)('audience counts, one process (%s)', (driver) => {
     expect(answer).toMatchObject({ viewers: 1, live: 1, browsing: 0 });
   });
 
+  it('counts a viewer that reported browsing as browsing until it is back on the live slide', async () => {
+    await untilViewers(server, deck, 0);
+    const report = (live: unknown, cookie = '', deckId = deck.deck.id) =>
+      fetch(`${server.url}/api/decks/${deckId}/presence`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify({ live }),
+      });
+    const first = await report(false);
+    expect(first.status).toBe(204);
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    // Nobody is watching: a report alone counts no one.
+    expect(await audience(server, deck.deck.id, deck.presenterKey)).toMatchObject({ viewers: 0, live: 0, browsing: 0 });
+    streams.push(await openStream(server, deck.deck.id), await openStream(server, deck.deck.id));
+    await untilViewers(server, deck, 2);
+    expect(await audience(server, deck.deck.id, deck.presenterKey)).toMatchObject({ viewers: 2, live: 1, browsing: 1 });
+    expect((await report(true, cookie)).status).toBe(204);
+    expect(await audience(server, deck.deck.id, deck.presenterKey)).toMatchObject({ viewers: 2, live: 2, browsing: 0 });
+    await expectError(await report('no', cookie), 400, 'invalid_body');
+    await expectError(await report(false, cookie, 'nosuchdeck'), 404, 'not_found');
+  });
+
   it("ignores a process's rows once they stop being refreshed (a process that died)", async () => {
     await untilViewers(server, deck, 0);
     // A row as a process that died would leave it: never refreshed again.
