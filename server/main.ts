@@ -27,6 +27,7 @@ import type { Database, DeckListener } from './store/database.js';
 import { DeckStore } from './store/deck-store.js';
 import { KeyCache } from './store/key-cache.js';
 import { untilMigrated } from './store/until-migrated.js';
+import { createRoom, type Room } from './room/room.js';
 import { PgDatabase } from './store/pg-database.js';
 import { PgliteDatabase } from './store/pglite-database.js';
 
@@ -106,7 +107,8 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
     const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
     const tally = new PollTally(store.polls, logger);
-    handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger });
+    const room = createRoom(db, hub, logger);
+    handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger, room });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
@@ -118,7 +120,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       listener: feed,
       close: () => {
         stopSweep();
-        return shutdown(server, hub, feed, db, tally);
+        return shutdown(server, hub, feed, db, tally, room);
       },
     };
   } catch (err) {
@@ -139,7 +141,8 @@ const SHUTDOWN_DRAIN_MS = 2500;
 /**
  * Graceful stop, bounded to ~4.5 s in all: stop accepting; end every stream with a short
  * retry hint (clients reconnect, through the load balancer, to another process); let
- * in-flight requests (PUTs) finish; then close the listener and the database.
+ * in-flight requests (PUTs) finish; flush the last reactions and remove this process's audience
+ * rows; then close the listener and the database.
  */
 async function shutdown(
   server: Server,
@@ -147,6 +150,7 @@ async function shutdown(
   listener: DeckListener,
   db: Database,
   tally: PollTally,
+  room: Room,
 ): Promise<void> {
   const closed = new Promise<void>((done) => server.close(() => done()));
   hub.closeAll();
@@ -158,6 +162,7 @@ async function shutdown(
   clearInterval(sweep);
   server.closeAllConnections();
   await tally.flushAll().catch(() => undefined);
+  await room.close();
   await listener.close();
   await db.close();
 }

@@ -116,6 +116,7 @@ export type ErrorCode =
   | 'invalid_text'
   | 'invalid_state'
   | 'invalid_option'
+  | 'invalid_reaction'
   | 'rate_limited'
   | 'too_many_streams'
   | 'too_many_keys'
@@ -203,4 +204,41 @@ export interface PollEventData {
   counts: number[];
   total: number;
   version: number;
+}
+/** The reactions a viewer can send, in the order the reaction bar shows them. */
+export const REACTION_NAMES = ['applause', 'heart', 'laugh', 'wow', 'thumbs_up', 'question'] as const;
+
+/** One reaction name (see REACTION_NAMES). */
+export type ReactionName = (typeof REACTION_NAMES)[number];
+
+/** Counts by reaction name; a name never sent may be absent (read it as 0). */
+export type ReactionCounts = Partial<Record<ReactionName, number>>;
+
+/** `POST /api/decks/:id/reactions` body; answered 202 with `{}`. */
+export interface ReactionRequest {
+  reaction: ReactionName;
+}
+
+/** `POST /api/decks/:id/presence` body (answered 204): false while the viewer browses away from the live slide (send it again within a minute to keep counting), true when back. */
+export interface PresenceRequest {
+  live: boolean;
+}
+
+/** Data of the SSE `reactions` event: the deck's totals, what was added since the last event, and a version that grows with the totals. */
+export interface ReactionsEventData {
+  counts: ReactionCounts;
+  recent: ReactionCounts;
+  version: number;
+}
+
+/** `GET /api/decks/:id/audience` body (presenter key): totals over every process, at most 5 s old. */
+export interface AudienceResponse {
+  /** Open audience streams. */
+  viewers: number;
+  /** Viewers on the live slide. */
+  live: number;
+  /** Viewers browsing other slides. */
+  browsing: number;
+  /** Reactions sent to the deck so far, by name. */
+  reactions: ReactionCounts;
 }

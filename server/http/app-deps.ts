@@ -5,6 +5,7 @@ import type { StateReader } from '../hub/state-cache.js';
 import type { Metrics } from '../metrics.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { PollTally } from '../room/poll-tally.js';
+import type { Room } from '../room/room.js';
 
 /** The settings the HTTP layer reads (see PodiumOptions), with the built client's directory resolved. */
 export type AppConfig = Settings & {
@@ -23,6 +24,8 @@ export interface AppDeps {
   metrics: Metrics;
   /** Poll votes counted in memory and written in batches. */
   tally: PollTally;
+  /** Reactions and audience counts. */
+  room: Room;
   /** The LISTEN connection, for /healthz. */
   listener: { readonly connected: boolean; readonly hearing: boolean };
   logger: Logger;

@@ -16,6 +16,7 @@ import { registerQuestionRoutes } from './routes/question-routes.js';
 import { createRoomLimits } from './room-limits.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
+import { registerRoomRoutes } from './routes/room-routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** The Koa application: every route but the event stream. It opens no port and no database itself. */
@@ -33,6 +34,7 @@ function createApp(deps: AppDeps): Koa {
   const roomLimits = createRoomLimits(deps.config.limits);
   registerQuestionRoutes(router, deps, roomLimits);
   registerPollRoutes(router, deps, roomLimits);
+  registerRoomRoutes(router, deps, guards);
   registerPageRoutes(router, deps);
 
   // ctx.ip is the address the trusted proxy saw (see clientIp), never the client's own X-Forwarded-For.

@@ -10,6 +10,8 @@ export interface Guards {
   putPerAddress: RateLimiter | null;
   writePerAddress: RateLimiter | null;
   writePerKey: RateLimiter | null;
+  reactionsPerViewer: RateLimiter | null;
+  reactionsPerAddress: RateLimiter | null;
   maxKeysPerDeck: number;
 }
 
@@ -25,6 +27,8 @@ export function createGuards(limits: SecurityLimits): Guards {
     putPerAddress: limiter(limits.putPerAddress),
     writePerAddress: limiter(limits.writePerAddress),
     writePerKey: limiter(limits.writePerKey),
+    reactionsPerViewer: limiter(limits.reactionsPerViewer),
+    reactionsPerAddress: limiter(limits.reactionsPerAddress),
     maxKeysPerDeck: limits.maxKeysPerDeck,
   };
 }
@@ -46,9 +50,13 @@ export function spend(limiter: RateLimiter | null, key: string): void {
   }
 }
 
+/** Audience writes (reactions, presence): a whole hall sends them, so they have budgets of their own. */
+const AUDIENCE_WRITE = /^\/api\/decks\/[^/]+\/(?:reactions|presence)\/?$/i;
+
 /** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other (audience writes excepted). */
 export function writeRateLimit(guards: Guards): Middleware {
   return async (ctx, next) => {
+    if (AUDIENCE_WRITE.test(ctx.path)) return next();
     if (ctx.method === 'PUT') spend(guards.putPerAddress, addressKey(ctx.ip));
     else if (ROOM_WRITE_PATH.test(ctx.path)) {
       // The audience's questions and votes spend their own budgets (see room-limits.ts).

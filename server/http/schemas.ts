@@ -64,6 +64,12 @@ export const hostHeader = z
   .string()
   .regex(/^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/);
 
+/** `POST .../reactions`: the name is checked against the list apart, so an unknown one is 422, not 400. */
+export const reactionBody = z.looseObject({ reaction: z.string().max(64) });
+
+/** `POST .../presence`: whether the viewer is on the live slide. */
+export const presenceBody = z.looseObject({ live: z.boolean() });
+
 /** Parses `value` with `schema` or throws a 400 that names the first problem. */
 export function parseBody<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);

@@ -7,6 +7,7 @@ import { DECK_CHANNEL, parseDeckNotification } from '../store/deck-notification.
 import { DEAF_REASON } from '../store/hearing-probe.js';
 import type { Hub } from './hub.js';
 import { deckKind } from './kinds/deck-kind.js';
+import { reactionsKind } from './kinds/reactions-kind.js';
 import type { StateCache } from './state-cache.js';
 import { pollKind } from './kinds/poll-kind.js';
 import { QuestionsFeed } from '../room/questions-feed.js';
@@ -57,7 +58,11 @@ export function connectDeckFeed(
         hub.closeDeck(notification.deckId);
       } else if (notification?.kind === 'content')
         hub.broadcast(deckKind, notification.deckId, { version: notification.version });
-      else if (notification?.kind === 'questions') questions.changed(notification.deckId, notification.version);
+      else if (notification?.kind === 'reactions') {
+        const { counts, added } = notification;
+        const version = Object.values(counts).reduce((sum, count) => sum + count, 0);
+        hub.broadcast(reactionsKind, notification.deckId, { counts, recent: added, version });
+      } else if (notification?.kind === 'questions') questions.changed(notification.deckId, notification.version);
       else if (notification?.kind === 'poll') {
         hub.broadcast(pollKind(notification.tally.id), notification.deckId, notification.tally);
       } else if (notification?.kind === 'probe')

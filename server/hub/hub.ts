@@ -70,6 +70,11 @@ export class Hub {
     return [...this.decks.keys()];
   }
 
+  /** Open streams of `deckId` in this process (0 when none). */
+  streamCount(deckId: string): number {
+    return this.decks.get(deckId)?.size ?? 0;
+  }
+
   /** True while `deckId` has at least one open stream. */
   hasStreams(deckId: string): boolean {
     return this.decks.has(deckId);

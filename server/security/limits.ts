@@ -12,6 +12,10 @@ export interface SecurityLimits {
   putPerAddress: Rate | null;
   /** Other writes (POST, DELETE) per client address: decks, keys. Default 1/s, burst 30. */
   writePerAddress: Rate | null;
+  /** Reactions per viewer (its cookie). Default 5/s, burst 10. */
+  reactionsPerViewer: Rate | null;
+  /** Reactions per client address: a hall behind one NAT. Default 2000/s, burst 4000. */
+  reactionsPerAddress: Rate | null;
   /** Key minting and revoking per presenter key. Default 1/s, burst 10. */
   writePerKey: Rate | null;
   /** Open event streams in this process; more get 503 with Retry-After. Default 10000. */
@@ -32,6 +36,8 @@ export const DEFAULT_LIMITS: SecurityLimits = {
   putPerAddress: { perSecond: 50, burst: 100 },
   writePerAddress: { perSecond: 1, burst: 30 },
   writePerKey: { perSecond: 1, burst: 10 },
+  reactionsPerViewer: { perSecond: 5, burst: 10 },
+  reactionsPerAddress: { perSecond: 2000, burst: 4000 },
   maxStreams: 10_000,
   maxStreamsPerAddress: 10_000,
   streamOpensPerAddress: { perSecond: 200, burst: 10_000 },
@@ -42,11 +48,19 @@ export const DEFAULT_LIMITS: SecurityLimits = {
 /** Every rate limit off (stream caps stay): for benchmarks (`PODIUM_RATE_LIMIT=off`). */
 export const NO_RATE_LIMITS: Pick<
   SecurityLimits,
-  'putPerKey' | 'putPerAddress' | 'writePerAddress' | 'writePerKey' | 'streamOpensPerAddress'
+  | 'putPerKey'
+  | 'putPerAddress'
+  | 'writePerAddress'
+  | 'writePerKey'
+  | 'streamOpensPerAddress'
+  | 'reactionsPerViewer'
+  | 'reactionsPerAddress'
 > = {
   putPerKey: null,
   streamOpensPerAddress: null,
   putPerAddress: null,
   writePerAddress: null,
   writePerKey: null,
+  reactionsPerViewer: null,
+  reactionsPerAddress: null,
 };

@@ -1,4 +1,4 @@
-import type { PollEventData, SlideEventData } from '../../shared/protocol.js';
+import { REACTION_NAMES, type PollEventData, type ReactionCounts, type SlideEventData } from '../../shared/protocol.js';
 import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
 
 /**
@@ -49,6 +49,13 @@ export interface QuestionsPayload {
 /** The JSON a poll flush sends on DECK_CHANNEL (see poll-store.ts): the deck and the poll's whole tally. */
 export type PollPayload = PollEventData & { poll: string };
 
+/** The JSON a reaction flush sends on DECK_CHANNEL (see reaction-store.ts): the deck's totals and what this flush added. */
+export interface ReactionsPayload {
+  reactions: string;
+  counts: ReactionCounts;
+  added: ReactionCounts;
+}
+
 /** The state a slide notification carries: the SSE `slide` data, with the slide count always present. */
 export type NotifiedState = SlideEventData & { count: number };
 
@@ -60,7 +67,8 @@ export type DeckNotification =
   | { kind: 'content'; deckId: string; version: number }
   | { kind: 'questions'; deckId: string; version: number }
   | { kind: 'poll'; deckId: string; tally: PollEventData }
-  | { kind: 'probe'; token: string };
+  | { kind: 'probe'; token: string }
+  | { kind: 'reactions'; deckId: string; counts: ReactionCounts; added: ReactionCounts };
 
 function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
@@ -74,7 +82,18 @@ function pollTally(value: Record<string, unknown>): PollEventData | null {
   return { id, counts, total, version };
 }
 
-/** Parses a NOTIFY payload once (slide, keys, deleted, content, probe, questions or poll payload); null for anything else. */
+/** The known reaction names of `value` with a whole, non-negative count; null when `value` is no object. */
+function reactionCounts(value: unknown): ReactionCounts | null {
+  if (!isRecord(value)) return null;
+  const counts: ReactionCounts = {};
+  for (const name of REACTION_NAMES) {
+    const count = value[name];
+    if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) counts[name] = count;
+  }
+  return counts;
+}
+
+/** Parses a NOTIFY payload once (slide, keys, deleted, content, probe, questions, poll or reactions payload); null for anything else. */
 export function parseDeckNotification(payload: string): DeckNotification | null {
   let value: unknown;
   try {
@@ -95,6 +114,11 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   if (typeof value.poll === 'string') {
     const tally = pollTally(value);
     return tally ? { kind: 'poll', deckId: value.poll, tally } : null;
+  }
+  if (typeof value.reactions === 'string') {
+    const counts = reactionCounts(value.counts);
+    const added = reactionCounts(value.added);
+    return counts && added ? { kind: 'reactions', deckId: value.reactions, counts, added } : null;
   }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;

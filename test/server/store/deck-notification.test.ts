@@ -27,6 +27,16 @@ describe('parseDeckNotification', () => {
     });
   });
 
+  it('reads a reactions flush, keeping only known names with whole counts', () => {
+    const payload = '{"reactions":"abc","counts":{"heart":12,"boo":3,"wow":1.5},"added":{"heart":2}}';
+    expect(parseDeckNotification(payload)).toEqual({
+      kind: 'reactions',
+      deckId: 'abc',
+      counts: { heart: 12 },
+      added: { heart: 2 },
+    });
+  });
+
   it('refuses anything else', () => {
     for (const payload of [
       '',
@@ -45,6 +55,8 @@ describe('parseDeckNotification', () => {
       '{"poll":"a","counts":[1],"total":1,"version":1}',
       '{"deck":"a","index":0,"step":0,"version":1}',
       '{"deck":"a","index":0,"version":1,"count":1}',
+      '{"reactions":"a","counts":{"heart":1}}',
+      '{"reactions":"a","counts":null,"added":{}}',
     ]) {
       expect(parseDeckNotification(payload), payload).toBeNull();
     }

@@ -1,0 +1,55 @@
+import { REACTION_NAMES, type ReactionCounts, type ReactionName } from '../../shared/protocol.js';
+import type { Database } from './database.js';
+import { DECK_CHANNEL } from './deck-notification.js';
+
+/**
+ * Adds a flush of taps to a deck's totals and NOTIFYs them, in ONE statement: the upsert, then
+ * one `pg_notify` of a ReactionsPayload carrying the new totals (those just written, plus the
+ * deck's other names as they stood) and what this flush added. Nothing happens for a deck that
+ * is gone.
+ */
+const ADD_SQL = `
+  WITH up AS (
+    INSERT INTO deck_reactions (deck_id, name, count)
+    SELECT $1, t.name, t.added FROM unnest($2::text[], $3::bigint[]) AS t(name, added)
+    WHERE EXISTS (SELECT 1 FROM decks WHERE id = $1)
+    ON CONFLICT (deck_id, name) DO UPDATE SET count = deck_reactions.count + EXCLUDED.count
+    RETURNING name, count
+  ), totals AS (
+    SELECT name, count FROM up
+    UNION ALL
+    SELECT r.name, r.count FROM deck_reactions r WHERE r.deck_id = $1 AND r.name NOT IN (SELECT name FROM up)
+  )
+  SELECT pg_notify($4, json_build_object(
+    'reactions', $1::text,
+    'counts', (SELECT json_object_agg(name, count) FROM totals),
+    'added', (SELECT json_object_agg(a.name, a.added) FROM unnest($2::text[], $3::bigint[]) AS a(name, added))
+  )::text) AS sent
+  WHERE EXISTS (SELECT 1 FROM up)`;
+
+/** Reaction totals per deck in `deck_reactions`. */
+export class ReactionStore {
+  constructor(private readonly db: Database) {}
+
+  /** Adds `added` (taps by name since the last flush) to the deck's totals: one upsert and one NOTIFY. */
+  async add(deckId: string, added: ReadonlyMap<ReactionName, number>): Promise<void> {
+    const names = [...added.keys()];
+    const counts = names.map((name) => added.get(name) ?? 0);
+    if (names.length === 0) return;
+    await this.db.query(ADD_SQL, [deckId, names, counts, DECK_CHANNEL]);
+  }
+
+  /** The deck's totals by name (names never sent are absent). */
+  async totals(deckId: string): Promise<ReactionCounts> {
+    const rows = await this.db.query<{ name: string; count: string | number }>(
+      'SELECT name, count FROM deck_reactions WHERE deck_id = $1',
+      [deckId],
+    );
+    const totals: ReactionCounts = {};
+    for (const row of rows) {
+      const name = REACTION_NAMES.find((known) => known === row.name);
+      if (name) totals[name] = Number(row.count);
+    }
+    return totals;
+  }
+}
