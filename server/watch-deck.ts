@@ -1,23 +1,37 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { referencedAssetPath } from './assets/asset-path.js';
+import { deckReferences } from './assets/deck-references.js';
 import type { DeckStore } from './store/deck-store.js';
 import { importReport, loadDeckFile } from './serve-deck.js';
 
 /** Quiet time after the last file event before the deck is read again, in ms: editors write in bursts. */
 const SETTLE_MS = 150;
 
-/** A change worth a reload: anything in the deck's folder but hidden files, editor swap files and node_modules. */
+/** A change worth a reload: not a hidden file nor an editor's swap or backup file. */
 function interesting(name: string): boolean {
-  const parts = name.split(sep);
-  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return false;
-  return !/(~|\.swp|\.swx|\.tmp|#)$/.test(name);
+  return !name.startsWith('.') && !/(~|\.swp|\.swx|\.tmp|#)$/.test(name);
+}
+
+/** The folders to watch: the deck's own and those of the files it references (never a whole tree). */
+async function foldersOf(path: string): Promise<string[]> {
+  const folder = dirname(path);
+  const markdown = await readFile(path, 'utf8').catch(() => '');
+  const folders = new Set([folder]);
+  for (const ref of deckReferences(markdown)) {
+    const file = referencedAssetPath(ref);
+    if (file !== null) folders.add(dirname(join(folder, file)));
+  }
+  return [...folders];
 }
 
 /**
- * Rehearsal mode for `npm start -- talk.md`: watches the deck's folder (the file, its images,
- * its imported Markdown) and, a moment after an edit, loads the deck again: every open screen
- * gets a `deck` event and fetches the new content; the position is kept, clamped to the new
- * length; the terminal prints the new warnings. A deck that no longer parses keeps the last
+ * Rehearsal mode for `npm start -- talk.md`: watches the deck's folder and the folders of the
+ * files it references (its images, its imported Markdown; never a whole tree) and, a moment
+ * after an edit, loads the deck again: every open screen gets a `deck` event and fetches the
+ * new content; the position is kept, clamped to the new length; the terminal prints the new
+ * warnings. A deck that no longer parses keeps the last
  * good version and says why. Returns a function that stops watching.
  */
 export function watchDeckFile(store: DeckStore, path: string, id: string, print = console.log): () => void {
@@ -27,6 +41,8 @@ export function watchDeckFile(store: DeckStore, path: string, id: string, print 
     running = running.then(async () => {
       try {
         const { deck, warnings } = await loadDeckFile(store, path, id);
+        // The edit may reference files in other folders now.
+        await follow();
         const when = new Date().toLocaleTimeString();
         print(
           [`[${when}] Reloaded "${deck.title}" (${deck.slides.length} slides).`, ...importReport(warnings)].join('\n'),
@@ -36,20 +52,37 @@ export function watchDeckFile(store: DeckStore, path: string, id: string, print 
       }
     });
   };
-  let watcher: FSWatcher;
-  try {
-    watcher = watch(dirname(path), { recursive: true }, (_event, name) => {
-      if (name !== null && !interesting(name.toString())) return;
-      clearTimeout(timer);
-      timer = setTimeout(reload, SETTLE_MS);
-    });
-  } catch (err) {
-    print(`Not watching ${relative(process.cwd(), path)} for edits: ${(err as Error).message}`);
-    return () => undefined;
-  }
-  watcher.on('error', () => undefined);
+  const watchers = new Map<string, FSWatcher>();
+  let stopped = false;
+  const follow = async () => {
+    const wanted = new Set(await foldersOf(path));
+    if (stopped) return;
+    for (const [folder, watcher] of watchers) {
+      if (!wanted.has(folder)) {
+        watcher.close();
+        watchers.delete(folder);
+      }
+    }
+    for (const folder of wanted) {
+      if (watchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          if (name !== null && !interesting(name.toString())) return;
+          clearTimeout(timer);
+          timer = setTimeout(reload, SETTLE_MS);
+        });
+        watcher.on('error', () => watchers.delete(folder));
+        watchers.set(folder, watcher);
+      } catch {
+        // A referenced folder that does not exist (yet): its images are reported missing.
+      }
+    }
+  };
+  void follow();
   return () => {
+    stopped = true;
     clearTimeout(timer);
-    watcher.close();
+    for (const watcher of watchers.values()) watcher.close();
+    watchers.clear();
   };
 }
