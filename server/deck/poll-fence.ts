@@ -1,3 +1,4 @@
+import { escapeHtml } from '../html-escape.js';
 /** A poll as written in a deck: a fenced block with info string `poll`. */
 export interface DeckPoll {
   /** Stable within the deck: `s<slide index>p<n>`, n counting the slide's polls from 1. */
@@ -11,15 +12,6 @@ export const POLL_ID_PATTERN = /^s\d{1,4}p\d{1,3}$/;
 
 /** Most options a poll keeps; more lines are ignored. */
 export const MAX_POLL_OPTIONS = 20;
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function unescapeHtml(text: string): string {
   return text

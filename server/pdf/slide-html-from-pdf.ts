@@ -1,13 +1,5 @@
+import { escapeHtml } from '../html-escape.js';
 import type { PdfSlide } from './pdf-types.js';
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function paragraphs(text: string): string {
   return text
