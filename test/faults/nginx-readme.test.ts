@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from '
 import { parseRemoteLink, spawnPodium, type PodiumProcess } from '../support/process.js';
 import { SlideStreamClient } from '../support/sse-client.js';
 import { reportTiming } from './fault-kit.js';
+import { freePort } from '../support/free-port.js';
 
 const NGINX = process.env.PODIUM_NGINX ?? '/usr/sbin/nginx';
 const VIEWERS = 2000;
@@ -24,14 +24,6 @@ async function readmeNginxConfig(): Promise<string> {
     .split('\n')
     .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line))
     .join('\n');
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 const nginxMissing = !existsSync(NGINX);

@@ -1,4 +1,3 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorBody, HealthBody } from '../../shared/protocol.js';
 import { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from '../support/databases.js';
@@ -6,14 +5,7 @@ import { spawnPodium, type PodiumProcess } from '../support/process.js';
 import { SAMPLE_DECK } from '../support/server.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { reportTiming, timeUntil } from './fault-kit.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../support/free-port.js';
 
 async function healthOf(base: string): Promise<{ status: number; body: HealthBody } | null> {
   try {
