@@ -54,6 +54,20 @@ export function watchDeckFile(store: DeckStore, path: string, id: string, print 
   };
   const watchers = new Map<string, FSWatcher>();
   let stopped = false;
+  const watchFolder = (folder: string) => {
+    if (watchers.has(folder)) return;
+    try {
+      const watcher = watch(folder, (_event, name) => {
+        if (name !== null && !interesting(name.toString())) return;
+        clearTimeout(timer);
+        timer = setTimeout(reload, SETTLE_MS);
+      });
+      watcher.on('error', () => watchers.delete(folder));
+      watchers.set(folder, watcher);
+    } catch {
+      // A referenced folder that does not exist (yet): its images are reported missing.
+    }
+  };
   const follow = async () => {
     const wanted = new Set(await foldersOf(path));
     if (stopped) return;
@@ -63,21 +77,11 @@ export function watchDeckFile(store: DeckStore, path: string, id: string, print 
         watchers.delete(folder);
       }
     }
-    for (const folder of wanted) {
-      if (watchers.has(folder)) continue;
-      try {
-        const watcher = watch(folder, (_event, name) => {
-          if (name !== null && !interesting(name.toString())) return;
-          clearTimeout(timer);
-          timer = setTimeout(reload, SETTLE_MS);
-        });
-        watcher.on('error', () => watchers.delete(folder));
-        watchers.set(folder, watcher);
-      } catch {
-        // A referenced folder that does not exist (yet): its images are reported missing.
-      }
-    }
+    for (const folder of wanted) watchFolder(folder);
   };
+  // The deck's own folder is watched before this returns, so no edit made after it is missed;
+  // the folders of referenced files follow once the deck has been read.
+  watchFolder(dirname(path));
   void follow();
   return () => {
     stopped = true;

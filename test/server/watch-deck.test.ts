@@ -9,7 +9,7 @@ import { DRIVERS } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** Reads an event stream until `wanted` appears in it (or `timeoutMs` passes); returns what was read. */
-async function readUntil(url: string, start: () => Promise<void>, wanted: RegExp, timeoutMs = 10_000): Promise<string> {
+async function readUntil(url: string, start: () => Promise<void>, wanted: RegExp, timeoutMs = 20_000): Promise<string> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let text = '';

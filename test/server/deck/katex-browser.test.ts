@@ -50,11 +50,11 @@ describe.skipIf(!browserAvailable())('math on the audience page in real Chromium
       const page = await context.newPage();
       const problems = collectProblems(page);
       await page.goto(`${server.url}/d/${created.deck.id}`);
-      const result = await page.waitForFunction(async () => {
+      // A synchronous predicate: Playwright takes a returned promise as truthy and stops polling.
+      const result = await page.waitForFunction(() => {
         const slide = document.querySelector('podium-audience')?.shadowRoot?.querySelector('podium-slide');
         const fraction = slide?.shadowRoot?.querySelector('.katex-display .mfrac');
-        if (!fraction) return null;
-        await document.fonts.ready;
+        if (!fraction || document.fonts.status !== 'loaded') return null;
         const loaded = [...document.fonts].filter((face) => face.family.includes('KaTeX') && face.status === 'loaded');
         // KaTeX's CSS lays a fraction out as a vertical list: taller than one line of text.
         return loaded.length > 0 ? { height: fraction.getBoundingClientRect().height, loaded: loaded.length } : null;
