@@ -54,27 +54,32 @@ describe.each(DRIVERS)('rehearsal: npm start -- talk.md follows edits on %s', (d
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('an edit reaches open screens as a deck event, the new content is served and the position kept', async () => {
-    const talk = join(dir, 'talk.md');
-    await writeFile(talk, '# Rehearsal\n\nFirst draft\n\n---\n\n## Two\n\n---\n\n## Three');
-    const served = await serveDeckFile(server.store, talk);
-    const id = served.deck.id;
-    const moved = await server.store.setSlide(id, 2);
-    expect(moved.kind).toBe('changed');
-    stopWatching = watchDeckFile(server.store, talk, id, (line) => void printed.push(line));
+  it.each(['watch', 'poll'] as const)(
+    'an edit reaches open screens as a deck event, the new content is served and the position kept (%s)',
+    async (how) => {
+      const talk = join(dir, `talk-${how}.md`);
+      await writeFile(talk, '# Rehearsal\n\nFirst draft\n\n---\n\n## Two\n\n---\n\n## Three');
+      const served = await serveDeckFile(server.store, talk);
+      const id = served.deck.id;
+      const moved = await server.store.setSlide(id, 2);
+      expect(moved.kind).toBe('changed');
+      stopWatching = watchDeckFile(server.store, talk, id, (line) => void printed.push(line), how);
 
-    const stream = await readUntil(
-      `${server.url}/api/decks/${id}/events`,
-      () => writeFile(talk, '# Rehearsal\n\nSecond draft\n\n---\n\n## Two\n\n![gone](missing.png)'),
-      /event: deck\n/,
-    );
-    expect(stream).toMatch(/event: deck\ndata: \{"version":\d+\}/);
-    const deck = (await (await fetch(`${server.url}/api/decks/${id}`)).json()) as Deck;
-    expect(deck.slides).toHaveLength(2);
-    expect(deck.slides[0]?.html).toContain('Second draft');
-    // The presenter was on slide 3; the deck now has 2, so the position is clamped to the last.
-    expect(deck.index).toBe(1);
-    await expect.poll(() => printed.join('\n'), { timeout: 5000 }).toMatch(/Reloaded "Rehearsal" \(2 slides\)/);
-    expect(printed.join('\n')).toContain('missing.png');
-  });
+      const stream = await readUntil(
+        `${server.url}/api/decks/${id}/events`,
+        () => writeFile(talk, '# Rehearsal\n\nSecond draft\n\n---\n\n## Two\n\n![gone](missing.png)'),
+        /event: deck\n/,
+      );
+      expect(stream).toMatch(/event: deck\ndata: \{"version":\d+\}/);
+      const deck = (await (await fetch(`${server.url}/api/decks/${id}`)).json()) as Deck;
+      expect(deck.slides).toHaveLength(2);
+      expect(deck.slides[0]?.html).toContain('Second draft');
+      // The presenter was on slide 3; the deck now has 2, so the position is clamped to the last.
+      expect(deck.index).toBe(1);
+      await expect.poll(() => printed.join('\n'), { timeout: 5000 }).toMatch(/Reloaded "Rehearsal" \(2 slides\)/);
+      expect(printed.join('\n')).toContain('missing.png');
+      stopWatching();
+      printed.length = 0;
+    },
+  );
 });
