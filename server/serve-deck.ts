@@ -96,10 +96,11 @@ export async function loadDeckFile(
     .update(source)
     .update(rendered.assets.map((asset) => `${asset.path}\0${asset.id}`).join('\n'))
     .digest('hex');
+  const warnings = withoutRepeats(folderWarnings, rendered.warnings);
   await store.assets.saveAssets(assetRows(rendered.assets));
-  const deck = await store.upsertDeck(id, content, sourceHash);
+  const deck = await store.upsertDeck(id, { ...content, warnings }, sourceHash);
   await store.assets.linkDeckAssets(id, assetLinks(rendered.assets));
-  return { deck, warnings: withoutRepeats(folderWarnings, rendered.warnings) };
+  return { deck, warnings };
 }
 
 /** Loads `path` into deck `id` (see loadDeckFile) and mints a new presenter key; keys printed at earlier starts keep working. */

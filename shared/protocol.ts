@@ -25,11 +25,21 @@ export interface Deck extends SlideState {
   id: string;
   title: string;
   slides: Slide[];
+  /**
+   * Present when the deck does not let the audience browse ahead (front matter `browse: behind`):
+   * the furthest slide and step the presenter has shown. Absent: free browsing.
+   */
+  reached?: { index: number; step: number };
 }
 
 /** A deck as its presenter sees it: the public deck plus one notes string per slide. */
 export interface PresenterDeck extends Deck {
   notes: string[];
+  /**
+   * The import report of the deck's latest import (replaced when it is imported again): an
+   * empty list when everything came through; null for a deck imported before reports were kept.
+   */
+  warnings: DeckWarning[] | null;
 }
 
 /** Body of `POST /api/decks`. */

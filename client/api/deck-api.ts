@@ -6,7 +6,7 @@ import type {
   PresenterDeck,
   SlideState,
 } from '../../shared/protocol.js';
-import { isRecord, isSlide, isSlideState } from '../../shared/validate.js';
+import { isIndex, isRecord, isSlide, isSlideState } from '../../shared/validate.js';
 import type { SlidePosition } from '../state/step-walk.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 import { ApiError, narrow, request } from './request.js';
@@ -18,14 +18,10 @@ function isDeck(value: unknown): value is Deck {
     typeof value.id === 'string' &&
     typeof value.title === 'string' &&
     Array.isArray(value.slides) &&
-    value.slides.every(isSlide)
+    value.slides.every(isSlide) &&
+    (value.reached === undefined ||
+      (isRecord(value.reached) && isIndex(value.reached.index) && isIndex(value.reached.step)))
   );
-}
-
-function isPresenterDeck(value: unknown): value is PresenterDeck {
-  if (!isDeck(value)) return false;
-  const notes: unknown = (value as unknown as Record<string, unknown>).notes;
-  return Array.isArray(notes) && notes.every((note) => typeof note === 'string');
 }
 
 function isDeckWarning(value: unknown): value is DeckWarning {
@@ -34,6 +30,16 @@ function isDeckWarning(value: unknown): value is DeckWarning {
     typeof value.code === 'string' &&
     typeof value.message === 'string' &&
     (value.slide === undefined || (typeof value.slide === 'number' && Number.isInteger(value.slide)))
+  );
+}
+
+function isPresenterDeck(value: unknown): value is PresenterDeck {
+  if (!isDeck(value)) return false;
+  const { notes, warnings } = value as unknown as Record<string, unknown>;
+  return (
+    Array.isArray(notes) &&
+    notes.every((note) => typeof note === 'string') &&
+    (warnings === null || (Array.isArray(warnings) && warnings.every(isDeckWarning)))
   );
 }
 

@@ -22,7 +22,7 @@ export async function answerCreatedDeck(ctx: Context, deps: AppDeps, rendered: D
   const base = linkBase(ctx, deps.config);
   const { store } = deps;
   await store.assets.saveAssets(assetRows(rendered.assets));
-  const { deck, presenterKey } = await store.createDeck(rendered.content);
+  const { deck, presenterKey } = await store.createDeck({ ...rendered.content, warnings: rendered.warnings });
   await store.assets.linkDeckAssets(deck.id, assetLinks(rendered.assets));
   const response: CreateDeckResponse = {
     deck,

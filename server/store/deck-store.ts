@@ -1,5 +1,15 @@
 import { randomInt } from 'node:crypto';
-import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
+import type { Deck, DeckWarning, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
+import {
+  DECK_COLUMNS,
+  STATE_COLUMNS,
+  stepCounts,
+  toDeck,
+  toState,
+  warningsJson,
+  type DeckRow,
+  type StateRow,
+} from './deck-rows.js';
 import { AssetStore } from './asset-store.js';
 import { guardConnection, type Database } from './database.js';
 import { DECK_CHANNEL, type ContentPayload } from './deck-notification.js';
@@ -13,6 +23,10 @@ export interface DeckContent {
   title: string;
   slides: Slide[];
   notes: string[];
+  /** The import report, kept for the presenter (replaced by each import); default none kept. */
+  warnings?: DeckWarning[];
+  /** `behind`: the audience never sees past the furthest slide shown. Default `free`. */
+  browse?: 'free' | 'behind';
 }
 
 /** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
@@ -24,30 +38,6 @@ export type SetSlideResult =
   /** `index` is a slide, but `step` is past its `steps`. */
   | { kind: 'step_out_of_range'; index: number; steps: number };
 
-interface DeckRow {
-  id: string;
-  title: string;
-  slides: Slide[];
-  slide_steps: number[];
-  notes?: string[];
-  current_index: number;
-  current_step: number;
-  version: number;
-}
-
-interface StateRow {
-  id: string;
-  current_index: number;
-  current_step: number;
-  version: number;
-  slide_count: number;
-}
-
-/** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
-const DECK_COLUMNS = 'id, title, slides, slide_steps, current_index, current_step, version';
-/** Columns of a StateRow. */
-const STATE_COLUMNS = 'id, current_index, current_step, version, slide_count';
-
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** A new 8-character deck code: short enough to read aloud, 39 bits of randomness. */
@@ -55,27 +45,6 @@ export function generateDeckId(): string {
   let id = '';
   for (let i = 0; i < 8; i += 1) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return id;
-}
-
-function toState(row: StateRow): SlideEventData {
-  return { index: row.current_index, step: row.current_step, version: row.version, count: row.slide_count };
-}
-
-/** The slide_steps column is the one home of step counts; the slides jsonb of older decks has none. */
-function toDeck(row: DeckRow): Deck {
-  const slides = row.slides.map((slide, i) => ({ html: slide.html, steps: row.slide_steps[i] ?? 0 }));
-  return {
-    id: row.id,
-    title: row.title,
-    slides,
-    index: row.current_index,
-    step: row.current_step,
-    version: row.version,
-  };
-}
-
-function stepCounts(content: DeckContent): number[] {
-  return content.slides.map((slide) => slide.steps);
 }
 
 /** All deck SQL lives here. Every method returns shared types; connection failures become DatabaseUnavailableError. */
@@ -105,7 +74,8 @@ export class DeckStore {
     return this.guard(() =>
       this.db.transaction(async (tx) => {
         const rows = await tx.query<DeckRow>(
-          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps, warnings, browse)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
            RETURNING ${DECK_COLUMNS}`,
           [
             deckId,
@@ -114,6 +84,8 @@ export class DeckStore {
             JSON.stringify(content.notes),
             content.slides.length,
             stepCounts(content),
+            warningsJson(content),
+            content.browse ?? 'free',
           ],
         );
         const minted = await insertKey(tx, deckId, 'creator');
@@ -126,18 +98,22 @@ export class DeckStore {
   /**
    * Creates deck `id` from `content`, or refreshes its content when `sourceHash` changed
    * (index and step are kept, clamped to the new deck; the version grows so viewers refetch).
+   * The import report is replaced either way.
    */
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
     return this.guard(async () => {
       const rows = await this.db.query<DeckRow>(
-        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps, warnings, browse)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
-           slide_steps = EXCLUDED.slide_steps,
+           slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings, browse = EXCLUDED.browse,
            current_index = LEAST(decks.current_index, EXCLUDED.slide_count - 1),
            current_step = LEAST(decks.current_step,
              EXCLUDED.slide_steps[LEAST(decks.current_index, EXCLUDED.slide_count - 1) + 1]),
+           reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
+           reached_step = LEAST(decks.reached_step,
+             EXCLUDED.slide_steps[LEAST(decks.reached_index, EXCLUDED.slide_count - 1) + 1]),
            version = decks.version + 1, updated_at = now()
          WHERE decks.source_hash IS DISTINCT FROM EXCLUDED.source_hash
          RETURNING ${DECK_COLUMNS}`,
@@ -149,8 +125,17 @@ export class DeckStore {
           content.slides.length,
           sourceHash,
           stepCounts(content),
+          warningsJson(content),
+          content.browse ?? 'free',
         ],
       );
+      if (!rows[0]) {
+        // Same deck, same report, unless Podium itself now reports differently.
+        await this.db.query('UPDATE decks SET warnings = $2 WHERE id = $1 AND warnings IS DISTINCT FROM $2::jsonb', [
+          id,
+          warningsJson(content),
+        ]);
+      }
       const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
       if (!deck) throw new Error(`deck ${id} vanished during upsert`);
       if (rows[0]) {
@@ -170,13 +155,13 @@ export class DeckStore {
     return rows[0] ? toDeck(rows[0]) : null;
   }
 
-  /** The deck with its speaker notes, for a verified presenter, or null. */
+  /** The deck with its speaker notes and import report, for a verified presenter, or null. */
   async getPresenterDeck(id: string): Promise<PresenterDeck | null> {
     const rows = await this.guard(() =>
-      this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes FROM decks WHERE id = $1`, [id]),
+      this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes, warnings FROM decks WHERE id = $1`, [id]),
     );
     const row = rows[0];
-    return row ? { ...toDeck(row), notes: row.notes ?? [] } : null;
+    return row ? { ...toDeck(row), notes: row.notes ?? [], warnings: row.warnings ?? null } : null;
   }
 
   /** Current index, step, version and slide count of one deck, or null. */
@@ -205,7 +190,9 @@ export class DeckStore {
       for (;;) {
         // The one statement whose lost answer leaves the outcome unknown (see Database.change).
         const changed = await this.db.change<StateRow>(
-          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now()
+          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now(),
+             reached_index = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $2 ELSE reached_index END,
+             reached_step = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $3 ELSE reached_step END
            WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
              AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
            RETURNING ${STATE_COLUMNS}`,

@@ -198,6 +198,19 @@ const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'import reports and browsing behind the presenter',
+    sql: `
+      -- The latest import's warnings, for the presenter; NULL for decks imported before they were kept.
+      ALTER TABLE decks ADD COLUMN warnings jsonb;
+      -- Front matter browse: behind keeps the audience at or before the furthest position shown.
+      ALTER TABLE decks ADD COLUMN browse text NOT NULL DEFAULT 'free' CHECK (browse IN ('free', 'behind'));
+      ALTER TABLE decks ADD COLUMN reached_index integer NOT NULL DEFAULT 0,
+        ADD COLUMN reached_step integer NOT NULL DEFAULT 0;
+      UPDATE decks SET reached_index = current_index, reached_step = current_step;
+    `,
+  },
 ];
 
 /** Arbitrary constant shared by every Podium process: "podium" in ASCII. */

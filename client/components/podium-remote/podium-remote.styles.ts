@@ -149,6 +149,15 @@ export const remoteStyles = [
       color: var(--podium-muted);
       font-style: italic;
     }
+    .notes.none {
+      align-self: start;
+      margin: 0;
+      background: none;
+      border: none;
+      padding: 0 2px;
+      font-size: 0.9rem;
+      color: var(--podium-muted);
+    }
     .controls {
       grid-area: controls;
       display: grid;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { PresenterDeck } from '../../../shared/protocol.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
@@ -13,6 +14,7 @@ import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
 import { podiumEvent, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
+import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
@@ -126,6 +128,23 @@ export class PodiumRemote extends LitElement {
     </div>`;
   }
 
+  private renderNotes(deck: PresenterDeck, notes: string) {
+    // A deck without any notes says so once, in a muted line, instead of on every slide.
+    if (deck.notes.every((note) => !note.trim())) {
+      const pdf = deck.warnings?.some((warning) => warning.code === 'notes_missing');
+      return html`<p class="notes none">
+        This deck has no speaker notes${pdf ? html`: a <code>talk.notes.md</code> beside the PDF adds them` : ''}.
+      </p>`;
+    }
+    return html`<section class="notes" aria-label="Speaker notes" tabindex="0">
+      ${
+        notes
+          ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
+          : html`<p class="empty">No notes for this slide.</p>`
+      }
+    </section>`;
+  }
+
   override render() {
     const { deck, problem, notice, key } = this.presenter;
     if (problem) return this.renderProblem(problem);
@@ -142,6 +161,7 @@ export class PodiumRemote extends LitElement {
       <header class="bar">
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-deck-report .warnings=${deck.warnings}></podium-deck-report>
         <podium-pair-device deck-id=${this.deckId} .presenterKey=${key ?? ''}></podium-pair-device>
         <button class="icon" aria-label="All slides" title="All slides (G)" @click=${this.handleGridOpen}>
           ${gridIcon}
@@ -167,13 +187,7 @@ export class PodiumRemote extends LitElement {
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
         </p>
       </section>
-      <section class="notes" aria-label="Speaker notes" tabindex="0">
-        ${
-          notes
-            ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
-            : html`<p class="empty">No notes for this slide.</p>`
-        }
-      </section>
+      ${this.renderNotes(deck, notes)}
       <div class="controls" role="group" aria-label="Slide controls">
         <button
           class="previous"

@@ -1,0 +1,84 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { DeckWarning } from '../../../shared/protocol.js';
+import { closeIcon } from '../icons.js';
+import '../podium-import-report/podium-import-report.js';
+import { deckReportStyles } from './podium-deck-report.styles.js';
+
+const reportIcon = svg`<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor"
+  stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
+  <rect x="5" y="3.5" width="14" height="17" rx="2" /><path d="M9 9h6M9 13h6M9 17h3" /></svg>`;
+
+/**
+ * The deck's import report on the remote, out of the way: an icon button in the bar (with the
+ * number of warnings on it, when there are any) that opens a dialog with `<podium-import-report>`.
+ */
+@customElement('podium-deck-report')
+export class PodiumDeckReport extends LitElement {
+  static override styles = deckReportStyles;
+
+  /** The presenter deck's `warnings`: [] when everything came through; null when none was kept (default). */
+  @property({ attribute: false }) warnings: readonly DeckWarning[] | null = null;
+
+  @state() private opened = false;
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  private async handleOpen(): Promise<void> {
+    this.opened = true;
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+  }
+
+  private handleClose(): void {
+    this.dialog?.close();
+  }
+
+  private handleDialogClose(): void {
+    this.opened = false;
+  }
+
+  private handleDialogClick(event: MouseEvent): void {
+    if (event.target === this.dialog) this.dialog?.close();
+  }
+
+  private handleDialogKeydown(event: KeyboardEvent): void {
+    // Arrow keys scroll the report; they must not move slides behind it.
+    if (event.key !== 'Escape') event.stopPropagation();
+  }
+
+  private renderDialog() {
+    return html`<dialog
+      aria-labelledby="report-title"
+      @close=${this.handleDialogClose}
+      @click=${this.handleDialogClick}
+      @keydown=${this.handleDialogKeydown}
+    >
+      <header>
+        <h2 id="report-title">Import report</h2>
+        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
+      </header>
+      ${
+        this.warnings
+          ? html`<podium-import-report .warnings=${this.warnings}></podium-import-report>`
+          : html`<p class="none">No import report was kept for this deck: it was imported by an older Podium.</p>`
+      }
+    </dialog>`;
+  }
+
+  override render() {
+    const count = this.warnings?.length ?? 0;
+    const label = count === 0 ? 'Import report' : `Import report, ${count} ${count === 1 ? 'warning' : 'warnings'}`;
+    // The dialog exists only while open, like the pairing dialog's.
+    return html`<button class="icon" aria-label=${label} title=${label} @click=${this.handleOpen}>
+        ${reportIcon}${count > 0 ? html`<span class="count" aria-hidden="true">${count}</span>` : nothing}
+      </button>
+      ${this.opened ? this.renderDialog() : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'podium-deck-report': PodiumDeckReport;
+  }
+}
