@@ -6,6 +6,7 @@ import { clientIp, trustsAnyProxy } from '../security/proxy-trust.js';
 import { errorHandler } from './error-handler.js';
 import { eventStreamHandler } from './event-stream.js';
 import { createGuards, writeRateLimit } from './rate-limit.js';
+import { DeckAdmission } from './deck-admission.js';
 import { requestLog } from './request-log.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
@@ -27,7 +28,8 @@ function createApp(deps: AppDeps): Koa {
   app.silent = true;
   const router = new Router();
   registerOpsRoutes(router, deps);
-  registerDeckRoutes(router, deps, guards);
+  const admission = new DeckAdmission(deps.config, deps.store.admission, deps.config.adminToken === undefined);
+  registerDeckRoutes(router, deps, guards, admission);
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
