@@ -5,7 +5,8 @@ import type { AppDeps } from './app-deps.js';
 import { clientIp, trustsAnyProxy } from '../security/proxy-trust.js';
 import { errorHandler } from './error-handler.js';
 import { eventStreamHandler } from './event-stream.js';
-import { createGuards, writeRateLimit } from './rate-limit.js';
+import { compressAnswers } from './compress-answers.js';
+import { createGuards, readRateLimit, writeRateLimit } from './rate-limit.js';
 import { DeckAdmission } from './deck-admission.js';
 import { requestLog } from './request-log.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
@@ -47,6 +48,8 @@ function createApp(deps: AppDeps): Koa {
   app.use(requestLog(deps.logger));
   app.use(errorHandler(deps.logger));
   app.use(securityHeaders());
+  app.use(compressAnswers());
+  app.use(readRateLimit(guards));
   app.use(writeRateLimit(guards));
   app.use(router.routes());
   app.use(router.allowedMethods());

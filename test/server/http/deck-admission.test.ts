@@ -79,7 +79,7 @@ describe.each(DRIVERS)('deck creation by cost (%s)', (driver) => {
     expect((await create(podium, '10.0.2.1', notesDeck(100, 'again'))).status).toBe(201);
   });
 
-  it('bounds renders at once: a flood of costly decks gets 503 server_busy and 429, while a live talk keeps every change in order', async () => {
+  it('bounds renders at once: a flood of costly decks gets 503 server_busy with Retry-After, while a live talk keeps every change in order', async () => {
     const podium = await start({ maxRenders: 1, renderQueue: 1 });
     const talk = await podium.createDeck(SAMPLE_DECK);
     const stream = new SlideStreamClient(`${podium.url}/api/decks/${talk.deck.id}/events`);
