@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { HearingTimings } from './store/hearing-probe.js';
 import { parseProxyTrust, type ProxyTrust } from './security/proxy-trust.js';
+import { RENDER_THREADS } from './deck/render-threads.js';
 import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
 
 /** Timing knobs of the LISTEN connection (real Postgres); every value is in milliseconds. */
@@ -65,6 +66,18 @@ export interface PodiumOptions {
   requestTimeoutMs?: number;
   /** An idle keep-alive connection is closed after this many ms. Default 5000. */
   keepAliveTimeoutMs?: number;
+  /** `PODIUM_DECKS_PER_ADDRESS_PER_DAY`: decks one client address may create in 24 hours; 0 no quota. Default 50. */
+  decksPerAddressPerDay?: number;
+  /** `PODIUM_DECK_MB_PER_ADDRESS_PER_DAY`: MiB of decks and files one address may upload in 24 hours; 0 no quota. Default 200. */
+  deckMbPerAddressPerDay?: number;
+  /** `PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY`: seconds of rendering one address's decks may take in 24 hours; 0 no quota. Default 120. */
+  renderSecondsPerAddressPerDay?: number;
+  /** `PODIUM_MAX_RENDERS`: decks rendered at once by this process. Default RENDER_THREADS (one fewer than the cores, 1 to 4). */
+  maxRenders?: number;
+  /** `PODIUM_RENDER_QUEUE`: decks waiting for a render slot; more get 503 `server_busy`. Default 16. */
+  renderQueue?: number;
+  /** `PODIUM_STORAGE_MB`: MiB that decks and their files may take in all; past it, 507 `storage_full`; 0 no budget. Default 2048. */
+  storageMb?: number;
 }
 
 /** The settings with every default applied (logger and directories are filled in by `startPodium`). */
@@ -94,6 +107,12 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits' | 'proxyTrust'> = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5000,
+  decksPerAddressPerDay: 50,
+  deckMbPerAddressPerDay: 200,
+  renderSecondsPerAddressPerDay: 120,
+  maxRenders: RENDER_THREADS,
+  renderQueue: 16,
+  storageMb: 2048,
 };
 
 /** `options` over the defaults; an option given as undefined takes its default. */
@@ -133,6 +152,11 @@ const optional = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A whole number, 0 or more (0 turns a quota off). */
+const count = z.coerce.number().int().min(0).max(1_000_000_000);
+/** A size or time, 0 or more (0 turns a quota or budget off). */
+const amount = z.coerce.number().min(0).max(1_000_000_000);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULT_SETTINGS.port),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
@@ -156,6 +180,12 @@ const schema = z.object({
   PODIUM_PUT_PER_SECOND: z.coerce.number().positive().max(1_000_000).optional(),
   PODIUM_MAX_STREAMS: z.coerce.number().int().min(1).optional(),
   PODIUM_MAX_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).optional(),
+  PODIUM_DECKS_PER_ADDRESS_PER_DAY: count.default(DEFAULT_SETTINGS.decksPerAddressPerDay),
+  PODIUM_DECK_MB_PER_ADDRESS_PER_DAY: amount.default(DEFAULT_SETTINGS.deckMbPerAddressPerDay),
+  PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY: amount.default(DEFAULT_SETTINGS.renderSecondsPerAddressPerDay),
+  PODIUM_MAX_RENDERS: count.min(1).default(DEFAULT_SETTINGS.maxRenders),
+  PODIUM_RENDER_QUEUE: count.default(DEFAULT_SETTINGS.renderQueue),
+  PODIUM_STORAGE_MB: amount.default(DEFAULT_SETTINGS.storageMb),
 });
 
 function limitsFrom(e: z.infer<typeof schema>): Partial<SecurityLimits> {
@@ -188,6 +218,12 @@ export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
     metricsToken: e.PODIUM_METRICS_TOKEN,
     deckTtlDays: e.PODIUM_DECK_TTL_DAYS,
     trustProxy: e.PODIUM_TRUST_PROXY,
+    decksPerAddressPerDay: e.PODIUM_DECKS_PER_ADDRESS_PER_DAY,
+    deckMbPerAddressPerDay: e.PODIUM_DECK_MB_PER_ADDRESS_PER_DAY,
+    renderSecondsPerAddressPerDay: e.PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY,
+    maxRenders: e.PODIUM_MAX_RENDERS,
+    renderQueue: e.PODIUM_RENDER_QUEUE,
+    storageMb: e.PODIUM_STORAGE_MB,
     limits: limitsFrom(e),
   };
 }

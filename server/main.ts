@@ -105,7 +105,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     store.keys.useCache(new KeyCache(() => feed.connected && feed.hearing));
     await feed.ready;
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
-    const stopSweep = startExpirySweep(store.removal, settings.deckTtlDays, logger);
+    const stopSweep = startExpirySweep(store, settings.deckTtlDays, logger);
     const tally = new PollTally(store.polls, logger);
     const room = createRoom(db, hub, logger);
     handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger, room });

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { DeckSourceInput, RenderedDeck } from './deck-types.js';
+import { RENDER_THREADS } from './render-threads.js';
 
 /** The deck (with its imported files) is larger than the size budget; the HTTP layer answers 413. */
 export class DeckTooLargeError extends Error {
@@ -46,7 +46,7 @@ function sharedPool(): Piscina {
   pool = new Piscina({
     filename,
     execArgv,
-    maxThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
+    maxThreads: RENDER_THREADS,
     idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });

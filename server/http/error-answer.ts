@@ -38,7 +38,7 @@ export function errorAnswer(err: unknown, logger: Logger, request: { method: str
     httpError = new HttpError(500, 'internal_error', 'Something went wrong on our side; the error has been logged.');
   } else if (err instanceof DatabaseUnavailableError || err instanceof OutcomeUnknownError) {
     logger.warn({ ...request, err }, 'database unavailable');
-  } else if (httpError.status === 503 || httpError.status === 429) {
+  } else if (httpError.status === 503 || httpError.status === 429 || httpError.status === 507) {
     logRefusal(logger, httpError.status, httpError.code);
   }
   const body: ErrorBody = { error: { code: httpError.code, message: httpError.message } };

@@ -12,6 +12,7 @@ export interface Guards {
   writePerKey: RateLimiter | null;
   reactionsPerViewer: RateLimiter | null;
   reactionsPerAddress: RateLimiter | null;
+  readsPerAddress: RateLimiter | null;
   maxKeysPerDeck: number;
 }
 
@@ -29,6 +30,7 @@ export function createGuards(limits: SecurityLimits): Guards {
     writePerKey: limiter(limits.writePerKey),
     reactionsPerViewer: limiter(limits.reactionsPerViewer),
     reactionsPerAddress: limiter(limits.reactionsPerAddress),
+    readsPerAddress: limiter(limits.readsPerAddress),
     maxKeysPerDeck: limits.maxKeysPerDeck,
   };
 }
@@ -52,6 +54,19 @@ export function spend(limiter: RateLimiter | null, key: string): void {
 
 /** Audience writes (reactions, presence): a whole hall sends them, so they have budgets of their own. */
 const AUDIENCE_WRITE = /^\/api\/decks\/[^/]+\/(?:reactions|presence)\/?$/i;
+
+/** Paths an orchestrator or a monitor polls: never rate-limited. */
+const OPS_PATH = /^\/(?:healthz|metrics)\/?$/;
+
+/** Per-address budgets for reads (GET, HEAD), spent before any work; /healthz and /metrics are exempt. */
+export function readRateLimit(guards: Guards): Middleware {
+  return async (ctx, next) => {
+    if ((ctx.method === 'GET' || ctx.method === 'HEAD') && !OPS_PATH.test(ctx.path)) {
+      spend(guards.readsPerAddress, addressKey(ctx.ip));
+    }
+    await next();
+  };
+}
 
 /** Per-address budgets for writes, spent before any work: PUT from one, POST and DELETE from the other (audience writes excepted). */
 export function writeRateLimit(guards: Guards): Middleware {

@@ -24,6 +24,8 @@ export interface SecurityLimits {
   maxStreamsPerAddress: number;
   /** Event streams opened per client address (reconnect storms, one abusive source). Default 200/s, burst 10000: a hall loading at once gets in. */
   streamOpensPerAddress: Rate | null;
+  /** Reads (GET, HEAD) per client address, the event stream, /healthz and /metrics apart. Default 500/s, burst 20000: a hall loading its pages at once gets in. */
+  readsPerAddress: Rate | null;
   /** Seconds a refused viewer is asked to wait (`Retry-After` of the stream caps). Default 20. */
   streamRetryAfterS: number;
   /** Live presenter keys per deck that the keys API will mint. Default 50. */
@@ -41,6 +43,7 @@ export const DEFAULT_LIMITS: SecurityLimits = {
   maxStreams: 10_000,
   maxStreamsPerAddress: 10_000,
   streamOpensPerAddress: { perSecond: 200, burst: 10_000 },
+  readsPerAddress: { perSecond: 500, burst: 20_000 },
   streamRetryAfterS: 20,
   maxKeysPerDeck: 50,
 };
@@ -53,11 +56,13 @@ export const NO_RATE_LIMITS: Pick<
   | 'writePerAddress'
   | 'writePerKey'
   | 'streamOpensPerAddress'
+  | 'readsPerAddress'
   | 'reactionsPerViewer'
   | 'reactionsPerAddress'
 > = {
   putPerKey: null,
   streamOpensPerAddress: null,
+  readsPerAddress: null,
   putPerAddress: null,
   writePerAddress: null,
   writePerKey: null,

@@ -32,14 +32,16 @@ function toBuffer(bytes: Uint8Array): Buffer {
 export class AssetStore {
   constructor(private readonly db: Database) {}
 
-  /** Stores each asset once (an id already stored is left as it is), in one transaction. */
+  /** Stores each asset once (an id already stored keeps its bytes and is marked fresh), in one transaction. */
   async saveAssets(assets: readonly Omit<StoredAsset, 'size'>[]): Promise<void> {
     if (assets.length === 0) return;
     await guardConnection(() =>
       this.db.transaction(async (tx) => {
         for (const asset of assets) {
           await tx.query(
-            `INSERT INTO assets (id, type, size, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING`,
+            // Storing a file again makes it fresh, so the orphan sweep spares it until the deck links it.
+            `INSERT INTO assets (id, type, size, bytes) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (id) DO UPDATE SET created_at = now()`,
             [asset.id, asset.type, asset.bytes.length, asset.bytes],
           );
         }

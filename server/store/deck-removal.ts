@@ -9,20 +9,45 @@ async function notifyDeleted(tx: Queryable, ids: readonly string[]): Promise<voi
   }
 }
 
-/** Deleting decks: by their presenter, or when idle too long. Keys (and anything else of a deck) cascade. */
+/**
+ * Files no deck links to, stored more than `graceMinutes` ago (a deck being created stores its
+ * files a moment before it links them; storing a file again makes it fresh): `ids` only, or all.
+ */
+const ORPHANS = `DELETE FROM assets a
+   WHERE a.created_at < now() - make_interval(mins => $1)
+     AND ($2::text[] IS NULL OR a.id = ANY($2::text[]))
+     AND NOT EXISTS (SELECT 1 FROM deck_assets l WHERE l.asset_id = a.id)
+   RETURNING a.size`;
+
+/** Minutes a stored file is kept without a deck linking to it (see ORPHANS). */
+export const ORPHAN_GRACE_MINUTES = 5;
+
+/** Deleting decks: by their presenter, or when idle too long. Keys (and anything else of a deck) cascade; files no deck uses any more are freed. */
 export class DeckRemoval {
   constructor(private readonly db: Database) {}
 
   /** Deletes deck `id`; false when there was none. */
   async deleteDeck(id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      const files = await tx.query<{ asset_id: string }>('SELECT asset_id FROM deck_assets WHERE deck_id = $1', [id]);
       const rows = await tx.query<{ id: string }>('DELETE FROM decks WHERE id = $1 RETURNING id', [id]);
       await notifyDeleted(
         tx,
         rows.map((row) => row.id),
       );
+      // Its files that no other deck uses go with it (fresh ones wait for the sweep, see ORPHANS).
+      if (files.length > 0) await tx.query(ORPHANS, [ORPHAN_GRACE_MINUTES, files.map((file) => file.asset_id)]);
       return rows.length > 0;
     });
+  }
+
+  /**
+   * Frees every stored file that no deck links to any more (after a deletion, an expiry or a
+   * re-import), once older than `graceMinutes` (default ORPHAN_GRACE_MINUTES). Returns the files and bytes freed.
+   */
+  async freeOrphanAssets(graceMinutes = ORPHAN_GRACE_MINUTES): Promise<{ files: number; bytes: number }> {
+    const rows = await this.db.query<{ size: number }>(ORPHANS, [graceMinutes, null]);
+    return { files: rows.length, bytes: rows.reduce((sum, row) => sum + row.size, 0) };
   }
 
   /**

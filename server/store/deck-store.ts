@@ -15,6 +15,7 @@ import { guardConnection, type Database } from './database.js';
 import { DECK_CHANNEL, type ContentPayload } from './deck-notification.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 import { DeckRemoval } from './deck-removal.js';
+import { AdmissionStore } from './admission-store.js';
 import { PollStore } from './poll-store.js';
 import { QuestionStore } from './question-store.js';
 
@@ -59,6 +60,8 @@ export class DeckStore {
   readonly questions: QuestionStore;
   /** Polls written in decks and their votes. */
   readonly polls: PollStore;
+  /** Deck-creation costs per address and the bytes stored in all. */
+  readonly admission: AdmissionStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
@@ -66,6 +69,7 @@ export class DeckStore {
     this.removal = new DeckRemoval(db);
     this.questions = new QuestionStore(db);
     this.polls = new PollStore(db);
+    this.admission = new AdmissionStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */

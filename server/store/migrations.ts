@@ -211,7 +211,27 @@ const MIGRATIONS: Migration[] = [
       UPDATE decks SET reached_index = current_index, reached_step = current_step;
     `,
   },
+  {
+    version: 9,
+    name: 'deck creation costs per address',
+    sql: `
+      -- What each client address spent on creating decks, by the hour: the per-address daily
+      -- quotas sum the last 24 rows. Rows older than a day are swept with idle decks.
+      CREATE TABLE deck_admissions (
+        address    text NOT NULL,
+        hour       timestamptz NOT NULL,
+        decks      integer NOT NULL DEFAULT 0,
+        bytes      bigint NOT NULL DEFAULT 0,
+        render_ms  bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (address, hour)
+      );
+      CREATE INDEX deck_admissions_hour ON deck_admissions (hour);
+    `,
+  },
 ];
+
+/** Every migration's version, in the order they apply (tests compare against it). */
+export const MIGRATION_VERSIONS: readonly number[] = MIGRATIONS.map((migration) => migration.version);
 
 /** Arbitrary constant shared by every Podium process: "podium" in ASCII. */
 const MIGRATION_LOCK_KEY = 0x706f6469;

@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import type { Context } from 'koa';
 import type { SetSlideResponse } from '../../../shared/protocol.js';
 import { MAX_DECK_BYTES } from '../../../shared/deck-rules.js';
 import { isIndex } from '../../../shared/validate.js';
@@ -15,7 +16,9 @@ import { readJson } from '../read-json.js';
 import { createDeckBody, ifMatchHeader, parseBody, setSlideBody } from '../schemas.js';
 import { deckIdFrom } from '../deck-id.js';
 import { requireAdmin } from '../admin-auth.js';
-import { createDeckFromUpload } from './deck-upload.js';
+import { readDeckUpload, type DeckSource } from './deck-upload.js';
+import type { DeckAdmission } from '../deck-admission.js';
+import { addressKey } from '../../security/client-address.js';
 
 /** Largest Markdown deck accepted: 1 MiB of JSON (MAX_DECK_BYTES). */
 const CREATE_DECK_LIMIT = MAX_DECK_BYTES;
@@ -49,16 +52,29 @@ function stepOutOfRange(index: number, steps: number): HttpError {
   return new HttpError(422, 'invalid_step', message);
 }
 
-/** Create, read, presenter read and slide change. */
-export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards): void {
+/** Reads `POST /api/decks` with a JSON body `{"markdown", "title"?}`. */
+async function readJsonDeck(ctx: Context): Promise<DeckSource> {
+  const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
+  return {
+    bytes: Buffer.byteLength(body.markdown, 'utf8'),
+    render: () => renderDeckWithAssets(body.markdown, body.title, []),
+  };
+}
+
+/** Create (admitted by `admission`), read, presenter read and slide change. */
+export function registerDeckRoutes(router: Router, deps: AppDeps, guards: Guards, admission: DeckAdmission): void {
   const { store, metrics } = deps;
 
   router.post('/api/decks', async (ctx) => {
     requireAdmin(ctx, deps.config.adminToken);
-    if (ctx.is('multipart/form-data')) return createDeckFromUpload(ctx, deps);
-    const body = parseBody(createDeckBody, await readJson(ctx, CREATE_DECK_LIMIT));
-    const rendered = await withRenderErrors(() => renderDeckWithAssets(body.markdown, body.title, []));
+    // Cost-based admission: quotas and the storage budget before the body is read, a render slot to render in.
+    const address = addressKey(ctx.ip);
+    await admission.admit(address);
+    const source = ctx.is('multipart/form-data') ? await readDeckUpload(ctx) : await readJsonDeck(ctx);
+    await admission.checkUpload(address, source.bytes);
+    const rendered = await admission.render(address, () => withRenderErrors(() => source.render()));
     await answerCreatedDeck(ctx, deps, rendered);
+    await admission.created(address, source.bytes);
   });
 
   router.get('/api/decks/:id', async (ctx) => {

@@ -3,12 +3,9 @@ import { sniffAssetType } from '../../assets/asset-type.js';
 import { renderDeckWithAssets, type DeckWithAssets } from '../../assets/deck-with-assets.js';
 import type { DeckFile } from '../../assets/prepare-assets.js';
 import { renderPdfWithAssets } from '../../assets/pdf-with-assets.js';
-import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
-import { withRenderErrors } from '../render-errors.js';
 import { readMultipart } from '../read-multipart.js';
 import { MAX_DECK_BYTES as CREATE_DECK_LIMIT } from '../../../shared/deck-rules.js';
-import { answerCreatedDeck } from '../answer-created-deck.js';
 
 /** The deck part as Markdown text: UTF-8, at most CREATE_DECK_LIMIT bytes. */
 function markdownOf(deck: DeckFile): string {
@@ -55,8 +52,15 @@ function companionNotes(deckName: string, files: readonly DeckFile[]): string | 
   return chosen?.bytes.toString('utf8');
 }
 
-/** `POST /api/decks` with `multipart/form-data`: a `deck` part (Markdown or PDF), `asset` parts, an optional `title`. */
-export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise<void> {
+/** A deck read from a request, not rendered yet: what it weighs, and how to render it. */
+export interface DeckSource {
+  /** Bytes uploaded: the deck and its files. */
+  bytes: number;
+  render(): Promise<DeckWithAssets>;
+}
+
+/** Reads `POST /api/decks` with `multipart/form-data`: a `deck` part (Markdown or PDF), `asset` parts, an optional `title`. */
+export async function readDeckUpload(ctx: Context): Promise<DeckSource> {
   const upload = await readMultipart(ctx);
   if (!upload.deck) {
     throw new HttpError(400, 'bad_request', 'The upload has no "deck" part: send the Markdown file as "deck".');
@@ -72,10 +76,11 @@ export async function createDeckFromUpload(ctx: Context, deps: AppDeps): Promise
   }
   const deckFile = upload.deck;
   const files = relativeToDeck(deckFile.name, upload.assets);
-  const rendered: DeckWithAssets = await withRenderErrors(() =>
-    sniffed?.kind === 'pdf'
-      ? renderPdfWithAssets(deckFile.bytes, title, companionNotes(deckFile.name, files))
-      : renderDeckWithAssets(markdownOf(deckFile), title, files),
-  );
-  await answerCreatedDeck(ctx, deps, rendered);
+  const bytes = files.reduce((sum, file) => sum + file.bytes.length, deckFile.bytes.length);
+  if (sniffed?.kind === 'pdf') {
+    const notes = companionNotes(deckFile.name, files);
+    return { bytes, render: () => renderPdfWithAssets(deckFile.bytes, title, notes) };
+  }
+  const markdown = markdownOf(deckFile);
+  return { bytes, render: () => renderDeckWithAssets(markdown, title, files) };
 }
