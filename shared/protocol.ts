@@ -77,12 +77,27 @@ export interface CreateKeyResponse {
   links: { remote: string };
 }
 
+/** Body of `POST /api/decks/:id/keys/exchange` (Bearer: a pairing link's key): the key this device chose. */
+export interface ExchangeKeyRequest {
+  /** 32 random bytes in base64url (43 characters), made on the device; it never travels in a link. */
+  deviceKey: string;
+}
+
+/** 201 answer to `POST /api/decks/:id/keys/exchange`: the device key is live, the link retired. */
+export interface ExchangeKeyResponse {
+  id: string;
+  /** The device as the presenter sees it in the list, e.g. "Chrome on Android". */
+  label: string;
+}
+
 /** One live presenter key as `GET /api/decks/:id/keys` lists it: never the key itself. */
 export interface PresenterKeyInfo {
   id: string;
   label: string;
   /** ISO 8601 time of minting. */
   createdAt: string;
+  /** `link`: a pairing link not opened yet; `device`: a paired device's own key. */
+  kind: 'link' | 'device';
   /** True for the key that made this request. */
   current: boolean;
 }
@@ -121,6 +136,9 @@ export type ErrorCode =
   | 'too_many_streams'
   | 'too_many_keys'
   | 'last_key'
+  | 'pairing_link_used'
+  | 'not_a_pairing_link'
+  | 'device_key_taken'
   | 'request_timeout'
   | 'headers_too_large'
   | 'unavailable'
