@@ -22,8 +22,8 @@ const EXCHANGE_LIMIT = 1024;
 
 /** How to pair a device once a link is spent, for every message that says so. */
 const HOW_TO_PAIR =
-  'To pair another device, tap “Pair another device” on a remote that is paired and scan its new code, ' +
-  'or restart npm start for a new link.';
+  'To pair another device, tap “Pair another device” on a remote that is paired and scan its new code ' +
+  '(for a talk served by npm start, a restart also prints a new link).';
 
 function keyNotFound(): HttpError {
   return new HttpError(404, 'not_found', 'This deck has no live presenter key with that id.');

@@ -78,7 +78,9 @@ describe.each(DRIVERS)('single-use pairing links on %s', (driver) => {
   it('accepts the same device key again after a lost answer, and nothing else', async () => {
     const created = await server.createDeck(SAMPLE_DECK);
     const deviceKey = newDeviceKey();
-    const first = (await (await exchange(created.deck.id, created.presenterKey, deviceKey)).json()) as ExchangeKeyResponse;
+    const first = (await (
+      await exchange(created.deck.id, created.presenterKey, deviceKey)
+    ).json()) as ExchangeKeyResponse;
     const retried = await exchange(created.deck.id, created.presenterKey, deviceKey);
     expect(retried.status).toBe(201);
     expect(await retried.json()).toEqual(first);
