@@ -107,6 +107,26 @@ export interface KeyListResponse {
   keys: PresenterKeyInfo[];
 }
 
+/** One address of the server's machine that links may use (`GET /api/link-bases`). */
+export interface LinkBaseChoice {
+  /** The base of links at this address, e.g. `http://192.168.1.20:3000` or `http://[fd00::2]:3000`. */
+  base: string;
+  address: string;
+  /** The network interface, e.g. `wlan0`. */
+  name: string;
+  family: 'IPv4' | 'IPv6';
+}
+
+/** `GET /api/link-bases`: the base links use, and the machine's other addresses a presenter may pick. */
+export interface LinkBasesResponse {
+  /** The base of links in answers, e.g. `http://192.168.1.20:3000`. */
+  base: string;
+  /** `public_url`: PUBLIC_URL is set; `lan`: this machine's network address; `request`: the page's own origin (bound to loopback, or behind a trusted proxy). */
+  source: 'public_url' | 'lan' | 'request';
+  /** With `lan`, every address a phone may open, `base`'s first; else empty. */
+  choices: LinkBaseChoice[];
+}
+
 /** Machine-readable error codes; the message beside each is for people. */
 export type ErrorCode =
   | 'bad_request'
