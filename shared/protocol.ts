@@ -87,12 +87,27 @@ export interface CreateKeyResponse {
   links: { remote: string };
 }
 
+/** Body of `POST /api/decks/:id/keys/exchange` (Bearer: a pairing link's key): the key this device chose. */
+export interface ExchangeKeyRequest {
+  /** 32 random bytes in base64url (43 characters), made on the device; it never travels in a link. */
+  deviceKey: string;
+}
+
+/** 201 answer to `POST /api/decks/:id/keys/exchange`: the device key is live, the link retired. */
+export interface ExchangeKeyResponse {
+  id: string;
+  /** The device as the presenter sees it in the list, e.g. "Chrome on Android". */
+  label: string;
+}
+
 /** One live presenter key as `GET /api/decks/:id/keys` lists it: never the key itself. */
 export interface PresenterKeyInfo {
   id: string;
   label: string;
   /** ISO 8601 time of minting. */
   createdAt: string;
+  /** `link`: a pairing link not opened yet; `device`: a paired device's own key. */
+  kind: 'link' | 'device';
   /** True for the key that made this request. */
   current: boolean;
 }
@@ -100,6 +115,26 @@ export interface PresenterKeyInfo {
 /** 200 answer to `GET /api/decks/:id/keys`. */
 export interface KeyListResponse {
   keys: PresenterKeyInfo[];
+}
+
+/** One address of the server's machine that links may use (`GET /api/link-bases`). */
+export interface LinkBaseChoice {
+  /** The base of links at this address, e.g. `http://192.168.1.20:3000` or `http://[fd00::2]:3000`. */
+  base: string;
+  address: string;
+  /** The network interface, e.g. `wlan0`. */
+  name: string;
+  family: 'IPv4' | 'IPv6';
+}
+
+/** `GET /api/link-bases`: the base links use, and the machine's other addresses a presenter may pick. */
+export interface LinkBasesResponse {
+  /** The base of links in answers, e.g. `http://192.168.1.20:3000`. */
+  base: string;
+  /** `public_url`: PUBLIC_URL is set; `lan`: this machine's network address; `request`: the page's own origin (bound to loopback, or behind a trusted proxy). */
+  source: 'public_url' | 'lan' | 'request';
+  /** With `lan`, every address a phone may open, `base`'s first; else empty. */
+  choices: LinkBaseChoice[];
 }
 
 /** Machine-readable error codes; the message beside each is for people. */
@@ -134,6 +169,9 @@ export type ErrorCode =
   | 'storage_full'
   | 'too_many_keys'
   | 'last_key'
+  | 'pairing_link_used'
+  | 'not_a_pairing_link'
+  | 'device_key_taken'
   | 'request_timeout'
   | 'headers_too_large'
   | 'unavailable'

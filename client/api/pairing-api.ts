@@ -1,4 +1,4 @@
-import type { CreateKeyResponse, PresenterKeyInfo } from '../../shared/protocol.js';
+import type { CreateKeyResponse, ExchangeKeyResponse, PresenterKeyInfo } from '../../shared/protocol.js';
 import { isRecord } from '../../shared/validate.js';
 import { narrow, request } from './request.js';
 
@@ -23,7 +23,8 @@ function isKeyList(value: unknown): value is { keys: PresenterKeyInfo[] } {
         typeof key.id === 'string' &&
         typeof key.label === 'string' &&
         typeof key.createdAt === 'string' &&
-        typeof key.current === 'boolean',
+        typeof key.current === 'boolean' &&
+        (key.kind === 'link' || key.kind === 'device'),
     )
   );
 }
@@ -49,4 +50,25 @@ export async function listPresenterKeys(deckId: string, key: string): Promise<Pr
 /** `DELETE /api/decks/:id/keys/:keyId`: revokes a key at once; the last one is refused (409 `last_key`). */
 export async function revokePresenterKey(deckId: string, key: string, keyId: string): Promise<void> {
   await request(`${keysUrl(deckId)}/${encodeURIComponent(keyId)}`, { method: 'DELETE', headers: bearer(key) });
+}
+
+function isExchangeKeyResponse(value: unknown): value is ExchangeKeyResponse {
+  return isRecord(value) && typeof value.id === 'string' && typeof value.label === 'string';
+}
+
+/**
+ * `POST /api/decks/:id/keys/exchange`: spends the pairing link's key `linkKey` and makes
+ * `deviceKey` this device's own key. 410 `pairing_link_used` when the link was used before.
+ */
+export async function exchangePairingLink(
+  deckId: string,
+  linkKey: string,
+  deviceKey: string,
+): Promise<ExchangeKeyResponse> {
+  const body = await request(`${keysUrl(deckId)}/exchange`, {
+    method: 'POST',
+    headers: { ...bearer(linkKey), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ deviceKey }),
+  });
+  return narrow(body, isExchangeKeyResponse);
 }

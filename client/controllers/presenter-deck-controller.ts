@@ -2,7 +2,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { PresenterDeck, SlideEventData } from '../../shared/protocol.js';
 import { fetchPresenterDeck, putSlide } from '../api/deck-api.js';
 import { ApiError } from '../api/request.js';
-import { forgetPresenterKey, takePresenterKey } from '../state/presenter-key.js';
+import { exchangePairingLink } from '../api/pairing-api.js';
+import {
+  forgetPresenterKey,
+  newDeviceKey,
+  savedPresenterKey,
+  savePresenterKey,
+  takePairingLink,
+} from '../state/presenter-key.js';
 import { SlideSync, type SyncOutcome } from '../state/slide-sync.js';
 import { clampPosition, samePosition, stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
 
@@ -15,6 +22,23 @@ export interface Problem {
 
 /** How long a notice (a conflict, a failed save) stays on screen. */
 const NOTICE_MS = 5000;
+
+/** A pairing link being exchanged: its key, and the device key offered for it (reused on retry). */
+interface Pairing {
+  link: string;
+  deviceKey: string;
+  /** The key this device held for the deck before, kept if the link turns out spent. */
+  previous: string | null;
+}
+
+/** What to do with a remote that holds no key at all. */
+const NO_KEY: Problem = {
+  title: 'This remote needs a pairing link',
+  message:
+    'Open a remote link (it ends in #key=…): the one npm start printed, the presenter QR code of the start page, ' +
+    'or a new code from “Pair another device” on a paired remote. Each link pairs one device, which keeps its own key.',
+  retry: false,
+};
 
 /**
  * The presenter's deck on the remote: takes the presenter key, loads the deck with its
@@ -35,6 +59,7 @@ export class PresenterDeckController implements ReactiveController {
   key: string | null = null;
 
   private deckId = '';
+  private pairing: Pairing | null = null;
   private sync: SlideSync | null = null;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -46,30 +71,81 @@ export class PresenterDeckController implements ReactiveController {
     clearTimeout(this.noticeTimer);
   }
 
-  /** Starts over for deck `deckId` ('' loads nothing). */
+  /**
+   * Starts over for deck `deckId` ('' loads nothing): a pairing link in the URL is exchanged for
+   * a new device key first; else the device key saved by an earlier visit is used.
+   */
   open(deckId: string): void {
     this.deckId = deckId;
     this.deck = null;
     this.sync = null;
     this.problem = null;
+    this.pairing = null;
     if (!deckId) return;
-    this.key = takePresenterKey(deckId);
-    if (this.key) void this.load();
-    else
-      this.problem = {
-        title: 'This remote needs its presenter link',
-        message:
-          'Open the remote link you got when the deck was created (it ends in #key=…). ' +
-          'The key is kept on this device after the first visit.',
-        retry: false,
-      };
+    const link = takePairingLink();
+    this.key = savedPresenterKey(deckId);
+    if (link) {
+      this.pairing = { link, deviceKey: newDeviceKey(), previous: this.key };
+      void this.pair();
+    } else if (this.key) void this.load();
+    else this.problem = NO_KEY;
   }
 
-  /** Loads the deck again after a problem that offers a retry. */
+  /** Loads the deck again (or finishes pairing) after a problem that offers a retry. */
   retry(): void {
     this.problem = null;
     this.host.requestUpdate();
-    void this.load();
+    void (this.pairing ? this.pair() : this.load());
+  }
+
+  /**
+   * Spends the pairing link for this device's own key. The device key is saved before asking,
+   * so a page closed mid-way still holds the key the server may have taken; a retry after a
+   * lost answer offers the same key and is accepted again.
+   */
+  private async pair(): Promise<void> {
+    const id = this.deckId;
+    const pairing = this.pairing;
+    if (!pairing) return;
+    savePresenterKey(id, pairing.deviceKey);
+    try {
+      const paired = await exchangePairingLink(id, pairing.link, pairing.deviceKey);
+      if (id !== this.deckId) return;
+      this.pairing = null;
+      this.key = pairing.deviceKey;
+      this.showNotice(`This device is paired as “${paired.label}”; the link is spent.`);
+      await this.load();
+    } catch (error) {
+      if (id !== this.deckId) return;
+      this.pairingRefused(pairing, error);
+      this.host.requestUpdate();
+    }
+  }
+
+  private pairingRefused(pairing: Pairing, error: unknown): void {
+    const apiError = error instanceof ApiError ? error : null;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!apiError || apiError.status === 0 || apiError.status >= 500) {
+      // The answer may have been lost after the server paired this key: keep it, offer a retry.
+      this.problem = { title: 'Could not pair this device', message, retry: true };
+      return;
+    }
+    this.pairing = null;
+    if (pairing.previous) savePresenterKey(this.deckId, pairing.previous);
+    else forgetPresenterKey(this.deckId);
+    this.key = pairing.previous;
+    if (pairing.previous && apiError.code === 'pairing_link_used') {
+      // This device was paired before (maybe by this very link): it goes on with its own key.
+      this.showNotice('That link was already used; this device stays paired with its own key.');
+      void this.load();
+      return;
+    }
+    const titles: Record<string, string> = {
+      pairing_link_used: 'This pairing link was already used',
+      not_a_pairing_link: 'This is not a pairing link',
+      not_found: 'No such talk',
+    };
+    this.problem = { title: titles[apiError.code] ?? 'This pairing link does not work', message, retry: false };
   }
 
   /** The slide this remote shows (0-based). */
@@ -143,7 +219,7 @@ export class PresenterDeckController implements ReactiveController {
       forgetPresenterKey(this.deckId);
       this.problem = {
         title: 'This presenter key does not work',
-        message: `${message} Nothing was changed. Open the remote link you got when the deck was created.`,
+        message: `${message} Nothing was changed. ${NO_KEY.message}`,
         retry: false,
       };
     } else if (apiError?.status === 404) {

@@ -13,6 +13,7 @@ import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
 import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
+import { registerLinkRoutes } from './routes/link-routes.js';
 import { registerPollRoutes } from './routes/poll-routes.js';
 import { registerQuestionRoutes } from './routes/question-routes.js';
 import { createRoomLimits } from './room-limits.js';
@@ -34,6 +35,7 @@ function createApp(deps: AppDeps): Koa {
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);
+  registerLinkRoutes(router, deps);
   const roomLimits = createRoomLimits(deps.config.limits);
   registerQuestionRoutes(router, deps, roomLimits);
   registerPollRoutes(router, deps, roomLimits);

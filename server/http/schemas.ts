@@ -32,6 +32,11 @@ export const createKeyBody = z.strictObject({
     .optional(),
 });
 
+/** Body of `POST /api/decks/:id/keys/exchange`: the device key the device chose, 256 random bits in base64url. */
+export const exchangeKeyBody = z.strictObject({
+  deviceKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a device key is 43 base64url characters (32 random bytes)'),
+});
+
 /** `Authorization: Bearer <token>`: the token (up to 1024 visible characters). */
 export const bearerHeader = z
   .string()

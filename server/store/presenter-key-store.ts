@@ -1,6 +1,7 @@
 import type { Database, Queryable } from './database.js';
 import { guardConnection } from './database.js';
 import type { CachedKey, KeyCache } from './key-cache.js';
+import { exchangeLinkKey, type ExchangeResult } from './key-exchange.js';
 import { generatePresenterKey, hashPresenterKey, indexOfHash } from './presenter-key.js';
 
 /** One live presenter key as its holders may see it: never the key, never its hash. */
@@ -8,6 +9,8 @@ export interface PresenterKeyRecord {
   id: string;
   label: string;
   createdAt: string;
+  /** `link`: a pairing link not opened yet; `device`: a paired device's own key. */
+  kind: 'link' | 'device';
 }
 
 /** Outcome of checking a key: which live key matched, or why none did. */
@@ -23,6 +26,7 @@ interface KeyRow {
   id: string;
   label: string;
   created_at: Date | string;
+  kind: 'link' | 'device';
 }
 
 /**
@@ -100,12 +104,32 @@ export class PresenterKeyStore {
   async list(deckId: string): Promise<PresenterKeyRecord[]> {
     const rows = await guardConnection(() =>
       this.db.query<KeyRow>(
-        `SELECT id::text AS id, label, created_at FROM presenter_keys
+        `SELECT id::text AS id, label, created_at, kind FROM presenter_keys
          WHERE deck_id = $1 AND revoked_at IS NULL ORDER BY id`,
         [deckId],
       ),
     );
-    return rows.map((row) => ({ id: row.id, label: row.label, createdAt: new Date(row.created_at).toISOString() }));
+    return rows.map((row) => ({
+      id: row.id,
+      label: row.label,
+      createdAt: new Date(row.created_at).toISOString(),
+      kind: row.kind,
+    }));
+  }
+
+  /**
+   * Exchanges pairing link key `linkKey` for the device key `deviceKey`, labelled
+   * `labelFor(linkLabel)`, and retires the link, atomically (see exchangeLinkKey).
+   */
+  async exchange(
+    deckId: string,
+    linkKey: string,
+    deviceKey: string,
+    labelFor: (linkLabel: string) => string,
+  ): Promise<ExchangeResult> {
+    return guardConnection(() =>
+      this.db.transaction((tx) => exchangeLinkKey(tx, deckId, linkKey, deviceKey, labelFor)),
+    ).finally(() => this.forget(deckId));
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +54,16 @@ describe('main (npm start)', () => {
     expect(((await (await fetch(`${again.url}/api/decks/demo`)).json()) as Deck).index).toBe(1);
     expect((await putSlide(again.url, deckId, key, 2)).status).toBe(200);
     expect(parseRemoteLink(again.remote).key).not.toBe(key);
+    // The link printed before the restart pairs a phone once, then it is spent.
+    const exchange = () =>
+      fetch(`${again.url}/api/decks/${deckId}/keys/exchange`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ deviceKey: randomBytes(32).toString('base64url') }),
+      });
+    expect((await exchange()).status).toBe(201);
+    expect((await exchange()).status).toBe(410);
+    expect((await putSlide(again.url, deckId, key, 0)).status).toBe(401);
     await again.stop('SIGTERM');
   }, 150_000);
 

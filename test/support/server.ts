@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import type { CreateDeckResponse, SlideState } from '../../shared/protocol.js';
+import type { CreateDeckResponse, CreateKeyResponse, SlideState } from '../../shared/protocol.js';
 import { startPodium, type PodiumOptions, type RunningPodium } from '../../server/main.js';
 import { createScratchDatabase, type Driver, type ScratchDatabase } from './databases.js';
 
@@ -11,6 +11,8 @@ export interface TestServer extends RunningPodium {
   driver: Driver;
   /** Creates a deck over HTTP and returns the 201 body. */
   createDeck(markdown: string, title?: string): Promise<CreateDeckResponse>;
+  /** Mints another presenter key of `deckId` with `key` (POST /keys) and returns it. */
+  mintKey(deckId: string, key: string, label?: string): Promise<string>;
   /** PUTs a slide change with `key` (and `step`, when given); returns the raw response. */
   putSlide(deckId: string, key: string, index: number, ifMatch?: number, step?: number): Promise<Response>;
   /** Stops the server and drops its scratch database or data dir. */
@@ -56,6 +58,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       });
       if (res.status !== 201) throw new Error(`createDeck: ${res.status} ${await res.text()}`);
       return (await res.json()) as CreateDeckResponse;
+    },
+    async mintKey(deckId, key, label) {
+      const res = await fetch(`${podium.url}/api/decks/${deckId}/keys`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+        body: JSON.stringify(label === undefined ? {} : { label }),
+      });
+      if (res.status !== 201) throw new Error(`mintKey: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as CreateKeyResponse).presenterKey;
     },
     putSlide(deckId, key, index, ifMatch, step) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` };

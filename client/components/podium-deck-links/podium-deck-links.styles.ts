@@ -60,6 +60,20 @@ export const deckLinksStyles = [
       color: var(--podium-muted);
       font-size: 0.9rem;
     }
+    .address label {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      align-items: center;
+      color: var(--podium-text);
+    }
+    .address select {
+      font: inherit;
+      min-height: 40px;
+      padding: 4px 8px;
+      border-radius: 8px;
+      max-width: 100%;
+    }
     .code {
       font-family: var(--podium-mono);
       font-weight: 700;

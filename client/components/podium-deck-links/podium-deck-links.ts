@@ -1,11 +1,23 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { CreateDeckResponse, LinkBasesResponse } from '../../../shared/protocol.js';
+import { fetchLinkBases, rebaseLink } from '../../api/link-api.js';
 import '../podium-import-report/podium-import-report.js';
 import '../podium-qr/podium-qr.js';
 import { deckLinksStyles } from './podium-deck-links.styles.js';
 
 type Which = 'audience' | 'remote';
+
+/** Where the presenter's pick of address is kept for the next deck. */
+const CHOSEN_BASE_KEY = 'podium:link-base';
+
+function savedBase(): string | null {
+  try {
+    return localStorage.getItem(CHOSEN_BASE_KEY);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The panel shown once a deck is created: its title and talk code, and the audience and
@@ -21,6 +33,30 @@ export class PodiumDeckLinks extends LitElement {
   @state() private copied: Which | null = null;
   /** The presenter link stays hidden until asked: a mirrored projector would show it to the room. */
   @state() private remoteShown = false;
+  /** The address links use and the machine's others; null until the server answered. */
+  @state() private bases: LinkBasesResponse | null = null;
+  /** The base the presenter picked among `bases.choices`; '' for the server's. */
+  @state() private chosen = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('created') && this.created && !this.bases) void this.loadBases();
+  }
+
+  private async loadBases(): Promise<void> {
+    try {
+      const bases = await fetchLinkBases();
+      const saved = savedBase();
+      this.chosen = bases.choices.some((choice) => choice.base === saved) ? (saved ?? '') : '';
+      this.bases = bases;
+    } catch {
+      // The links as created still work; only the choice of address is missing.
+    }
+  }
+
+  /** A link the server returned, at the address the presenter picked. */
+  private linkAt(url: string): string {
+    return this.chosen ? rebaseLink(url, this.chosen) : url;
+  }
 
   /** Moves focus to the panel's heading, so keyboard and screen-reader users land on the result. */
   async focusHeading(): Promise<void> {
@@ -36,6 +72,17 @@ export class PodiumDeckLinks extends LitElement {
     } catch {
       // No clipboard (plain http on a LAN): select the text so Ctrl+C works.
       this.renderRoot.querySelector<HTMLInputElement>(`#${which}-link`)?.select();
+    }
+  }
+
+  private handleBaseChange(event: Event): void {
+    const base = (event.target as HTMLSelectElement).value;
+    this.chosen = base === this.bases?.base ? '' : base;
+    try {
+      if (this.chosen) localStorage.setItem(CHOSEN_BASE_KEY, this.chosen);
+      else localStorage.removeItem(CHOSEN_BASE_KEY);
+    } catch {
+      // Storage off: the pick lasts for this page.
     }
   }
 
@@ -74,6 +121,39 @@ export class PodiumDeckLinks extends LitElement {
     </div>`;
   }
 
+  private renderAddress(origin: string) {
+    const bases = this.bases;
+    const choices = bases?.choices ?? [];
+    const current = choices.find((choice) => choice.base === origin);
+    const why =
+      bases?.source === 'public_url'
+        ? html`, set by <code>PUBLIC_URL</code>`
+        : current
+          ? html`, this machine's address on ${current.name}`
+          : html`, the address this page was opened on`;
+    return html`<div class="address">
+      <p id="address-note">Links use <strong>${origin}</strong>${why}: phones in the room must reach it.</p>
+      ${
+        choices.length > 1
+          ? html`<label>
+                Address for links
+                <select aria-describedby="address-note" @change=${this.handleBaseChange}>
+                  ${choices.map(
+                    (choice) =>
+                      html`<option value=${choice.base} ?selected=${choice.base === origin}>
+                        ${choice.address} (${choice.name}, ${choice.family})
+                      </option>`,
+                  )}
+                </select>
+              </label>
+              <p>
+                This machine has several networks: pick the one the room's phones are on (the venue Wi-Fi, not a VPN).
+              </p>`
+          : nothing
+      }
+    </div>`;
+  }
+
   override render() {
     const created = this.created;
     if (!created) return nothing;
@@ -84,7 +164,7 @@ export class PodiumDeckLinks extends LitElement {
       <div class="links">
         ${this.renderLink(
           'audience',
-          created.links.audience,
+          this.linkAt(created.links.audience),
           'Audience link',
           'Share it with the room: put the QR code on screen or send the link.',
         )}
@@ -92,17 +172,14 @@ export class PodiumDeckLinks extends LitElement {
           this.remoteShown
             ? this.renderLink(
                 'remote',
-                created.links.remote,
+                this.linkAt(created.links.remote),
                 'Presenter remote',
                 "For you only: it carries the key that moves the slides. Scan it with your phone; don't show it on the projector.",
               )
             : this.renderHiddenRemote()
         }
       </div>
-      <p class="address">
-        Links use <strong>${new URL(created.links.audience).origin}</strong>, the address phones in the room open (this
-        machine's network address unless <code>PUBLIC_URL</code> is set).
-      </p>
+      ${this.renderAddress(new URL(this.linkAt(created.links.audience)).origin)}
       <podium-import-report .warnings=${created.warnings}></podium-import-report>
     </section>`;
   }

@@ -11,6 +11,9 @@ const pairIcon = svg`<svg width="24" height="24" viewBox="0 0 24 24" fill="none"
   stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
   <rect x="6" y="2.5" width="12" height="19" rx="2.5" /><path d="M12 9v6M9 12h6" /></svg>`;
 
+/** How often the list is read again while a new code waits to be used, in ms. */
+const WATCH_MS = 2000;
+
 /**
  * "Pair another device" for the presenter remote: a button that opens a dialog where the
  * presenter mints a new presenter key (shown once, as a QR code of its remote link, for a
@@ -34,6 +37,14 @@ export class PodiumPairDevice extends LitElement {
   @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('input[name="label"]') private labelInput!: HTMLInputElement | null;
 
+  /** While a new code is shown, the list is read again every few seconds to see it used. */
+  private watchTimer: ReturnType<typeof setInterval> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.watchTimer);
+  }
+
   private async handleOpen(): Promise<void> {
     this.opened = true;
     this.pairing = null;
@@ -49,6 +60,7 @@ export class PodiumPairDevice extends LitElement {
 
   private handleDialogClose(): void {
     this.opened = false;
+    clearInterval(this.watchTimer);
     // The new key is shown once; closing the dialog forgets it.
     this.pairing = null;
   }
@@ -74,14 +86,35 @@ export class PodiumPairDevice extends LitElement {
         this.labelInput?.value.trim() || undefined,
       );
       this.keys = await listPresenterKeys(this.deckId, this.presenterKey);
-      this.message = `Paired: “${this.pairing.label}” can drive this deck once it opens the link.`;
+      this.message = `Code ready: the first device to open it is paired, then the link is spent.`;
+      const linkId = this.pairing.id;
+      clearInterval(this.watchTimer);
+      this.watchTimer = setInterval(() => void this.watchLink(linkId), WATCH_MS);
     });
+  }
+
+  /** Once the shown link is spent, hides its code and names the device it paired. */
+  private async watchLink(linkId: string): Promise<void> {
+    if (this.busy) return;
+    try {
+      this.keys = await listPresenterKeys(this.deckId, this.presenterKey);
+    } catch {
+      return; // Try again on the next tick.
+    }
+    if (this.pairing?.id !== linkId || this.keys.some((key) => key.id === linkId)) return;
+    clearInterval(this.watchTimer);
+    this.pairing = null;
+    const device = this.keys.filter((key) => key.kind === 'device' && !key.current).at(-1);
+    this.message = `Paired: “${device?.label ?? 'a device'}” can drive this deck; that code no longer works.`;
   }
 
   private async handleRevoke(key: PresenterKeyInfo): Promise<void> {
     await this.run(async () => {
       await revokePresenterKey(this.deckId, this.presenterKey, key.id);
-      if (this.pairing?.id === key.id) this.pairing = null;
+      if (this.pairing?.id === key.id) {
+        this.pairing = null;
+        clearInterval(this.watchTimer);
+      }
       this.keys = await listPresenterKeys(this.deckId, this.presenterKey);
       this.message = `Revoked: “${key.label}” can no longer change slides.`;
     });
@@ -108,7 +141,7 @@ export class PodiumPairDevice extends LitElement {
     return html`<figure>
       <podium-qr .value=${pairing.links.remote} label="QR code of the new remote link"></podium-qr>
       <figcaption>
-        Scan it with the other phone’s camera. This link is a presenter key: give it only to a co-presenter.
+        Scan it with the other phone’s camera. It pairs one device, once: give it only to a co-presenter.
       </figcaption>
       <input readonly aria-label="New remote link" .value=${pairing.links.remote} @focus=${this.handleLinkFocus} />
     </figure>`;
@@ -131,7 +164,9 @@ export class PodiumPairDevice extends LitElement {
           (key) =>
             html`<li>
               <span class="label">${key.label}</span>
-              <small>${new Date(key.createdAt).toLocaleDateString()}</small>
+              <small
+                >${key.kind === 'link' ? 'Link not opened yet · ' : ''}${new Date(key.createdAt).toLocaleDateString()}</small
+              >
               ${
                 key.current
                   ? html`<small>This device</small>`

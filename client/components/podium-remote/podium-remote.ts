@@ -120,12 +120,14 @@ export class PodiumRemote extends LitElement {
   }
 
   private renderProblem(problem: Problem) {
-    return html`<div class="problem" role="alert">
-      <h1>${problem.title}</h1>
-      <p>${problem.message}</p>
+    return html`<main class="problem">
+      <div role="alert">
+        <h1>${problem.title}</h1>
+        <p>${problem.message}</p>
+      </div>
       ${problem.retry ? html`<button class="primary" @click=${this.handleRetry}>Try again</button>` : nothing}
       ${this.deckId ? html`<p><a href=${audiencePath(this.deckId)}>Open the audience view instead</a></p>` : nothing}
-    </div>`;
+    </main>`;
   }
 
   private renderNotes(deck: PresenterDeck, notes: string) {

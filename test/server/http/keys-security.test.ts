@@ -65,7 +65,7 @@ describe.each(DRIVERS)('presenter keys API on %s', (driver) => {
     const { keys } = await list(second.presenterKey);
     expect(keys.length).toBeGreaterThanOrEqual(2);
     for (const key of keys) {
-      expect(Object.keys(key).sort()).toEqual(['createdAt', 'current', 'id', 'label']);
+      expect(Object.keys(key).sort()).toEqual(['createdAt', 'current', 'id', 'kind', 'label']);
       expect(Number.isNaN(Date.parse(key.createdAt))).toBe(false);
     }
     expect(keys.filter((key) => key.current)).toEqual([expect.objectContaining({ id: second.id, label: 'listing' })]);

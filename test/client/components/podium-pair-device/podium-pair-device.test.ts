@@ -26,7 +26,10 @@ describeInBrowser('pairing another device from the remote', (suite) => {
     await second.getByRole('button', { name: 'Next slide' }).click();
     await expect.poll(async () => (await fetchState(suite.server.url, created.deck.id)).index).toBe(1);
 
-    await dialog.getByRole('button', { name: 'Revoke Second phone' }).click();
+    // The code is spent: the dialog sees it used and names the device it paired.
+    await dialog.getByText('Paired: “Second phone (Chrome on Linux)” can drive this deck').waitFor();
+    expect(await dialog.getByRole('textbox', { name: 'New remote link' }).count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Revoke Second phone (Chrome on Linux)' }).click();
     await dialog.getByText('can no longer change slides').waitFor();
     await second.getByRole('button', { name: 'Next slide' }).click();
     await second.getByRole('heading', { name: 'This presenter key does not work' }).waitFor();

@@ -33,10 +33,11 @@ describeInBrowser('podium-remote', (suite) => {
     const remote = await suite.pages.open('phone', created.links.remote);
     await connectionStatus(remote, 'Live').waitFor();
     await remote.getByText('Welcome everyone. Start with the story, then the numbers.').waitFor();
-    // The key left the visible URL and stays on the device for this deck.
+    // The link's key left the visible URL; the device keeps a key of its own for this deck.
     expect(new URL(remote.url()).hash).toBe('');
     const stored = await remote.evaluate((id) => localStorage.getItem(`podium:presenter-key:${id}`), created.deck.id);
-    expect(stored).toBe(created.presenterKey);
+    expect(stored).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(stored).not.toBe(created.presenterKey);
 
     await remote.getByRole('button', { name: 'Next slide' }).tap();
     await shownHeading(remote, 'Two').waitFor({ timeout: 500 });
@@ -80,8 +81,8 @@ describeInBrowser('podium-remote', (suite) => {
     const remote = await suite.pages.open('phone', `${suite.server.url}/d/${created.deck.id}/remote#key=not-the-key`);
     const alert = remote.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('This presenter key does not work');
-    expect(await alert.textContent()).toContain('Nothing was changed');
+    expect(await alert.textContent()).toContain('This pairing link does not work');
+    expect(await alert.textContent()).toContain('not valid for this deck');
     expect(await remote.getByRole('button', { name: 'Next slide' }).count()).toBe(0);
     await remote.keyboard.press('ArrowRight');
     await remote.waitForTimeout(300);
@@ -92,6 +93,8 @@ describeInBrowser('podium-remote', (suite) => {
 
   it('a 412 resyncs to the server state in one move, never back and forth', async () => {
     const created = await suite.server.createDeck(DECK);
+    // The link's key is spent once the remote opens it: the other remote holds a key of its own.
+    const other = await suite.server.mintKey(created.deck.id, created.presenterKey);
     // Deafen the remote: it must not hear over the stream that another remote moved the deck.
     const remote = await suite.pages.open('phone', created.links.remote, (page) =>
       page.route('**/events', (route) => route.abort()),
@@ -108,7 +111,7 @@ describeInBrowser('podium-remote', (suite) => {
       };
       poll();
     });
-    const moved = await suite.server.putSlide(created.deck.id, created.presenterKey, 2, 1);
+    const moved = await suite.server.putSlide(created.deck.id, other, 2, 1);
     expect(moved.status).toBe(200);
 
     await remote.getByRole('button', { name: 'Next slide' }).tap();
