@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { PRESENTER_OFFLINE_MS } from '../shared/protocol.js';
 import type { HearingTimings } from './store/hearing-probe.js';
 import { parseProxyTrust, type ProxyTrust } from './security/proxy-trust.js';
 import { DEFAULT_LIMITS, NO_RATE_LIMITS, type SecurityLimits } from './security/limits.js';
@@ -65,6 +66,8 @@ export interface PodiumOptions {
   requestTimeoutMs?: number;
   /** An idle keep-alive connection is closed after this many ms. Default 5000. */
   keepAliveTimeoutMs?: number;
+  /** Audience screens say "the presenter's remote is offline" once no remote has been connected this long, in ms. Default 20000. */
+  presenterOfflineMs?: number;
 }
 
 /** The settings with every default applied (logger and directories are filled in by `startPodium`). */
@@ -94,6 +97,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits' | 'proxyTrust'> = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5000,
+  presenterOfflineMs: PRESENTER_OFFLINE_MS,
 };
 
 /** `options` over the defaults; an option given as undefined takes its default. */

@@ -242,3 +242,13 @@ export interface AudienceResponse {
   /** Reactions sent to the deck so far, by name. */
   reactions: ReactionCounts;
 }
+
+/** How long no presenter remote may be connected before screens say so, in ms (20 s). */
+export const PRESENTER_OFFLINE_MS = 20_000;
+
+/** Data of the SSE `presenter` event: false once no remote of the deck has been connected for PRESENTER_OFFLINE_MS. */
+export interface PresenterEventData {
+  online: boolean;
+  /** Grows with each change on this stream. */
+  version: number;
+}
