@@ -20,11 +20,24 @@ export interface SlideState {
   version: number;
 }
 
+/** A slide and build step: how far a deck browsed `behind` has reached. */
+export interface SlidePosition {
+  index: number;
+  step: number;
+}
+
 /** A deck as anyone with the audience link sees it. */
 export interface Deck extends SlideState {
   id: string;
   title: string;
+  /** Every slide; for a deck browsed `behind`, only those up to `reached` (the others are not sent). */
   slides: Slide[];
+  /** Present only when set: `behind` keeps the audience from reading ahead of the presenter. */
+  browse?: 'behind';
+  /** With `browse: behind`: the furthest slide and step the presenter has shown. */
+  reached?: SlidePosition;
+  /** With `browse: behind`: how many slides the deck has in all. */
+  count?: number;
 }
 
 /** A deck as its presenter sees it: the public deck plus one notes string per slide. */
@@ -137,6 +150,10 @@ export interface ErrorBody {
 export interface SlideEventData extends SlideState {
   /** Number of slides in the deck, so a viewer can tell when the deck itself was edited. */
   count?: number;
+  /** With `browse: behind`: the furthest slide and step shown so far. */
+  reached?: SlidePosition;
+  /** With `browse: behind`, on the change that reached them: the slides from index `first` on, newly revealed. */
+  reveal?: { first: number; slides: Slide[] };
 }
 
 /** `GET /healthz` body. */

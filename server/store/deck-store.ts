@@ -1,5 +1,14 @@
 import { randomInt } from 'node:crypto';
 import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
+import {
+  DECK_COLUMNS,
+  STATE_COLUMNS,
+  toDeck,
+  toState,
+  type BrowseMode,
+  type DeckRow,
+  type StateRow,
+} from './deck-rows.js';
 import { AssetStore } from './asset-store.js';
 import { guardConnection, type Database } from './database.js';
 import { DECK_CHANNEL, type ContentPayload } from './deck-notification.js';
@@ -13,6 +22,8 @@ export interface DeckContent {
   title: string;
   slides: Slide[];
   notes: string[];
+  /** Front matter `browse`: `behind` keeps the audience from reading ahead. Default free. */
+  browse?: BrowseMode;
 }
 
 /** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
@@ -24,30 +35,6 @@ export type SetSlideResult =
   /** `index` is a slide, but `step` is past its `steps`. */
   | { kind: 'step_out_of_range'; index: number; steps: number };
 
-interface DeckRow {
-  id: string;
-  title: string;
-  slides: Slide[];
-  slide_steps: number[];
-  notes?: string[];
-  current_index: number;
-  current_step: number;
-  version: number;
-}
-
-interface StateRow {
-  id: string;
-  current_index: number;
-  current_step: number;
-  version: number;
-  slide_count: number;
-}
-
-/** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
-const DECK_COLUMNS = 'id, title, slides, slide_steps, current_index, current_step, version';
-/** Columns of a StateRow. */
-const STATE_COLUMNS = 'id, current_index, current_step, version, slide_count';
-
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** A new 8-character deck code: short enough to read aloud, 39 bits of randomness. */
@@ -55,23 +42,6 @@ export function generateDeckId(): string {
   let id = '';
   for (let i = 0; i < 8; i += 1) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return id;
-}
-
-function toState(row: StateRow): SlideEventData {
-  return { index: row.current_index, step: row.current_step, version: row.version, count: row.slide_count };
-}
-
-/** The slide_steps column is the one home of step counts; the slides jsonb of older decks has none. */
-function toDeck(row: DeckRow): Deck {
-  const slides = row.slides.map((slide, i) => ({ html: slide.html, steps: row.slide_steps[i] ?? 0 }));
-  return {
-    id: row.id,
-    title: row.title,
-    slides,
-    index: row.current_index,
-    step: row.current_step,
-    version: row.version,
-  };
 }
 
 function stepCounts(content: DeckContent): number[] {
@@ -105,7 +75,8 @@ export class DeckStore {
     return this.guard(() =>
       this.db.transaction(async (tx) => {
         const rows = await tx.query<DeckRow>(
-          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps, browse)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            RETURNING ${DECK_COLUMNS}`,
           [
             deckId,
@@ -114,6 +85,7 @@ export class DeckStore {
             JSON.stringify(content.notes),
             content.slides.length,
             stepCounts(content),
+            content.browse ?? 'free',
           ],
         );
         const minted = await insertKey(tx, deckId, 'creator');
@@ -130,11 +102,15 @@ export class DeckStore {
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
     return this.guard(async () => {
       const rows = await this.db.query<DeckRow>(
-        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps, browse)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
-           slide_steps = EXCLUDED.slide_steps,
+           slide_steps = EXCLUDED.slide_steps, browse = EXCLUDED.browse,
+           reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
+           reached_step = CASE WHEN decks.reached_index < EXCLUDED.slide_count
+             THEN LEAST(decks.reached_step, EXCLUDED.slide_steps[decks.reached_index + 1])
+             ELSE EXCLUDED.slide_steps[EXCLUDED.slide_count] END,
            current_index = LEAST(decks.current_index, EXCLUDED.slide_count - 1),
            current_step = LEAST(decks.current_step,
              EXCLUDED.slide_steps[LEAST(decks.current_index, EXCLUDED.slide_count - 1) + 1]),
@@ -149,6 +125,7 @@ export class DeckStore {
           content.slides.length,
           sourceHash,
           stepCounts(content),
+          content.browse ?? 'free',
         ],
       );
       const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
@@ -176,7 +153,20 @@ export class DeckStore {
       this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes FROM decks WHERE id = $1`, [id]),
     );
     const row = rows[0];
-    return row ? { ...toDeck(row), notes: row.notes ?? [] } : null;
+    return row ? { ...toDeck(row, false), notes: row.notes ?? [] } : null;
+  }
+
+  /** Slides `first` to `last` (0-based, inclusive; those that exist) of a deck, for a reveal when a deck browsed behind reaches them. */
+  async getSlides(id: string, first: number, last: number): Promise<Slide[]> {
+    const rows = await this.guard(() =>
+      this.db.query<{ slide: Slide; steps: number | null }>(
+        `SELECT d.slides -> i AS slide, d.slide_steps[i + 1] AS steps
+         FROM decks d, generate_series($2::int, LEAST($3::int, d.slide_count - 1)) AS i
+         WHERE d.id = $1 ORDER BY i`,
+        [id, first, last],
+      ),
+    );
+    return rows.map((row) => ({ html: row.slide.html, steps: row.steps ?? 0 }));
   }
 
   /** Current index, step, version and slide count of one deck, or null. */
@@ -205,7 +195,9 @@ export class DeckStore {
       for (;;) {
         // The one statement whose lost answer leaves the outcome unknown (see Database.change).
         const changed = await this.db.change<StateRow>(
-          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now()
+          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now(),
+             reached_step = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $3 ELSE reached_step END,
+             reached_index = GREATEST(reached_index, $2)
            WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
              AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
            RETURNING ${STATE_COLUMNS}`,

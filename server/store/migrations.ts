@@ -219,12 +219,12 @@ const MIGRATIONS: Migration[] = [
       -- A deck browsed behind also tells how far it has reached, and how far it had before.
       CREATE OR REPLACE FUNCTION podium_notify_slide() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('${DECK_CHANNEL}', json_build_object(
+        PERFORM pg_notify('${DECK_CHANNEL}', json_strip_nulls(json_build_object(
           'deck', NEW.id, 'index', NEW.current_index, 'step', NEW.current_step, 'version', NEW.version,
           'count', NEW.slide_count,
           'reached', CASE WHEN NEW.browse = 'behind' THEN json_build_array(NEW.reached_index, NEW.reached_step) END,
           'before', CASE WHEN NEW.browse = 'behind' THEN json_build_array(OLD.reached_index, OLD.reached_step) END
-        )::text);
+        ))::text);
         RETURN NEW;
       END $$;
     `,

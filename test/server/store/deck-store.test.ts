@@ -52,7 +52,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
   it('applies migrations once, however often it is asked', async () => {
     expect(await migrate(db)).toEqual([]);
     const rows = await db.query<{ version: number }>('SELECT version FROM podium_migrations');
-    expect(rows.map((row) => row.version).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows.map((row) => row.version).sort()).toEqual([1, 10, 2, 3, 4, 5, 6]);
   });
 
   it('creates a deck at slide 0, version 1, with a working presenter key', async () => {
@@ -189,7 +189,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
         `INSERT INTO decks (id, title, slides, notes, slide_count, current_index, version)
          VALUES ('olddeck1', 'Old', '[{"html":"<p>a</p>"},{"html":"<p>b</p>"}]', '["",""]', 2, 1, 4)`,
       );
-      expect(await migrate(old)).toEqual([4, 5, 6]);
+      expect(await migrate(old)).toEqual([4, 5, 6, 10]);
       const upgraded = new DeckStore(old);
       expect(await upgraded.getDeck('olddeck1')).toMatchObject({
         index: 1,
