@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { PRESENTER_OFFLINE_MS } from '../shared/protocol.js';
 import type { HearingTimings } from './store/hearing-probe.js';
 import { parseProxyTrust, type ProxyTrust } from './security/proxy-trust.js';
 import { RENDER_THREADS } from './deck/render-threads.js';
@@ -78,6 +79,8 @@ export interface PodiumOptions {
   renderQueue?: number;
   /** `PODIUM_STORAGE_MB`: MiB that decks and their files may take in all; past it, 507 `storage_full`; 0 no budget. Default 2048. */
   storageMb?: number;
+  /** Audience screens say "the presenter's remote is offline" once no remote has been connected this long, in ms. Default 20000. */
+  presenterOfflineMs?: number;
 }
 
 /** The settings with every default applied (logger and directories are filled in by `startPodium`). */
@@ -113,6 +116,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits' | 'proxyTrust'> = {
   maxRenders: RENDER_THREADS,
   renderQueue: 16,
   storageMb: 2048,
+  presenterOfflineMs: PRESENTER_OFFLINE_MS,
 };
 
 /** `options` over the defaults; an option given as undefined takes its default. */

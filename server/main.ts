@@ -107,7 +107,7 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
     const stopSweep = startExpirySweep(store, settings.deckTtlDays, logger);
     const tally = new PollTally(store.polls, logger);
-    const room = createRoom(db, hub, logger);
+    const room = createRoom(db, hub, logger, settings.presenterOfflineMs);
     handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger, room });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -20,16 +20,24 @@ export interface SlideState {
   version: number;
 }
 
+/** A slide and build step: how far a deck browsed `behind` has reached. */
+export interface SlidePosition {
+  index: number;
+  step: number;
+}
+
 /** A deck as anyone with the audience link sees it. */
 export interface Deck extends SlideState {
   id: string;
   title: string;
+  /** Every slide; for a deck browsed `behind`, only those up to `reached` (the others are not sent). */
   slides: Slide[];
-  /**
-   * Present when the deck does not let the audience browse ahead (front matter `browse: behind`):
-   * the furthest slide and step the presenter has shown. Absent: free browsing.
-   */
-  reached?: { index: number; step: number };
+  /** Present only when set: `behind` keeps the audience from reading ahead of the presenter. */
+  browse?: 'behind';
+  /** With `browse: behind`: the furthest slide and step the presenter has shown. */
+  reached?: SlidePosition;
+  /** With `browse: behind`: how many slides the deck has in all. */
+  count?: number;
 }
 
 /** A deck as its presenter sees it: the public deck plus one notes string per slide. */
@@ -188,6 +196,10 @@ export interface ErrorBody {
 export interface SlideEventData extends SlideState {
   /** Number of slides in the deck, so a viewer can tell when the deck itself was edited. */
   count?: number;
+  /** With `browse: behind`: the furthest slide and step shown so far. */
+  reached?: SlidePosition;
+  /** With `browse: behind`, on the change that reached them: the slides from index `first` on, newly revealed. */
+  reveal?: { first: number; slides: Slide[] };
 }
 
 /** `GET /healthz` body. */
@@ -292,4 +304,14 @@ export interface AudienceResponse {
   browsing: number;
   /** Reactions sent to the deck so far, by name. */
   reactions: ReactionCounts;
+}
+
+/** How long no presenter remote may be connected before screens say so, in ms (20 s). */
+export const PRESENTER_OFFLINE_MS = 20_000;
+
+/** Data of the SSE `presenter` event: false once no remote of the deck has been connected for PRESENTER_OFFLINE_MS. */
+export interface PresenterEventData {
+  online: boolean;
+  /** Grows with each change on this stream. */
+  version: number;
 }

@@ -1,6 +1,19 @@
-import type { ErrorBody, Slide, SlideEventData, SlideState } from './protocol.js';
+import {
+  REACTION_NAMES,
+  type ErrorBody,
+  type PresenterEventData,
+  type ReactionCounts,
+  type ReactionsEventData,
+  type Slide,
+  type SlideEventData,
+  type SlidePosition,
+  type SlideState,
+} from './protocol.js';
 
 /** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
+
+/** The reaction names, in the reaction bar's order: the list reaction payloads are checked against (the client reads it here). */
+export { REACTION_NAMES } from './protocol.js';
 
 /** True for a plain object (not null, not an array): a record whose fields are still unknown. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -22,18 +35,56 @@ export function isSlide(value: unknown): value is Slide {
   return isRecord(value) && typeof value.html === 'string' && isIndex(value.steps);
 }
 
-/** Parses the data line of an SSE `slide` event; null when it is not one. */
-export function parseSlideEvent(data: string): SlideEventData | null {
-  let parsed: unknown;
+/** Narrows `{index, step}` with both >= 0. */
+export function isSlidePosition(value: unknown): value is SlidePosition {
+  return isRecord(value) && isIndex(value.index) && isIndex(value.step);
+}
+
+function parseJson(data: string): unknown {
   try {
-    parsed = JSON.parse(data);
+    return JSON.parse(data);
   } catch {
     return null;
   }
+}
+
+/** Parses the data line of an SSE `slide` event (with `reached` and `reveal` when present); null when it is not one. */
+export function parseSlideEvent(data: string): SlideEventData | null {
+  const parsed = parseJson(data);
   if (!isSlideState(parsed)) return null;
-  const state = { index: parsed.index, step: parsed.step, version: parsed.version };
-  const count = isRecord(parsed) && isIndex(parsed.count) ? parsed.count : undefined;
-  return count === undefined ? state : { ...state, count };
+  const event: SlideEventData = { index: parsed.index, step: parsed.step, version: parsed.version };
+  const record = parsed as unknown as Record<string, unknown>;
+  if (isIndex(record.count)) event.count = record.count;
+  if (isSlidePosition(record.reached)) event.reached = { index: record.reached.index, step: record.reached.step };
+  const reveal = record.reveal;
+  if (isRecord(reveal) && isIndex(reveal.first) && Array.isArray(reveal.slides) && reveal.slides.every(isSlide)) {
+    event.reveal = { first: reveal.first, slides: reveal.slides };
+  }
+  return event;
+}
+
+/** The known reaction names of `value` with a whole count >= 0; null when it is no object. */
+export function parseReactionCounts(value: unknown): ReactionCounts | null {
+  if (!isRecord(value)) return null;
+  const counts: ReactionCounts = {};
+  for (const name of REACTION_NAMES) if (isIndex(value[name])) counts[name] = value[name];
+  return counts;
+}
+
+/** Parses the data line of an SSE `reactions` event; null when it is not one. */
+export function parseReactionsEvent(data: string): ReactionsEventData | null {
+  const parsed = parseJson(data);
+  if (!isRecord(parsed) || !isIndex(parsed.version)) return null;
+  const counts = parseReactionCounts(parsed.counts);
+  const recent = parseReactionCounts(parsed.recent);
+  return counts && recent ? { counts, recent, version: parsed.version } : null;
+}
+
+/** Parses the data line of an SSE `presenter` event; null when it is not one. */
+export function parsePresenterEvent(data: string): PresenterEventData | null {
+  const parsed = parseJson(data);
+  if (!isRecord(parsed) || typeof parsed.online !== 'boolean' || !isIndex(parsed.version)) return null;
+  return { online: parsed.online, version: parsed.version };
 }
 
 /** Narrows an API error body; anything else is null. */

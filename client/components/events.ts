@@ -1,4 +1,4 @@
-import type { CreateDeckResponse } from '../../shared/protocol.js';
+import type { CreateDeckResponse, ReactionName } from '../../shared/protocol.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */
@@ -28,6 +28,16 @@ export interface MarkdownFileDetail {
   text: string;
 }
 
+/** Detail of `podium-reaction`: the reaction a viewer sent. */
+export interface ReactionDetail {
+  reaction: ReactionName;
+}
+
+/** Detail of `podium-bursts-toggle`: whether reactions now show as bursts on this screen. */
+export interface BurstsToggleDetail {
+  on: boolean;
+}
+
 /** Every `podium-*` event and its detail. */
 export interface PodiumEventDetails {
   'podium-slide-change': SlideChangeDetail;
@@ -37,6 +47,8 @@ export interface PodiumEventDetails {
   'podium-deck-created': CreateDeckResponse;
   'podium-files-change': FilesChangeDetail;
   'podium-markdown-file': MarkdownFileDetail;
+  'podium-reaction': ReactionDetail;
+  'podium-bursts-toggle': BurstsToggleDetail;
 }
 
 /** A typed `podium-*` event that bubbles out of shadow roots. Dispatch on user action only. */
@@ -56,5 +68,7 @@ declare global {
     'podium-deck-created': CustomEvent<CreateDeckResponse>;
     'podium-files-change': CustomEvent<FilesChangeDetail>;
     'podium-markdown-file': CustomEvent<MarkdownFileDetail>;
+    'podium-reaction': CustomEvent<ReactionDetail>;
+    'podium-bursts-toggle': CustomEvent<BurstsToggleDetail>;
   }
 }

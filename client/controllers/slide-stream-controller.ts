@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SlideEventData } from '../../shared/protocol.js';
 import { parseSlideEvent } from '../../shared/validate.js';
 import { backoffDelay } from '../../shared/backoff.js';
+import { FetchEventSource, type EventSourceLike } from '../api/fetch-event-source.js';
 import { probeStreamRefusal, type StreamRefusal } from '../api/stream-refusal.js';
 
 /** What a person sees of the stream: connecting, live, reconnecting, waiting (refused, told when to retry) or offline. */
@@ -15,6 +16,10 @@ export interface SlideStreamOptions {
   onSlide: (event: SlideEventData) => void;
   /** A `deck` event: the deck's content changed (a rehearsal edit); fetch it again. Default: nothing. */
   onDeckChange?: () => void;
+  /** Other events by name (`reactions`, `presenter`...), each given its raw data line. Default: none. */
+  on?: Record<string, (data: string) => void>;
+  /** Headers to send (the presenter key): the stream is then read with fetch, since EventSource sends none. Default: none. */
+  headers?: () => Record<string, string> | null;
   /** How long the browser may retry on its own before we close and reopen; default 4 s. */
   stallMs?: number;
   /** First reconnect delay, doubled per failure; default 500 ms. */
@@ -41,7 +46,7 @@ export class SlideStreamController implements ReactiveController {
   /** While `waiting`: why the server refused the stream and when it is tried again. */
   refusal: StreamRefusal | null = null;
 
-  private source: EventSource | null = null;
+  private source: EventSourceLike | null = null;
   private openUrl: string | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -123,10 +128,11 @@ export class SlideStreamController implements ReactiveController {
     const url = this.openUrl;
     if (!url) return;
     if (this.status !== 'live' && this.status !== 'waiting' && this.attempt === 0) this.setStatus('connecting');
-    const source = new EventSource(url);
+    const headers = this.options.headers?.();
+    const source: EventSourceLike = headers ? new FetchEventSource(url, headers) : new EventSource(url);
     this.source = source;
-    source.addEventListener('slide', (event: MessageEvent<string>) => {
-      if (source !== this.source) return;
+    source.addEventListener('slide', (event) => {
+      if (source !== this.source || !(event instanceof MessageEvent) || typeof event.data !== 'string') return;
       const data = parseSlideEvent(event.data);
       if (!data) return;
       this.attempt = 0;
@@ -139,10 +145,16 @@ export class SlideStreamController implements ReactiveController {
     source.addEventListener('deck', () => {
       if (source === this.source) this.options.onDeckChange?.();
     });
+    for (const [name, handle] of Object.entries(this.options.on ?? {})) {
+      source.addEventListener(name, (event) => {
+        if (source === this.source && event instanceof MessageEvent && typeof event.data === 'string')
+          handle(event.data);
+      });
+    }
     source.addEventListener('error', () => {
       if (source !== this.source) return;
       if (source.readyState === EventSource.CLOSED) {
-        void this.handleClosed();
+        void this.handleClosed(source.refusal);
         return;
       }
       this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
@@ -153,12 +165,12 @@ export class SlideStreamController implements ReactiveController {
     });
   }
 
-  /** The source gave up (a non-200 answer or a dropped request): learn why, then wait as told or back off. */
-  private async handleClosed(): Promise<void> {
+  /** The source gave up (a non-200 answer or a dropped request): learn why (`known`, else ask), then wait as told or back off. */
+  private async handleClosed(known?: StreamRefusal | null): Promise<void> {
     this.close();
     const generation = this.generation;
     const url = this.openUrl;
-    const refusal = url ? await probeStreamRefusal(url) : null;
+    const refusal = known !== undefined ? known : url ? await probeStreamRefusal(url) : null;
     if (generation !== this.generation || url !== this.openUrl) return;
     if (!refusal) {
       this.scheduleReopen();

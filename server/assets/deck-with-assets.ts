@@ -56,7 +56,7 @@ export async function renderDeckWithAssets(
     title: normalizeShortText(rendered.title) || 'Untitled deck',
     slides: linked.slides,
     notes: rendered.slides.map((slide) => slide.notes),
-    browse: rendered.settings.browse,
+    browse: rendered.settings.browse ?? 'free',
   };
   const html = content.slides.map((slide) => slide.html).join('\n');
   const used = prepared.assets.filter((asset) => assets[asset.path] !== undefined && html.includes(asset.id));

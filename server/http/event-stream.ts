@@ -6,6 +6,7 @@ import type { AppDeps } from './app-deps.js';
 import { parseDeckId } from './deck-id.js';
 import { errorAnswer, sendErrorAnswer } from './error-answer.js';
 import { deckNotFound, HttpError } from './http-error.js';
+import { checkPresenterHeader } from './presenter-auth.js';
 import { RateLimiter } from '../security/rate-limiter.js';
 import { tooManyRequests } from './rate-limit.js';
 import { setSecurityHeaders } from './security-headers.js';
@@ -28,6 +29,8 @@ export type OwningHandler = (req: IncomingMessage, res: ServerResponse) => boole
  * It runs in front of Koa on the raw request: a stream lives for hours, and Koa keeps each
  * request's context reachable until the response ends, ~5 KB per viewer that nothing reads
  * again. Steps: register with the hub (which applies the caps), read the state, start.
+ * With `Authorization: Bearer <presenterKey>` it is the presenter remote's own stream (401 for
+ * a wrong key): the same events, never counted as a viewer, and it keeps the presenter "online".
  */
 export function eventStreamHandler(deps: AppDeps): OwningHandler {
   const rate = deps.config.limits.streamOpensPerAddress;
@@ -88,8 +91,12 @@ async function answer(
     const message = `Too many viewers are joining from your network at once; retrying in ${wait} s.`;
     throw tooManyRequests('rate_limited', wait, message);
   }
+  // A presenter key travels in a header (fetch streaming), never in the URL.
+  const authorization = req.headers.authorization;
+  const remote = authorization !== undefined;
+  if (remote) await checkPresenterHeader(deps.store, id, authorization);
   // Register first, read second: a change committed in between reaches the stream either way.
-  const stream = deps.hub.open(id, res, address);
+  const stream = deps.hub.open(id, res, address, remote);
   const retryAfter = deps.config.limits.streamRetryAfterS;
   if (stream === 'process') throw serverFull(retryAfter);
   if (stream === 'address') {
@@ -112,6 +119,7 @@ async function answer(
   res.socket?.setTimeout(0);
   res.socket?.setNoDelay(true);
   stream.start(state);
+  if (remote) deps.room.presenter.remoteConnected(id);
   return 200;
 }
 

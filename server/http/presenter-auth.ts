@@ -3,19 +3,23 @@ import type { DeckStore } from '../store/deck-store.js';
 import { deckNotFound, HttpError } from './http-error.js';
 import { bearerHeader, presenterKeyToken } from './schemas.js';
 
-/** The Bearer token of the request; '' when the header is absent or not `Bearer <token>`. */
-export function bearerToken(ctx: Context): string {
-  const parsed = bearerHeader.safeParse(ctx.get('Authorization'));
+/** The Bearer token of an `Authorization` header; '' when it is absent or not `Bearer <token>`. */
+export function bearerOf(header: string): string {
+  const parsed = bearerHeader.safeParse(header);
   return parsed.success ? parsed.data : '';
 }
 
+/** The Bearer token of the request; '' when the header is absent or not `Bearer <token>`. */
+export function bearerToken(ctx: Context): string {
+  return bearerOf(ctx.get('Authorization'));
+}
+
 /**
- * Throws 404 for an unknown deck, 401 unless the request carries a live presenter key of it.
- * Returns the id of the key that matched.
+ * Throws 404 for an unknown deck, 401 unless `header` (an `Authorization` value, '' when
+ * absent) carries a live presenter key of it. Returns the id of the key that matched.
  */
-export async function requirePresenter(ctx: Context, store: DeckStore, deckId: string): Promise<string> {
-  const header = ctx.get('Authorization');
-  const token = bearerToken(ctx);
+export async function checkPresenterHeader(store: DeckStore, deckId: string, header: string): Promise<string> {
+  const token = bearerOf(header);
   // A token that could never be a key is not worth a hash; it still costs the same query.
   const key = presenterKeyToken.safeParse(token).success ? token : '';
   const verdict = await store.keys.check(deckId, key);
@@ -31,4 +35,12 @@ export async function requirePresenter(ctx: Context, store: DeckStore, deckId: s
     });
   }
   return verdict.keyId;
+}
+
+/**
+ * Throws 404 for an unknown deck, 401 unless the request carries a live presenter key of it.
+ * Returns the id of the key that matched.
+ */
+export function requirePresenter(ctx: Context, store: DeckStore, deckId: string): Promise<string> {
+  return checkPresenterHeader(store, deckId, ctx.get('Authorization'));
 }

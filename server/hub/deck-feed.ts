@@ -11,6 +11,7 @@ import { reactionsKind } from './kinds/reactions-kind.js';
 import type { StateCache } from './state-cache.js';
 import { pollKind } from './kinds/poll-kind.js';
 import { QuestionsFeed } from '../room/questions-feed.js';
+import { RevealQueue } from './reveal-queue.js';
 
 /**
  * Joins the database to the hub: every NOTIFY is fanned out, and after every (re)connect
@@ -29,6 +30,7 @@ export function connectDeckFeed(
 ): DeckListener {
   let connects = 0;
   const questions = new QuestionsFeed(store.questions, hub, logger);
+  const slides = new RevealQueue(store, hub, logger);
   const resync = async (generation: number, attempt = 0): Promise<void> => {
     if (generation !== connects || !listener.connected) return;
     const ids = hub.deckIds();
@@ -52,7 +54,7 @@ export function connectDeckFeed(
       if (notification?.kind === 'keys') store.keys.forget(notification.deckId);
       else if (notification?.kind === 'slide') {
         cache?.remember(notification.deckId, notification.state);
-        hub.broadcastSlide(notification.deckId, notification.state);
+        slides.send(notification.deckId, notification.state, notification.before);
       } else if (notification?.kind === 'deleted') {
         cache?.forget(notification.deckId);
         hub.closeDeck(notification.deckId);

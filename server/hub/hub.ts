@@ -48,6 +48,8 @@ export class Hub {
   /** Counts of changes, fan-outs and writes, for tests and metrics. */
   readonly counts: HubCounts = { changes: 0, fanouts: 0, writes: 0 };
   private readonly decks = new Map<string, Set<SseStream>>();
+  /** Presenter remotes' streams among `decks` (authenticated): they get every event but are not viewers. */
+  private readonly remotes = new Map<string, Set<SseStream>>();
   private pending = new Map<string, Map<string, Pending>>();
   private flushScheduled = false;
   private readonly releases = new Map<SseStream, () => void>();
@@ -70,9 +72,24 @@ export class Hub {
     return [...this.decks.keys()];
   }
 
-  /** Open streams of `deckId` in this process (0 when none). */
+  /** Open audience streams of `deckId` in this process (0 when none); presenter remotes are not counted. */
   streamCount(deckId: string): number {
-    return this.decks.get(deckId)?.size ?? 0;
+    return (this.decks.get(deckId)?.size ?? 0) - this.remoteCount(deckId);
+  }
+
+  /** Open presenter-remote streams of `deckId` in this process (0 when none). */
+  remoteCount(deckId: string): number {
+    return this.remotes.get(deckId)?.size ?? 0;
+  }
+
+  /** Decks that have at least one presenter-remote stream here. */
+  remoteDeckIds(): string[] {
+    return [...this.remotes.keys()];
+  }
+
+  /** Decks that have at least one audience stream here. */
+  audienceDeckIds(): string[] {
+    return this.deckIds().filter((deckId) => this.streamCount(deckId) > 0);
   }
 
   /** True while `deckId` has at least one open stream. */
@@ -84,8 +101,9 @@ export class Hub {
    * Registers a stream for `deckId` before its first state is read, so no change can slip
    * between the read and the registration. Call `stream.start(state)` once the state is known.
    * `address` (a client address key) counts against the limiter's caps; a refusal opens nothing.
+   * A `remote` stream (a presenter's, authenticated) gets every event but is no viewer.
    */
-  open(deckId: string, res: ServerResponse, address = 'local'): SseStream | StreamRefusal {
+  open(deckId: string, res: ServerResponse, address = 'local', remote = false): SseStream | StreamRefusal {
     const release = this.limiter.acquire(address);
     if (typeof release !== 'function') return release;
     const stream = new SseStream(deckId, res, this.options, (closed) => this.remove(closed));
@@ -96,6 +114,14 @@ export class Hub {
       this.decks.set(deckId, set);
     }
     set.add(stream);
+    if (remote) {
+      let remotes = this.remotes.get(deckId);
+      if (!remotes) {
+        remotes = new Set();
+        this.remotes.set(deckId, remotes);
+      }
+      remotes.add(stream);
+    }
     return stream;
   }
 
@@ -187,5 +213,7 @@ export class Hub {
     this.releases.get(stream)?.();
     this.releases.delete(stream);
     if (set.size === 0) this.decks.delete(stream.deckId);
+    const remotes = this.remotes.get(stream.deckId);
+    if (remotes?.delete(stream) && remotes.size === 0) this.remotes.delete(stream.deckId);
   }
 }

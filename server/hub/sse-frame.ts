@@ -17,6 +17,8 @@ export function retryFrame(retryMs: number): Buffer {
 export function slideFrame(state: SlideEventData): Buffer {
   const data: SlideEventData = { index: state.index, step: state.step, version: state.version };
   if (state.count !== undefined) data.count = state.count;
+  if (state.reached) data.reached = state.reached;
+  if (state.reveal) data.reveal = state.reveal;
   return Buffer.from(`event: slide\nid: ${state.version}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 

@@ -1,4 +1,10 @@
-import { REACTION_NAMES, type PollEventData, type ReactionCounts, type SlideEventData } from '../../shared/protocol.js';
+import {
+  REACTION_NAMES,
+  type PollEventData,
+  type ReactionCounts,
+  type SlideEventData,
+  type SlidePosition,
+} from '../../shared/protocol.js';
 import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
 
 /**
@@ -17,6 +23,9 @@ export interface SlidePayload {
   version: number;
   /** The deck's slide count; the trigger always sends it. */
   count: number;
+  /** Migration 10 on, for a deck browsed behind: `[index, step]` reached now, and before this change (else null). */
+  reached?: [number, number] | null;
+  before?: [number, number] | null;
 }
 
 /** The JSON the key trigger sends on DECK_CHANNEL: a key of this deck was minted, revoked or deleted. */
@@ -61,7 +70,7 @@ export type NotifiedState = SlideEventData & { count: number };
 
 /** A parsed NOTIFY on DECK_CHANNEL: a slide change, or a change to a deck's presenter keys. */
 export type DeckNotification =
-  | { kind: 'slide'; deckId: string; state: NotifiedState }
+  | { kind: 'slide'; deckId: string; state: NotifiedState; before?: SlidePosition }
   | { kind: 'keys'; deckId: string }
   | { kind: 'deleted'; deckId: string }
   | { kind: 'content'; deckId: string; version: number }
@@ -122,6 +131,15 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
-  const state = { index: value.index, step: value.step, version: value.version, count };
-  return { kind: 'slide', deckId: deck, state };
+  const state: NotifiedState = { index: value.index, step: value.step, version: value.version, count };
+  const reached = position(value.reached);
+  const before = position(value.before);
+  if (!reached) return { kind: 'slide', deckId: deck, state };
+  return { kind: 'slide', deckId: deck, state: { ...state, reached }, ...(before ? { before } : {}) };
+}
+
+/** `[index, step]` of a payload as a position; null for anything else. */
+function position(value: unknown): SlidePosition | null {
+  if (!Array.isArray(value) || value.length !== 2 || !isIndex(value[0]) || !isIndex(value[1])) return null;
+  return { index: value[0], step: value[1] };
 }

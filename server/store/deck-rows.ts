@@ -1,7 +1,10 @@
 import type { Deck, DeckWarning, Slide, SlideEventData } from '../../shared/protocol.js';
 import type { DeckContent } from './deck-store.js';
 
-/** A decks row as the store reads it. */
+/** How the audience may browse a deck: freely (default), or never past the furthest slide shown. */
+export type BrowseMode = 'free' | 'behind';
+
+/** A `decks` row as DECK_COLUMNS reads it (notes only when asked for). */
 export interface DeckRow {
   id: string;
   title: string;
@@ -12,44 +15,65 @@ export interface DeckRow {
   current_index: number;
   current_step: number;
   version: number;
-  browse: 'free' | 'behind';
+  browse: BrowseMode;
   reached_index: number;
   reached_step: number;
 }
 
-/** The state columns of a decks row. */
+/** A `decks` row as STATE_COLUMNS reads it. */
 export interface StateRow {
   id: string;
   current_index: number;
   current_step: number;
   version: number;
   slide_count: number;
+  browse: BrowseMode;
+  reached_index: number;
+  reached_step: number;
 }
 
 /** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
 export const DECK_COLUMNS =
   'id, title, slides, slide_steps, current_index, current_step, version, browse, reached_index, reached_step';
 /** Columns of a StateRow. */
-export const STATE_COLUMNS = 'id, current_index, current_step, version, slide_count';
+export const STATE_COLUMNS =
+  'id, current_index, current_step, version, slide_count, browse, reached_index, reached_step';
 
-/** The state of a row as the wire carries it. */
+/** A state row as the SSE `slide` data: with `reached` when the deck is browsed behind. */
 export function toState(row: StateRow): SlideEventData {
-  return { index: row.current_index, step: row.current_step, version: row.version, count: row.slide_count };
+  const state: SlideEventData = {
+    index: row.current_index,
+    step: row.current_step,
+    version: row.version,
+    count: row.slide_count,
+  };
+  if (row.browse === 'behind') state.reached = { index: row.reached_index, step: row.reached_step };
+  return state;
 }
 
-/** The slide_steps column is the one home of step counts; the slides jsonb of older decks has none. */
-export function toDeck(row: DeckRow): Deck {
-  const slides = row.slides.map((slide, i) => ({ html: slide.html, steps: row.slide_steps[i] ?? 0 }));
+/**
+ * A deck row as its audience gets it (`audience`: slides past the furthest reached are left
+ * out of a deck browsed behind) or as its presenter does (every slide). The slide_steps column
+ * is the one home of step counts; the slides jsonb of older decks has none.
+ */
+export function toDeck(row: DeckRow, audience = true): Deck {
+  const all = row.slides.map((slide, i) => ({ html: slide.html, steps: row.slide_steps[i] ?? 0 }));
+  const behind = row.browse === 'behind';
   const deck: Deck = {
     id: row.id,
     title: row.title,
-    slides,
+    slides: behind && audience ? all.slice(0, row.reached_index + 1) : all,
     index: row.current_index,
     step: row.current_step,
     version: row.version,
   };
-  if (row.browse === 'behind') deck.reached = { index: row.reached_index, step: row.reached_step };
-  return deck;
+  if (!behind) return deck;
+  return {
+    ...deck,
+    browse: 'behind',
+    reached: { index: row.reached_index, step: row.reached_step },
+    count: all.length,
+  };
 }
 
 /** Each slide's build steps, for the slide_steps column. */

@@ -7,6 +7,7 @@ import {
   toDeck,
   toState,
   warningsJson,
+  type BrowseMode,
   type DeckRow,
   type StateRow,
 } from './deck-rows.js';
@@ -26,8 +27,8 @@ export interface DeckContent {
   notes: string[];
   /** The import report, kept for the presenter (replaced by each import); default none kept. */
   warnings?: DeckWarning[];
-  /** `behind`: the audience never sees past the furthest slide shown. Default `free`. */
-  browse?: 'free' | 'behind';
+  /** Front matter `browse`: `behind` keeps the audience from reading ahead. Default free. */
+  browse?: BrowseMode;
 }
 
 /** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
@@ -112,12 +113,13 @@ export class DeckStore {
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
            slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings, browse = EXCLUDED.browse,
+           reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
+           reached_step = CASE WHEN decks.reached_index < EXCLUDED.slide_count
+             THEN LEAST(decks.reached_step, EXCLUDED.slide_steps[decks.reached_index + 1])
+             ELSE EXCLUDED.slide_steps[EXCLUDED.slide_count] END,
            current_index = LEAST(decks.current_index, EXCLUDED.slide_count - 1),
            current_step = LEAST(decks.current_step,
              EXCLUDED.slide_steps[LEAST(decks.current_index, EXCLUDED.slide_count - 1) + 1]),
-           reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
-           reached_step = LEAST(decks.reached_step,
-             EXCLUDED.slide_steps[LEAST(decks.reached_index, EXCLUDED.slide_count - 1) + 1]),
            version = decks.version + 1, updated_at = now()
          WHERE decks.source_hash IS DISTINCT FROM EXCLUDED.source_hash
          RETURNING ${DECK_COLUMNS}`,
@@ -165,7 +167,20 @@ export class DeckStore {
       this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes, warnings FROM decks WHERE id = $1`, [id]),
     );
     const row = rows[0];
-    return row ? { ...toDeck(row), notes: row.notes ?? [], warnings: row.warnings ?? null } : null;
+    return row ? { ...toDeck(row, false), notes: row.notes ?? [], warnings: row.warnings ?? null } : null;
+  }
+
+  /** Slides `first` to `last` (0-based, inclusive; those that exist) of a deck, for a reveal when a deck browsed behind reaches them. */
+  async getSlides(id: string, first: number, last: number): Promise<Slide[]> {
+    const rows = await this.guard(() =>
+      this.db.query<{ slide: Slide; steps: number | null }>(
+        `SELECT d.slides -> i AS slide, d.slide_steps[i + 1] AS steps
+         FROM decks d, generate_series($2::int, LEAST($3::int, d.slide_count - 1)) AS i
+         WHERE d.id = $1 ORDER BY i`,
+        [id, first, last],
+      ),
+    );
+    return rows.map((row) => ({ html: row.slide.html, steps: row.steps ?? 0 }));
   }
 
   /** Current index, step, version and slide count of one deck, or null. */

@@ -29,13 +29,15 @@ export class Viewer {
   }
 }
 
-/** A real EventSource that records the data of every event of the given names, parsed as JSON. */
+/** A real EventSource that records the data of every event of the given names, parsed as JSON; `headers` go with each request (a presenter key). */
 export class EventRecorder {
   readonly events: Array<{ name: string; data: unknown }> = [];
   private readonly source: EventSource;
 
-  constructor(url: string, names: string[]) {
-    this.source = new EventSource(url);
+  constructor(url: string, names: string[], headers: Record<string, string> = {}) {
+    this.source = new EventSource(url, {
+      fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
+    });
     for (const name of names) {
       this.source.addEventListener(name, (event) => {
         this.events.push({ name, data: JSON.parse(event.data) as unknown });

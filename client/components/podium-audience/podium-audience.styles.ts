@@ -125,6 +125,53 @@ export const audienceStyles = [
       box-shadow: 0 4px 18px rgb(0 0 0 / 0.25);
       text-align: center;
     }
+    .room-row {
+      flex: none;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 8px;
+      padding: 6px 12px 0;
+      background: var(--podium-bg);
+    }
+    :host(:fullscreen) .room-row {
+      display: none;
+    }
+    .bursts-toggle {
+      border-radius: 999px;
+      background: transparent;
+      border-color: transparent;
+      color: var(--podium-muted);
+    }
+    .bursts-toggle[aria-pressed='true'] {
+      color: var(--podium-accent);
+      border-color: var(--podium-border);
+    }
+    .presenter-note {
+      position: absolute;
+      left: 50%;
+      top: 14px;
+      transform: translateX(-50%);
+      margin: 0;
+      z-index: 3;
+      pointer-events: none;
+    }
+    .presenter-note span {
+      display: block;
+      padding: 0.4em 0.9em;
+      border-radius: 999px;
+      background: color-mix(in srgb, var(--podium-surface) 92%, transparent);
+      border: 1px solid var(--podium-border);
+      color: var(--podium-muted);
+      font-size: 0.9rem;
+      white-space: nowrap;
+      animation: settle 400ms ease-out;
+    }
+    @keyframes settle {
+      from {
+        opacity: 0;
+      }
+    }
     .message {
       max-width: 32em;
       margin: auto;

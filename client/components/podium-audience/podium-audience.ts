@@ -4,9 +4,12 @@ import type { Deck, SlideEventData } from '../../../shared/protocol.js';
 import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
-import { podiumEvent } from '../events.js';
+import { podiumEvent, type ReactionDetail } from '../events.js';
 import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
+import { burstsIcon } from '../reaction-icons.js';
 import '../podium-connection-status/podium-connection-status.js';
+import '../podium-reaction-bar/podium-reaction-bar.js';
+import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-slide/podium-slide.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
@@ -14,11 +17,16 @@ import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { FullscreenController } from '../../controllers/fullscreen-controller.js';
 import { ViewerPosition } from '../../state/viewer-position.js';
+import { PresenceController } from '../../controllers/presence-controller.js';
+import { RoomController } from '../../controllers/room-controller.js';
+import { revealedSteps, totalSlides, withReveal } from '../../state/revealed-deck.js';
 
 /**
  * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
  * follows the presenter live. A viewer may browse on their own (arrows, swipe, buttons);
- * meanwhile a pill shows the live slide and one tap returns them to it.
+ * meanwhile a pill shows the live slide and one tap returns them to it. Viewers react (the
+ * reaction bar), reactions float up as bursts, and a quiet note says when the presenter's
+ * remote has gone offline. A deck browsed `behind` is browsed only as far as it was shown.
  */
 @customElement('podium-audience')
 export class PodiumAudience extends LitElement {
@@ -32,13 +40,16 @@ export class PodiumAudience extends LitElement {
 
   private loading = false;
   private reloadWanted = false;
+  private readonly room = new RoomController(this);
 
   private readonly stream = new SlideStreamController(this, {
     url: () => (this.deckId && !this.loadError?.notFound ? eventsUrl(this.deckId) : null),
     onSlide: (event) => this.handleSlideEvent(event),
     onDeckChange: () => void this.loadDeck(),
+    on: this.room.streamHandlers,
   });
   private readonly fullscreen = new FullscreenController(this);
+  private readonly presence = new PresenceController(this, { deckId: () => this.deckId });
 
   constructor() {
     super();
@@ -51,6 +62,8 @@ export class PodiumAudience extends LitElement {
       this.deck = null;
       this.position = new ViewerPosition();
       this.loadError = null;
+      this.room.reset();
+      this.presence.reset();
       if (this.deckId) void this.loadDeck();
     }
   }
@@ -58,7 +71,8 @@ export class PodiumAudience extends LitElement {
   protected override updated(): void {
     const deck = this.deck;
     if (!deck) return;
-    const count = deck.slides.length;
+    this.presence.set(this.position.following);
+    const count = totalSlides(deck);
     document.title = `${this.shownIndex + 1}/${count} · ${deck.title} · Podium`;
   }
 
@@ -108,8 +122,11 @@ export class PodiumAudience extends LitElement {
 
   private handleSlideEvent(event: SlideEventData): void {
     // No deck yet (and none on its way), or the deck was edited: fetch it again.
-    const stale = this.deck ? event.count !== undefined && event.count !== this.deck.slides.length : !this.loading;
-    if (stale) void this.loadDeck();
+    const deck = this.deck;
+    const stale = deck ? event.count !== undefined && event.count !== totalSlides(deck) : !this.loading;
+    const revealed = deck && !stale ? withReveal(deck, event) : deck;
+    if (stale || revealed === 'fetch') void this.loadDeck();
+    else if (revealed !== deck) this.deck = revealed;
     if (this.position.take(event)) this.requestUpdate();
   }
 
@@ -148,6 +165,14 @@ export class PodiumAudience extends LitElement {
     this.fullscreen.toggle();
   }
 
+  private handleReaction(event: CustomEvent<ReactionDetail>): void {
+    void this.room.react(this.deckId, event.detail.reaction);
+  }
+
+  private handleBurstsToggle(): void {
+    this.room.setBursts(!this.room.bursts);
+  }
+
   private renderMessage() {
     const error = this.loadError;
     if (error?.notFound) {
@@ -169,20 +194,27 @@ export class PodiumAudience extends LitElement {
   override render() {
     const deck = this.deck;
     if (!deck) return this.renderMessage();
-    const count = deck.slides.length;
+    const count = totalSlides(deck);
+    const available = deck.slides.length;
     const index = this.shownIndex;
-    const live = clampIndex(this.position.live.index, count);
+    const live = clampIndex(this.position.live.index, available);
     const { following } = this.position;
     const { fullscreen, idle } = this.fullscreen;
     const slideHtml = deck.slides[index]?.html ?? '';
     const steps = deck.slides[index]?.steps ?? 0;
-    const step = this.position.shownStep(steps);
+    const step = Math.min(this.position.shownStep(steps), revealedSteps(deck, index, steps));
     const needsAttention = !following || this.stream.status !== 'live';
+    const room = this.room;
     return html`
       <div class="stage-area ${idle ? 'idle' : ''}">
         <podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
           >This slide is empty.</podium-slide
         >
+        <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts} size=${fullscreen ? 64 : 40}>
+        </podium-reaction-bursts>
+        <p class="presenter-note" role="status">
+          ${room.presenterOnline ? nothing : html`<span>The presenter's remote is offline</span>`}
+        </p>
         ${
           this.stream.status === 'waiting' && this.stream.refusal
             ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
@@ -200,6 +232,19 @@ export class PodiumAudience extends LitElement {
               </button>`
         }
       </div>
+      <div class="room-row">
+        <podium-reaction-bar .cooldownUntil=${room.cooldownUntil} @podium-reaction=${this.handleReaction}>
+        </podium-reaction-bar>
+        <button
+          class="bursts-toggle"
+          aria-label="Show reactions on screen"
+          title="Show reactions on screen"
+          aria-pressed=${room.bursts ? 'true' : 'false'}
+          @click=${this.handleBurstsToggle}
+        >
+          ${burstsIcon}
+        </button>
+      </div>
       <div class="toolbar ${idle && !needsAttention ? 'idle' : ''}" role="group" aria-label="Slide controls">
         <button
           aria-label="Previous slide"
@@ -212,8 +257,8 @@ export class PodiumAudience extends LitElement {
         <span class="counter">${index + 1} / ${count}</span>
         <button
           aria-label="Next slide"
-          title="Next slide (→)"
-          aria-disabled=${index >= count - 1 ? 'true' : 'false'}
+          title=${index >= available - 1 && available < count ? 'Not shown yet' : 'Next slide (→)'}
+          aria-disabled=${index >= available - 1 ? 'true' : 'false'}
           @click=${this.handleNext}
         >
           ${chevronRight}

@@ -15,11 +15,12 @@ export const remoteStyles = [
         max(12px, env(safe-area-inset-bottom)) max(12px, env(safe-area-inset-left));
       gap: 10px;
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      grid-template-rows: auto auto auto minmax(0, 1fr) auto;
+      grid-template-rows: auto auto auto auto minmax(0, 1fr) auto;
       grid-template-areas:
         'bar bar'
         'current current'
         'next info'
+        'radar radar'
         'notes notes'
         'controls controls';
       background: var(--podium-bg);
@@ -31,11 +32,12 @@ export const remoteStyles = [
     @media (min-width: 760px) and (min-aspect-ratio: 1/1) {
       :host {
         grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-        grid-template-rows: auto auto auto minmax(0, 1fr) auto;
+        grid-template-rows: auto auto auto auto minmax(0, 1fr) auto;
         grid-template-areas:
           'bar bar'
           'current next'
           'current info'
+          'current radar'
           'notes notes'
           'controls controls';
         padding: 16px 20px;
@@ -72,7 +74,12 @@ export const remoteStyles = [
     }
     .current {
       grid-area: current;
+      position: relative;
       --podium-stage-shadow: 0 0 0 1px var(--podium-border), 0 6px 20px rgb(0 0 0 / 0.12);
+    }
+    .radar {
+      grid-area: radar;
+      min-width: 0;
     }
     .next {
       grid-area: next;

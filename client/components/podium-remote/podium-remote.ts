@@ -2,6 +2,9 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { PresenterDeck } from '../../../shared/protocol.js';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { eventsUrl } from '../../api/deck-api.js';
+import { AudiencePollController } from '../../controllers/audience-poll-controller.js';
+import { RoomController } from '../../controllers/room-controller.js';
+import { ReactionWindow } from '../../state/reaction-window.js';
 import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
 import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
@@ -11,11 +14,13 @@ import { stepBack, stepForward } from '../../state/step-walk.js';
 import { timerStart } from '../../state/timer-start.js';
 import { audiencePath } from '../../utils/deck-path.js';
 import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
-import { podiumEvent, type SlideSelectDetail } from '../events.js';
+import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
+import '../podium-reaction-bursts/podium-reaction-bursts.js';
+import '../podium-room-radar/podium-room-radar.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
@@ -26,7 +31,10 @@ import { remoteStyles } from './podium-remote.styles.js';
  * The presenter remote at `/d/:id/remote#key=...`, built for a phone in one hand: large
  * previous/next targets, swipes and clicker keys; current and next slide, speaker notes,
  * position, elapsed time and a grid to jump anywhere. Changes show at once and are sent
- * as compare-and-set PUTs (see SlideSync). Keeps the screen awake while open.
+ * as compare-and-set PUTs (see SlideSync). Keeps the screen awake while open. Its own stream
+ * carries the presenter key in a header (so it keeps the presenter "online" for the room and
+ * is never counted as a viewer); the room radar shows who follows and the last minute's
+ * reactions, which also burst over the current slide.
  */
 @customElement('podium-remote')
 export class PodiumRemote extends LitElement {
@@ -40,11 +48,18 @@ export class PodiumRemote extends LitElement {
   @query('podium-slide-grid') private grid!: PodiumSlideGrid | null;
 
   private readonly presenter = new PresenterDeckController(this);
+  private readonly lastMinute = new ReactionWindow();
+  private readonly room = new RoomController(this, (event) => this.lastMinute.add(event.recent));
   private readonly stream = new SlideStreamController(this, {
     url: () => (this.presenter.deck && !this.presenter.problem ? eventsUrl(this.deckId) : null),
+    headers: () => (this.presenter.key ? { Authorization: `Bearer ${this.presenter.key}` } : null),
     onSlide: (event) => this.presenter.observe(event),
     onDeckChange: () => void this.presenter.load(),
+    on: this.room.streamHandlers,
   });
+  private readonly audience = new AudiencePollController(this, () =>
+    this.presenter.deck && this.presenter.key ? { deckId: this.deckId, key: this.presenter.key } : null,
+  );
   private readonly wakeLock = new WakeLockController(this);
 
   constructor() {
@@ -59,6 +74,9 @@ export class PodiumRemote extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('deckId')) return;
     this.presenter.open(this.deckId);
+    this.room.reset();
+    this.lastMinute.clear();
+    this.audience.refresh();
     if (this.deckId) this.timerStart = timerStart(this.deckId);
   }
 
@@ -115,6 +133,10 @@ export class PodiumRemote extends LitElement {
     this.timerStart = timerStart(this.deckId, true);
   }
 
+  private handleBurstsToggle(event: CustomEvent<BurstsToggleDetail>): void {
+    this.room.setBursts(event.detail.on);
+  }
+
   private handleRetry(): void {
     this.presenter.retry();
   }
@@ -169,9 +191,16 @@ export class PodiumRemote extends LitElement {
           ${gridIcon}
         </button>
       </header>
-      <podium-slide class="current" .html=${current} .step=${step} label="Current slide, ${index + 1} of ${count}"
-        >This slide is empty.</podium-slide
-      >
+      <div class="current">
+        <podium-slide .html=${current} .step=${step} label="Current slide, ${index + 1} of ${count}"
+          >This slide is empty.</podium-slide
+        >
+        <podium-reaction-bursts
+          .event=${this.room.reactions}
+          ?on=${this.room.bursts}
+          size="30"
+        ></podium-reaction-bursts>
+      </div>
       <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
         ${
@@ -189,6 +218,13 @@ export class PodiumRemote extends LitElement {
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
         </p>
       </section>
+      <podium-room-radar
+        class="radar"
+        .audience=${this.audience.audience}
+        .lastMinute=${this.lastMinute.counts()}
+        ?bursts=${this.room.bursts}
+        @podium-bursts-toggle=${this.handleBurstsToggle}
+      ></podium-room-radar>
       ${this.renderNotes(deck, notes)}
       <div class="controls" role="group" aria-label="Slide controls">
         <button
