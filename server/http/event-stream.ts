@@ -9,6 +9,7 @@ import { deckNotFound, HttpError } from './http-error.js';
 import { RateLimiter } from '../security/rate-limiter.js';
 import { tooManyRequests } from './rate-limit.js';
 import { setSecurityHeaders } from './security-headers.js';
+import { RoomSnapshots } from '../room/room-snapshot.js';
 
 /** A deck's event stream, matched as the router matches routes: any case, an optional trailing slash. */
 const EVENTS_PATH = /^\/api\/decks\/([^/]+)\/events\/?$/i;
@@ -32,6 +33,7 @@ export type OwningHandler = (req: IncomingMessage, res: ServerResponse) => boole
 export function eventStreamHandler(deps: AppDeps): OwningHandler {
   const rate = deps.config.limits.streamOpensPerAddress;
   const opens = rate ? new RateLimiter(rate) : null;
+  const room = new RoomSnapshots(deps.store, deps.logger);
   return (req, res) => {
     const path = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
     const match = EVENTS_PATH.exec(path);
@@ -44,7 +46,7 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
     };
     // A stream's own head carries the security headers, built once (see streamHeaders); every other answer sets them here.
     if (method !== 'GET') setSecurityHeaders(req, res);
-    answer(deps, opens, req, res, match[1]).then(
+    answer(deps, opens, room, req, res, match[1]).then(
       (status) => status !== null && log(status),
       (err: unknown) => {
         const failure = errorAnswer(err, deps.logger, { method, path });
@@ -64,6 +66,7 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
 async function answer(
   deps: AppDeps,
   opens: RateLimiter | null,
+  room: RoomSnapshots,
   req: IncomingMessage,
   res: ServerResponse,
   rawId?: string,
@@ -112,6 +115,7 @@ async function answer(
   res.socket?.setTimeout(0);
   res.socket?.setNoDelay(true);
   stream.start(state);
+  void room.sendTo(stream);
   return 200;
 }
 

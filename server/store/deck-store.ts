@@ -1,3 +1,4 @@
+import { HistoryStore } from './history-store.js';
 import { randomInt } from 'node:crypto';
 import type { Deck, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
 import { AssetStore } from './asset-store.js';
@@ -90,6 +91,8 @@ export class DeckStore {
   readonly questions: QuestionStore;
   /** Polls written in decks and their votes. */
   readonly polls: PollStore;
+  /** The talk's history (slide changes) for the report. */
+  readonly history: HistoryStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
@@ -97,6 +100,7 @@ export class DeckStore {
     this.removal = new DeckRemoval(db);
     this.questions = new QuestionStore(db);
     this.polls = new PollStore(db);
+    this.history = new HistoryStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */

@@ -17,6 +17,7 @@ import { readJson } from '../read-json.js';
 import { spendRoom, type RoomLimits } from '../room-limits.js';
 import { parseBody } from '../schemas.js';
 import { viewerId } from '../viewer-id.js';
+import { QuestionVoteBatcher } from '../../room/question-vote-batcher.js';
 
 /** Longest question, in characters after normalising. */
 export const MAX_QUESTION_LENGTH = 280;
@@ -41,7 +42,7 @@ function questionIdFrom(ctx: Context): string {
   return qid;
 }
 
-/** Asking, listing, voting on and moderating the audience's questions. */
+/** Asking, listing, voting on (votes written in batches, see QuestionVoteBatcher) and moderating the audience's questions. */
 export function registerQuestionRoutes(router: Router, deps: AppDeps, limits: RoomLimits): void {
   const { store } = deps;
 
@@ -72,19 +73,22 @@ export function registerQuestionRoutes(router: Router, deps: AppDeps, limits: Ro
     ctx.body = response;
   });
 
-  router.post('/api/decks/:id/questions/:qid/votes', async (ctx) => {
+  const votes = new QuestionVoteBatcher(store.questions);
+  const castVote = (up: boolean) => async (ctx: Context) => {
     const id = deckIdFrom(ctx);
     const qid = questionIdFrom(ctx);
     const viewer = viewerId(ctx);
     spendRoom(ctx, limits, limits.votePerViewer, viewer);
-    const result = await store.questions.vote(id, qid, viewer);
+    const result = await votes.vote(id, qid, viewer, up);
     if (result.kind === 'not_found') {
       if (!(await store.getSlideState(id))) throw deckNotFound();
       throw questionNotFound();
     }
-    const response: QuestionVoteResponse = { votes: result.votes };
+    const response: QuestionVoteResponse = { votes: result.votes, voted: result.voted };
     ctx.body = response;
-  });
+  };
+  router.post('/api/decks/:id/questions/:qid/votes', castVote(true));
+  router.delete('/api/decks/:id/questions/:qid/votes', castVote(false));
 
   router.patch('/api/decks/:id/questions/:qid', async (ctx) => {
     const id = deckIdFrom(ctx);

@@ -189,7 +189,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
         `INSERT INTO decks (id, title, slides, notes, slide_count, current_index, version)
          VALUES ('olddeck1', 'Old', '[{"html":"<p>a</p>"},{"html":"<p>b</p>"}]', '["",""]', 2, 1, 4)`,
       );
-      expect(await migrate(old)).toEqual([4, 5, 6]);
+      expect(await migrate(old)).toEqual([4, 5, 6, 11]);
       const upgraded = new DeckStore(old);
       expect(await upgraded.getDeck('olddeck1')).toMatchObject({
         index: 1,
