@@ -194,6 +194,13 @@ export interface SetQuestionStateRequest {
 export interface QuestionsEventData {
   version: number;
   questions: Question[];
+  /** True while the presenter puts the top questions on every screen. */
+  onScreen: boolean;
+}
+
+/** Body and 200 answer of `PATCH /api/decks/:id/questions` (presenter key): top questions on every screen, or not. */
+export interface QuestionsScreenRequest {
+  onScreen: boolean;
 }
 
 /** Body of `POST /api/decks/:id/polls/:pollId/votes`: the 0-based option. */

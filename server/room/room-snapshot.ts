@@ -9,6 +9,7 @@ import type { DeckStore } from '../store/deck-store.js';
 /** What a new stream is told of the room at once: the public questions and every stored poll's tally. */
 export interface RoomSnapshot {
   questions: Question[];
+  onScreen: boolean;
   polls: PollEventData[];
 }
 
@@ -32,7 +33,11 @@ export class RoomSnapshots {
     private readonly logger: Logger,
   ) {
     this.loader = new BatchLoader(async (ids) => {
-      const [questions, polls] = await Promise.all([store.questions.listAll(ids, false), store.polls.tallies(ids)]);
+      const [questions, polls, screens] = await Promise.all([
+        store.questions.listAll(ids, false),
+        store.polls.tallies(ids),
+        store.questions.onScreen(ids),
+      ]);
       const snapshots = new Map<string, RoomSnapshot>();
       for (const id of ids) {
         const tallies = (polls.get(id) ?? []).map(
@@ -45,7 +50,7 @@ export class RoomSnapshots {
             revealed,
           }),
         );
-        snapshots.set(id, { questions: questions.get(id) ?? [], polls: tallies });
+        snapshots.set(id, { questions: questions.get(id) ?? [], onScreen: screens.get(id) ?? false, polls: tallies });
       }
       return snapshots;
     });
@@ -56,7 +61,7 @@ export class RoomSnapshots {
     try {
       const snapshot = await this.loader.load(stream.deckId);
       if (!snapshot || stream.isClosed) return;
-      const questions = { version: 0, questions: snapshot.questions };
+      const questions = { version: 0, questions: snapshot.questions, onScreen: snapshot.onScreen };
       stream.send(questionsKind.name, questionsKind.frame(questions), SNAPSHOT_VERSION);
       for (const poll of snapshot.polls) {
         const kind = pollKind(poll.id);

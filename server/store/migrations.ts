@@ -207,6 +207,9 @@ const MIGRATIONS: Migration[] = [
         ADD COLUMN revealed boolean NOT NULL DEFAULT false,
         ADD COLUMN closed_at timestamptz;
 
+      -- The presenter may put the audience's top questions on every screen.
+      ALTER TABLE decks ADD COLUMN questions_on_screen boolean NOT NULL DEFAULT false;
+
       -- When each question was asked is kept already (created_at); when each slide was shown is kept here,
       -- for the report's time per slide. Deleted with the deck.
       CREATE TABLE slide_changes (

@@ -1,5 +1,6 @@
 import type { Question, QuestionState } from '../../shared/protocol.js';
 import { guardConnection, type Database } from './database.js';
+import { DECK_CHANNEL } from './deck-notification.js';
 
 interface QuestionRow {
   id: string;
@@ -128,6 +129,30 @@ export class QuestionStore {
       byDeck.set(row.deck_id, list);
     }
     return byDeck;
+  }
+
+  /** Whether each deck's top questions are on every screen (the presenter's choice; default false). */
+  async onScreen(deckIds: readonly string[]): Promise<Map<string, boolean>> {
+    const rows = await guardConnection(() =>
+      this.db.query<{ id: string; on_screen: boolean }>(
+        'SELECT id, questions_on_screen AS on_screen FROM decks WHERE id = ANY($1::text[])',
+        [[...deckIds]],
+      ),
+    );
+    return new Map(rows.map((row) => [row.id, row.on_screen]));
+  }
+
+  /** Puts the deck's top questions on every screen or takes them off, and tells every process; false when there is no such deck. */
+  async setOnScreen(deckId: string, onScreen: boolean): Promise<boolean> {
+    const rows = await guardConnection(() =>
+      this.db.query<{ id: string }>(
+        `WITH changed AS (UPDATE decks SET questions_on_screen = $2 WHERE id = $1 RETURNING id)
+         SELECT id, pg_notify($3, json_build_object('questions', id, 'version', nextval('questions_version'))::text)
+         FROM changed`,
+        [deckId, onScreen, DECK_CHANNEL],
+      ),
+    );
+    return rows.length > 0;
   }
 
   /** Sets a question's state (the presenter's call); null when the deck has no such question. */

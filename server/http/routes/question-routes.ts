@@ -7,6 +7,7 @@ import type {
   QuestionsResponse,
   QuestionState,
   QuestionVoteResponse,
+  QuestionsScreenRequest,
 } from '../../../shared/protocol.js';
 import { normalizeShortText } from '../../../shared/normalize-text.js';
 import type { AppDeps } from '../app-deps.js';
@@ -29,6 +30,7 @@ const STATE_BODY_LIMIT = 1024;
 const QUESTION_STATES: readonly QuestionState[] = ['open', 'answered', 'hidden'];
 const askBody = z.looseObject({ text: z.string() });
 const stateBody = z.looseObject({ state: z.unknown() });
+const screenBody = z.looseObject({ onScreen: z.boolean() });
 const questionIdParam = /^[1-9][0-9]{0,15}$/;
 
 function questionNotFound(): HttpError {
@@ -89,6 +91,15 @@ export function registerQuestionRoutes(router: Router, deps: AppDeps, limits: Ro
   };
   router.post('/api/decks/:id/questions/:qid/votes', castVote(true));
   router.delete('/api/decks/:id/questions/:qid/votes', castVote(false));
+
+  router.patch('/api/decks/:id/questions', async (ctx) => {
+    const id = deckIdFrom(ctx);
+    await requirePresenter(ctx, store, id);
+    const body = parseBody(screenBody, await readJson(ctx, STATE_BODY_LIMIT));
+    if (!(await store.questions.setOnScreen(id, body.onScreen))) throw deckNotFound();
+    const response: QuestionsScreenRequest = { onScreen: body.onScreen };
+    ctx.body = response;
+  });
 
   router.patch('/api/decks/:id/questions/:qid', async (ctx) => {
     const id = deckIdFrom(ctx);

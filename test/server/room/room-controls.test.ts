@@ -118,6 +118,31 @@ describe.each(DRIVERS)('room state for new streams, batched question votes and p
     }
   });
 
+  it('puts the top questions on every screen when the presenter asks, for open and new streams alike', async () => {
+    const events = new EventRecorder(`${server.url}/api/decks/${deck.deck.id}/events`, ['slide', 'questions']);
+    try {
+      await eventually(() => events.data('questions').length > 0, 5000, 'the questions on connect');
+      expect(events.data<QuestionsEventData>('questions').at(-1)?.onScreen).toBe(false);
+      const screen = (body: unknown, headers = presenter) =>
+        new Viewer(server.url).request('PATCH', questions(), body, headers);
+      const on = await screen({ onScreen: true });
+      expect(on.status).toBe(200);
+      expect(await on.json()).toEqual({ onScreen: true });
+      await eventually(() => events.data<QuestionsEventData>('questions').at(-1)?.onScreen === true, 5000, 'on screen');
+      await expectError(await screen({ onScreen: false }, {}), 401, 'missing_key');
+      await expectError(await screen({ onScreen: 'yes' }), 400, 'invalid_body');
+    } finally {
+      events.close();
+    }
+    const late = new EventRecorder(`${server.url}/api/decks/${deck.deck.id}/events`, ['questions']);
+    try {
+      await eventually(() => late.data('questions').length > 0, 5000, 'the questions on connect');
+      expect(late.data<QuestionsEventData>('questions')[0]?.onScreen).toBe(true);
+    } finally {
+      late.close();
+    }
+  });
+
   it('answers the poll controls errors', async () => {
     await expectError(await control({ open: false }, {}), 401, 'missing_key');
     await expectError(await control({ open: false }, { Authorization: 'Bearer nope' }), 401, 'invalid_key');
