@@ -3,6 +3,7 @@ import type { SlideEventData } from '../../shared/protocol.js';
 import { parseSlideEvent } from '../../shared/validate.js';
 import { backoffDelay } from '../../shared/backoff.js';
 import { probeStreamRefusal, type StreamRefusal } from '../api/stream-refusal.js';
+import { ROOM_EVENTS, roomBus } from '../state/room-bus.js';
 
 /** What a person sees of the stream: connecting, live, reconnecting, waiting (refused, told when to retry) or offline. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'waiting' | 'offline';
@@ -139,6 +140,11 @@ export class SlideStreamController implements ReactiveController {
     source.addEventListener('deck', () => {
       if (source === this.source) this.options.onDeckChange?.();
     });
+    for (const name of ROOM_EVENTS) {
+      source.addEventListener(name, (event: MessageEvent<string>) => {
+        if (source === this.source) roomBus.receive(name, event.data);
+      });
+    }
     source.addEventListener('error', () => {
       if (source !== this.source) return;
       if (source.readyState === EventSource.CLOSED) {
