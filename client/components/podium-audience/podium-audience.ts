@@ -8,6 +8,8 @@ import { podiumEvent } from '../events.js';
 import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-slide/podium-slide.js';
+import '../podium-questions/podium-questions.js';
+import '../podium-question-spotlight/podium-question-spotlight.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
@@ -183,6 +185,7 @@ export class PodiumAudience extends LitElement {
         <podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
           >This slide is empty.</podium-slide
         >
+        <podium-question-spotlight></podium-question-spotlight>
         ${
           this.stream.status === 'waiting' && this.stream.refusal
             ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
@@ -219,6 +222,7 @@ export class PodiumAudience extends LitElement {
           ${chevronRight}
         </button>
         <span class="title">${deck.title}</span>
+        <podium-questions deck-id=${deck.id}></podium-questions>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
         ${
           document.fullscreenEnabled

@@ -14,6 +14,7 @@ import { podiumEvent, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-pair-device/podium-pair-device.js';
+import '../podium-questions-admin/podium-questions-admin.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
@@ -142,6 +143,11 @@ export class PodiumRemote extends LitElement {
       <header class="bar">
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-questions-admin
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          @podium-slide-select=${this.handleSlideSelect}
+        ></podium-questions-admin>
         <podium-pair-device deck-id=${this.deckId} .presenterKey=${key ?? ''}></podium-pair-device>
         <button class="icon" aria-label="All slides" title="All slides (G)" @click=${this.handleGridOpen}>
           ${gridIcon}
