@@ -19,6 +19,9 @@ export class PodiumBarChart extends LitElement {
       width: 100%;
       color: inherit;
     }
+    figure {
+      margin: 0;
+    }
     svg {
       display: block;
       width: 100%;
@@ -88,7 +91,7 @@ export class PodiumBarChart extends LitElement {
         <text class="value" x=${barSpace + 8} y=${y + 34}>${value} · ${percent(value)}%</text>
       </g>`;
     });
-    return html`<figure style="margin:0">
+    return html`<figure>
       <svg viewBox="0 0 ${WIDTH} ${Math.max(ROW, this.labels.length * ROW)}" aria-hidden="true" focusable="false">
         ${rows}
       </svg>
