@@ -70,8 +70,10 @@ export class PodiumBarChart extends LitElement {
   @property({ attribute: false }) highlight: number | null = null;
   /** What the chart shows, for screen readers. */
   @property() label = '';
-  /** Unit after each value (e.g. "votes", "s"); default "votes". */
+  /** Unit after each value for screen readers (e.g. "votes", "seconds"); default "votes". */
   @property() unit = 'votes';
+  /** Written right after each value in the drawing (e.g. " s"); default none. */
+  @property() suffix = '';
 
   override render() {
     const values = this.labels.map((_, i) => this.values[i] ?? 0);
@@ -88,7 +90,7 @@ export class PodiumBarChart extends LitElement {
         <text class="label" x="0" y=${y + 15}>${label.length > 48 ? `${label.slice(0, 47)}…` : label}</text>
         <rect class="track" x="0" y=${y + 21} width=${barSpace} height="16" rx="3"></rect>
         <rect class=${cls} x="0" y=${y + 21} width=${width} height="16" rx="3"></rect>
-        <text class="value" x=${barSpace + 8} y=${y + 34}>${value} · ${percent(value)}%</text>
+        <text class="value" x=${barSpace + 8} y=${y + 34}>${value}${this.suffix} · ${percent(value)}%</text>
       </g>`;
     });
     return html`<figure>

@@ -136,7 +136,7 @@ export const questionsStyles = [
       min-width: 52px;
       font-variant-numeric: tabular-nums;
     }
-    .vote[aria-pressed='true'] {
+    button[aria-pressed='true'] {
       background: var(--podium-accent);
       border-color: var(--podium-accent);
       color: var(--podium-accent-text);
