@@ -172,7 +172,7 @@ export class PodiumReport extends LitElement {
       ${
         report.questions.length === 0
           ? html`<p class="empty">No questions were asked.</p>`
-          : html`<div class="table-wrap">
+          : html`<div class="table-wrap" tabindex="0" role="group" aria-label="Questions table">
               <table>
                 <thead>
                   <tr>
