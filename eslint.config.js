@@ -72,9 +72,9 @@ export default tseslint.config(
             { group: ['**/server/*', '**/server'], message: 'client/ never imports server/.' },
             { group: nodeBuiltins, message: 'client/ runs in the browser: no Node modules.' },
             {
-              regex: '^(\\.\\./)+shared/(?!(?:validate|backoff|deck-rules)\\.js$).*',
+              regex: '^(\\.\\./)+shared/(?!(?:validate|room-validate|backoff|deck-rules)\\.js$).*',
               allowTypeImports: true,
-              message: 'client/ imports only types from shared/ (and its pure code: validate, backoff, deck-rules).',
+              message: 'client/ imports only types from shared/ (and its pure code: validate, room-validate, backoff, deck-rules).',
             },
           ],
         },

@@ -169,6 +169,7 @@ export type ErrorCode =
   | 'invalid_text'
   | 'invalid_state'
   | 'invalid_option'
+  | 'poll_closed'
   | 'invalid_reaction'
   | 'rate_limited'
   | 'too_many_streams'
@@ -240,9 +241,11 @@ export interface QuestionsResponse {
   questions: Question[];
 }
 
-/** 200 answer of `POST /api/decks/:id/questions/:qid/votes`. */
+/** 200 answer of `POST` (vote) and `DELETE` (take back) `/api/decks/:id/questions/:qid/votes`. */
 export interface QuestionVoteResponse {
   votes: number;
+  /** Whether this viewer's vote now counts for the question. */
+  voted: boolean;
 }
 
 /** Body of `PATCH /api/decks/:id/questions/:qid` (presenter key). */
@@ -254,6 +257,13 @@ export interface SetQuestionStateRequest {
 export interface QuestionsEventData {
   version: number;
   questions: Question[];
+  /** True while the presenter puts the top questions on every screen. */
+  onScreen: boolean;
+}
+
+/** Body and 200 answer of `PATCH /api/decks/:id/questions` (presenter key): top questions on every screen, or not. */
+export interface QuestionsScreenRequest {
+  onScreen: boolean;
 }
 
 /** Body of `POST /api/decks/:id/polls/:pollId/votes`: the 0-based option. */
@@ -267,6 +277,44 @@ export interface PollEventData {
   counts: number[];
   total: number;
   version: number;
+  /** False once the presenter closed the poll: votes are refused. Default true. */
+  open: boolean;
+  /** True once the presenter revealed the results to the room. Default false. */
+  revealed: boolean;
+}
+
+/** Body of `PATCH /api/decks/:id/polls/:pollId` (presenter key): either or both. */
+export interface PollControlRequest {
+  open?: boolean;
+  revealed?: boolean;
+}
+
+/** 200 answer of `PATCH /api/decks/:id/polls/:pollId`: the poll's tally and state after the change. */
+export interface PollControlResponse {
+  poll: PollEventData;
+}
+
+/** One poll as the report shows it. */
+export interface PollReport extends PollEventData {
+  question: string;
+  options: string[];
+}
+
+/** Seconds a slide was shown in total (0-based `slide`), from the recorded slide changes. */
+export interface SlideTime {
+  slide: number;
+  seconds: number;
+}
+
+/** `GET /api/decks/:id/report` body (presenter key): the talk's story so far. */
+export interface TalkReport {
+  deck: { id: string; title: string; slides: number };
+  /** ISO 8601 time the report was made. */
+  generatedAt: string;
+  questions: Question[];
+  polls: PollReport[];
+  reactions: ReactionCounts;
+  slideTimes: SlideTime[];
 }
 /** The reactions a viewer can send, in the order the reaction bar shows them. */
 export const REACTION_NAMES = ['applause', 'heart', 'laugh', 'wow', 'thumbs_up', 'question'] as const;

@@ -4,6 +4,7 @@ import { parseSlideEvent } from '../../shared/validate.js';
 import { backoffDelay } from '../../shared/backoff.js';
 import { FetchEventSource, type EventSourceLike } from '../api/fetch-event-source.js';
 import { probeStreamRefusal, type StreamRefusal } from '../api/stream-refusal.js';
+import { ROOM_EVENTS, roomBus } from '../state/room-bus.js';
 
 /** What a person sees of the stream: connecting, live, reconnecting, waiting (refused, told when to retry) or offline. */
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'waiting' | 'offline';
@@ -149,6 +150,12 @@ export class SlideStreamController implements ReactiveController {
       source.addEventListener(name, (event) => {
         if (source === this.source && event instanceof MessageEvent && typeof event.data === 'string')
           handle(event.data);
+      });
+    }
+    for (const name of ROOM_EVENTS) {
+      source.addEventListener(name, (event) => {
+        if (source === this.source && event instanceof MessageEvent && typeof event.data === 'string')
+          roomBus.receive(name, event.data);
       });
     }
     source.addEventListener('error', () => {

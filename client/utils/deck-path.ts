@@ -1,6 +1,6 @@
-/** The deck id in a page path (`/d/:id` or `/d/:id/remote`); null on any other path. */
+/** The deck id in a page path (`/d/:id`, `/d/:id/remote` or `/d/:id/report`); null on any other path. */
 export function deckIdFromPath(pathname: string): string | null {
-  const match = /^\/d\/([^/]+)(?:\/remote)?\/?$/.exec(pathname);
+  const match = /^\/d\/([^/]+)(?:\/remote|\/report)?\/?$/.exec(pathname);
   if (!match?.[1]) return null;
   try {
     return decodeURIComponent(match[1]);

@@ -20,6 +20,7 @@ import { createRoomLimits } from './room-limits.js';
 import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
 import { registerRoomRoutes } from './routes/room-routes.js';
+import { registerReportRoutes } from './routes/report-routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** The Koa application: every route but the event stream. It opens no port and no database itself. */
@@ -40,6 +41,7 @@ function createApp(deps: AppDeps): Koa {
   registerQuestionRoutes(router, deps, roomLimits);
   registerPollRoutes(router, deps, roomLimits);
   registerRoomRoutes(router, deps, guards);
+  registerReportRoutes(router, deps);
   registerPageRoutes(router, deps);
 
   // ctx.ip is the address the trusted proxy saw (see clientIp), never the client's own X-Forwarded-For.

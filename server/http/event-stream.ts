@@ -10,6 +10,7 @@ import { checkPresenterHeader } from './presenter-auth.js';
 import { RateLimiter } from '../security/rate-limiter.js';
 import { tooManyRequests } from './rate-limit.js';
 import { setSecurityHeaders } from './security-headers.js';
+import { RoomSnapshots } from '../room/room-snapshot.js';
 
 /** A deck's event stream, matched as the router matches routes: any case, an optional trailing slash. */
 const EVENTS_PATH = /^\/api\/decks\/([^/]+)\/events\/?$/i;
@@ -35,6 +36,7 @@ export type OwningHandler = (req: IncomingMessage, res: ServerResponse) => boole
 export function eventStreamHandler(deps: AppDeps): OwningHandler {
   const rate = deps.config.limits.streamOpensPerAddress;
   const opens = rate ? new RateLimiter(rate) : null;
+  const room = new RoomSnapshots(deps.store, deps.logger);
   return (req, res) => {
     const path = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
     const match = EVENTS_PATH.exec(path);
@@ -47,7 +49,7 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
     };
     // A stream's own head carries the security headers, built once (see streamHeaders); every other answer sets them here.
     if (method !== 'GET') setSecurityHeaders(req, res);
-    answer(deps, opens, req, res, match[1]).then(
+    answer(deps, opens, room, req, res, match[1]).then(
       (status) => status !== null && log(status),
       (err: unknown) => {
         const failure = errorAnswer(err, deps.logger, { method, path });
@@ -67,6 +69,7 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
 async function answer(
   deps: AppDeps,
   opens: RateLimiter | null,
+  room: RoomSnapshots,
   req: IncomingMessage,
   res: ServerResponse,
   rawId?: string,
@@ -120,6 +123,7 @@ async function answer(
   res.socket?.setNoDelay(true);
   stream.start(state);
   if (remote) deps.room.presenter.remoteConnected(id);
+  void room.sendTo(stream);
   return 200;
 }
 

@@ -56,6 +56,17 @@ export class PollTally {
     );
   }
 
+  /** Writes one poll's pending votes now (before the presenter closes it). */
+  async flushPoll(deckId: string, pollId: string): Promise<void> {
+    const poll = this.polls.get(`${deckId}/${pollId}`);
+    if (!poll) return;
+    if (poll.timer) clearTimeout(poll.timer);
+    poll.timer = null;
+    await poll.flushing;
+    await this.flush(poll);
+    this.polls.delete(`${deckId}/${pollId}`);
+  }
+
   private schedule(poll: PendingPoll): void {
     if (poll.timer || poll.flushing) return;
     const wait = Math.max(0, poll.lastFlush + this.flushMs - Date.now());

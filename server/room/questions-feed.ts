@@ -34,8 +34,11 @@ export class QuestionsFeed {
   private async read(deckId: string, version: number): Promise<void> {
     try {
       // Read after the notification: the list is at least as new as `version`.
-      const questions = await this.questions.list(deckId, false);
-      this.hub.broadcast(questionsKind, deckId, { version, questions });
+      const [questions, screens] = await Promise.all([
+        this.questions.list(deckId, false),
+        this.questions.onScreen([deckId]),
+      ]);
+      this.hub.broadcast(questionsKind, deckId, { version, questions, onScreen: screens.get(deckId) ?? false });
     } catch (err) {
       this.logger.warn({ err, deckId }, 'could not read questions for their event');
     }

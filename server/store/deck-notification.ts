@@ -88,7 +88,10 @@ function pollTally(value: Record<string, unknown>): PollEventData | null {
   const { id, counts, total, version } = value;
   if (typeof id !== 'string' || !Array.isArray(counts) || !counts.every(isCount)) return null;
   if (!isCount(total) || !isCount(version)) return null;
-  return { id, counts, total, version };
+  // Payloads from before poll controls carry neither: an open poll, results not revealed.
+  const open = typeof value.open === 'boolean' ? value.open : true;
+  const revealed = typeof value.revealed === 'boolean' ? value.revealed : false;
+  return { id, counts, total, version, open, revealed };
 }
 
 /** The known reaction names of `value` with a whole, non-negative count; null when `value` is no object. */

@@ -1,3 +1,4 @@
+import { HistoryStore } from './history-store.js';
 import { randomInt } from 'node:crypto';
 import type { Deck, DeckWarning, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
 import {
@@ -63,6 +64,8 @@ export class DeckStore {
   readonly polls: PollStore;
   /** Deck-creation costs per address and the bytes stored in all. */
   readonly admission: AdmissionStore;
+  /** The talk's history (slide changes) for the report. */
+  readonly history: HistoryStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
@@ -71,6 +74,7 @@ export class DeckStore {
     this.questions = new QuestionStore(db);
     this.polls = new PollStore(db);
     this.admission = new AdmissionStore(db);
+    this.history = new HistoryStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */

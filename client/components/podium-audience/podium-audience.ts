@@ -11,6 +11,8 @@ import '../podium-connection-status/podium-connection-status.js';
 import '../podium-reaction-bar/podium-reaction-bar.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-slide/podium-slide.js';
+import '../podium-questions/podium-questions.js';
+import '../podium-question-spotlight/podium-question-spotlight.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
@@ -215,6 +217,7 @@ export class PodiumAudience extends LitElement {
         <p class="presenter-note" role="status">
           ${room.presenterOnline ? nothing : html`<span>The presenter's remote is offline</span>`}
         </p>
+        <podium-question-spotlight></podium-question-spotlight>
         ${
           this.stream.status === 'waiting' && this.stream.refusal
             ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
@@ -264,6 +267,7 @@ export class PodiumAudience extends LitElement {
           ${chevronRight}
         </button>
         <span class="title">${deck.title}</span>
+        <podium-questions deck-id=${deck.id}></podium-questions>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
         ${
           document.fullscreenEnabled

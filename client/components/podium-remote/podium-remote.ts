@@ -21,6 +21,7 @@ import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-room-radar/podium-room-radar.js';
+import '../podium-questions-admin/podium-questions-admin.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
@@ -186,6 +187,11 @@ export class PodiumRemote extends LitElement {
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
         <podium-deck-report .warnings=${deck.warnings}></podium-deck-report>
+        <podium-questions-admin
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          @podium-slide-select=${this.handleSlideSelect}
+        ></podium-questions-admin>
         <podium-pair-device deck-id=${this.deckId} .presenterKey=${key ?? ''}></podium-pair-device>
         <button class="icon" aria-label="All slides" title="All slides (G)" @click=${this.handleGridOpen}>
           ${gridIcon}

@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { katexStyles } from '../../styles/katex-styles.js';
 import { slideContentStyles } from './podium-slide.styles.js';
+import { mountPolls } from '../podium-poll/mount-polls.js';
 
 /** Smallest shrink factor for a slide whose content does not fit; below this it clips. */
 const MIN_FIT = 0.45;
@@ -122,6 +123,7 @@ export class PodiumSlide extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('html') || changed.has('step')) this.showBuilds();
+    if (changed.has('html')) mountPolls(this.renderRoot, this.preview);
     if (changed.has('html')) this.fitContent();
   }
 

@@ -7,6 +7,7 @@ import type {
   QuestionsResponse,
   QuestionState,
   QuestionVoteResponse,
+  QuestionsScreenRequest,
 } from '../../../shared/protocol.js';
 import { normalizeShortText } from '../../../shared/normalize-text.js';
 import type { AppDeps } from '../app-deps.js';
@@ -17,6 +18,7 @@ import { readJson } from '../read-json.js';
 import { spendRoom, type RoomLimits } from '../room-limits.js';
 import { parseBody } from '../schemas.js';
 import { viewerId } from '../viewer-id.js';
+import { QuestionVoteBatcher } from '../../room/question-vote-batcher.js';
 
 /** Longest question, in characters after normalising. */
 export const MAX_QUESTION_LENGTH = 280;
@@ -28,6 +30,7 @@ const STATE_BODY_LIMIT = 1024;
 const QUESTION_STATES: readonly QuestionState[] = ['open', 'answered', 'hidden'];
 const askBody = z.looseObject({ text: z.string() });
 const stateBody = z.looseObject({ state: z.unknown() });
+const screenBody = z.looseObject({ onScreen: z.boolean() });
 const questionIdParam = /^[1-9][0-9]{0,15}$/;
 
 function questionNotFound(): HttpError {
@@ -41,7 +44,7 @@ function questionIdFrom(ctx: Context): string {
   return qid;
 }
 
-/** Asking, listing, voting on and moderating the audience's questions. */
+/** Asking, listing, voting on (votes written in batches, see QuestionVoteBatcher) and moderating the audience's questions. */
 export function registerQuestionRoutes(router: Router, deps: AppDeps, limits: RoomLimits): void {
   const { store } = deps;
 
@@ -72,17 +75,29 @@ export function registerQuestionRoutes(router: Router, deps: AppDeps, limits: Ro
     ctx.body = response;
   });
 
-  router.post('/api/decks/:id/questions/:qid/votes', async (ctx) => {
+  const votes = new QuestionVoteBatcher(store.questions);
+  const castVote = (up: boolean) => async (ctx: Context) => {
     const id = deckIdFrom(ctx);
     const qid = questionIdFrom(ctx);
     const viewer = viewerId(ctx);
     spendRoom(ctx, limits, limits.votePerViewer, viewer);
-    const result = await store.questions.vote(id, qid, viewer);
+    const result = await votes.vote(id, qid, viewer, up);
     if (result.kind === 'not_found') {
       if (!(await store.getSlideState(id))) throw deckNotFound();
       throw questionNotFound();
     }
-    const response: QuestionVoteResponse = { votes: result.votes };
+    const response: QuestionVoteResponse = { votes: result.votes, voted: result.voted };
+    ctx.body = response;
+  };
+  router.post('/api/decks/:id/questions/:qid/votes', castVote(true));
+  router.delete('/api/decks/:id/questions/:qid/votes', castVote(false));
+
+  router.patch('/api/decks/:id/questions', async (ctx) => {
+    const id = deckIdFrom(ctx);
+    await requirePresenter(ctx, store, id);
+    const body = parseBody(screenBody, await readJson(ctx, STATE_BODY_LIMIT));
+    if (!(await store.questions.setOnScreen(id, body.onScreen))) throw deckNotFound();
+    const response: QuestionsScreenRequest = { onScreen: body.onScreen };
     ctx.body = response;
   });
 

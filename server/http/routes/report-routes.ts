@@ -1,0 +1,48 @@
+import type Router from '@koa/router';
+import type { Context } from 'koa';
+import type { TalkReport } from '../../../shared/protocol.js';
+import { reportCsv } from '../../room/report-csv.js';
+import type { AppDeps } from '../app-deps.js';
+import { deckIdFrom } from '../deck-id.js';
+import { deckNotFound } from '../http-error.js';
+import { requirePresenter } from '../presenter-auth.js';
+
+/**
+ * The talk's story for its presenter: `GET /api/decks/:id/report` (JSON) and `.../report.csv`,
+ * both with the presenter key. Questions (hidden ones too), polls with their counts, reaction
+ * totals and seconds per slide; all of it lives as long as the deck does.
+ */
+export function registerReportRoutes(router: Router, deps: AppDeps): void {
+  const build = async (ctx: Context): Promise<TalkReport> => {
+    const id = deckIdFrom(ctx);
+    await requirePresenter(ctx, deps.store, id);
+    const deck = await deps.store.getDeck(id);
+    if (!deck) throw deckNotFound();
+    const [questions, polls, reactions, slideTimes] = await Promise.all([
+      deps.store.questions.listAll([id], true),
+      deps.store.polls.tallies([id]),
+      deps.room.reactionStore.totals(id),
+      deps.store.history.slideTimes(id),
+    ]);
+    ctx.set('Cache-Control', 'no-store');
+    return {
+      deck: { id, title: deck.title, slides: deck.slides.length },
+      generatedAt: new Date().toISOString(),
+      questions: questions.get(id) ?? [],
+      polls: polls.get(id) ?? [],
+      reactions,
+      slideTimes,
+    };
+  };
+
+  router.get('/api/decks/:id/report', async (ctx) => {
+    ctx.body = await build(ctx);
+  });
+
+  router.get('/api/decks/:id/report.csv', async (ctx) => {
+    const report = await build(ctx);
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.set('Content-Disposition', `attachment; filename="podium-${report.deck.id}-report.csv"`);
+    ctx.body = reportCsv(report);
+  });
+}
