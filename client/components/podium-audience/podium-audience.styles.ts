@@ -142,5 +142,25 @@ export const audienceStyles = [
         padding: 0;
       }
     }
+    podium-handout {
+      display: none;
+    }
+    /* Printing (Save slides as PDF) shows the handout alone. */
+    @media print {
+      :host {
+        display: block;
+        height: auto;
+        overflow: visible;
+        background: none;
+      }
+      .stage-area,
+      .toolbar,
+      .visually-hidden {
+        display: none;
+      }
+      podium-handout {
+        display: block;
+      }
+    }
   `,
 ];
