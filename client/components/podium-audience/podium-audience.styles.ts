@@ -142,10 +142,7 @@ export const audienceStyles = [
         padding: 0;
       }
     }
-    podium-handout {
-      display: none;
-    }
-    /* Printing (Save slides as PDF) shows the handout alone. */
+    /* Printing (Save slides as PDF) shows the handout alone: podium-save-slides draws it. */
     @media print {
       :host {
         display: block;
@@ -154,12 +151,15 @@ export const audienceStyles = [
         background: none;
       }
       .stage-area,
-      .toolbar,
+      .toolbar > :not(podium-save-slides),
       .visually-hidden {
         display: none;
       }
-      podium-handout {
+      .toolbar {
         display: block;
+        padding: 0;
+        border: none;
+        background: none;
       }
     }
   `,

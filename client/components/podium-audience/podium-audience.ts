@@ -5,9 +5,9 @@ import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
 import { podiumEvent } from '../events.js';
-import { chevronLeft, chevronRight, expandIcon, handoutIcon, shrinkIcon } from '../icons.js';
+import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
-import '../podium-handout/podium-handout.js';
+import '../podium-save-slides/podium-save-slides.js';
 import '../podium-slide/podium-slide.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
@@ -15,8 +15,6 @@ import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { FullscreenController } from '../../controllers/fullscreen-controller.js';
 import { ViewerPosition } from '../../state/viewer-position.js';
-import { PrintController } from '../../controllers/print-controller.js';
-import { handoutPages } from '../../state/handout-slides.js';
 
 /**
  * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
@@ -42,7 +40,6 @@ export class PodiumAudience extends LitElement {
     onDeckChange: () => void this.loadDeck(),
   });
   private readonly fullscreen = new FullscreenController(this);
-  private readonly printing = new PrintController(this);
 
   constructor() {
     super();
@@ -152,10 +149,6 @@ export class PodiumAudience extends LitElement {
     this.fullscreen.toggle();
   }
 
-  private handleSaveClick(): void {
-    void this.printing.print(async () => this.renderRoot.querySelector('podium-handout')?.ready());
-  }
-
   private renderMessage() {
     const error = this.loadError;
     if (error?.notFound) {
@@ -228,9 +221,7 @@ export class PodiumAudience extends LitElement {
         </button>
         <span class="title">${deck.title}</span>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
-        <button aria-label="Save slides as PDF" title="Save slides as PDF" @click=${this.handleSaveClick}>
-          ${handoutIcon}
-        </button>
+        <podium-save-slides .deck=${deck} .seen=${this.position.furthest}></podium-save-slides>
         ${
           document.fullscreenEnabled
             ? html`<button
@@ -246,11 +237,6 @@ export class PodiumAudience extends LitElement {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, slideHtml, following ? { step, steps } : undefined)}
       </div>
-      ${
-        this.printing.active
-          ? html`<podium-handout .pages=${handoutPages(deck, this.position.furthest)}></podium-handout>`
-          : nothing
-      }
     `;
   }
 }
