@@ -47,6 +47,12 @@ export interface BenchOptions {
   workers: number;
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;
+  /** Slide changes timed idle and again during uploads (PUT-to-event); 0 skips the phase. Default 200. */
+  uploadChanges: number;
+  /** Clients creating 1 MiB decks of code at once during the uploads phase. Default 3. */
+  uploaders: number;
+  /** Run only the uploads phase (no N, no sustained phase). Default false. */
+  uploadsOnly: boolean;
 }
 
 const numbers = (text: string) =>
@@ -80,6 +86,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'from-source': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
       workers: { type: 'string', default: '1' },
+      'upload-changes': { type: 'string', default: '200' },
+      uploaders: { type: 'string', default: '3' },
+      'uploads-only': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -114,5 +123,8 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     compiled: !values['from-source'],
     workers: one(values.workers),
     podiumEnv,
+    uploadChanges: Number(values['upload-changes']),
+    uploaders: one(values.uploaders),
+    uploadsOnly: values['uploads-only'],
   };
 }

@@ -1,4 +1,5 @@
 import type { Summary, SummaryRow } from './summary.js';
+import type { UploadLatencyFigures } from './upload-latency.js';
 
 /** Where and how a bench ran. */
 export interface BenchContext {
@@ -34,6 +35,7 @@ export function checkTargets(
   summary: Summary,
   database: 'postgres' | 'pglite',
   openFileLimit = Infinity,
+  uploads: UploadLatencyFigures | null = null,
 ): TargetCheck[] {
   const p10 = rowAt(summary, 'podium', 10_000);
   const b10 = rowAt(summary, 'baseline', 10_000);
@@ -80,7 +82,25 @@ export function checkTargets(
       measured: summary.sustainedChangesPerSecond !== null ? `${int(summary.sustainedChangesPerSecond)}/s` : 'n/a',
       met: summary.sustainedChangesPerSecond !== null ? summary.sustainedChangesPerSecond >= 1000 : null,
     },
+    {
+      target: 'PUT-to-event p99 under 50 ms while 3 clients create 1 MiB decks of code (issue 10)',
+      measured: uploads
+        ? `${fmt(uploads.duringUploads.p99)} ms with ${uploads.uploaders} uploading (idle ${fmt(uploads.idle.p99)} ms)`
+        : 'n/a',
+      met: uploads && uploads.uploaders >= 3 ? uploads.duringUploads.p99 < 50 : null,
+    },
   ];
+}
+
+/** The uploads phase in a sentence: PUT-to-event idle and during uploads. */
+function uploadsLine(uploads: UploadLatencyFigures | null): string {
+  if (!uploads) return 'PUT-to-event during uploads: not measured.';
+  const { idle, duringUploads: busy } = uploads;
+  return (
+    `PUT-to-event of an open stream over ${idle.count} changes: idle p50 ${fmt(idle.p50)} / p99 ${fmt(idle.p99)} ms; ` +
+    `while ${uploads.uploaders} clients create 1 MiB decks of code p50 ${fmt(busy.p50)} / p99 ${fmt(busy.p99)} / max ${fmt(busy.max)} ms ` +
+    `(${uploads.decksCreated} decks created, ${uploads.uploadFailures} refused${uploads.refusals.length ? `: ${uploads.refusals.join(', ')}` : ''}).`
+  );
 }
 
 /** The results table (medians), one row per server and N, then the ratio Podium / baseline. */
@@ -121,6 +141,7 @@ export function markdownSummary(
   summary: Summary,
   targets: TargetCheck[],
   chartFile: string,
+  uploads: UploadLatencyFigures | null = null,
 ): string {
   return [
     `# Podium benchmark, ${context.startedAt}`,
@@ -137,6 +158,8 @@ export function markdownSummary(
       ? `One deck, ${int(summary.singleDeck.streams)} streams: ${int(summary.singleDeck.changesPerSecond)} changes/s answered ` +
         `(PUT p50 ${fmt(summary.singleDeck.putP50)} ms; errors or streams not on the last state: ${summary.singleDeck.missing}).`
       : 'One deck: not measured.',
+    '',
+    uploadsLine(uploads),
     '',
     targetsTable(targets),
     '',

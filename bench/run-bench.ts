@@ -20,6 +20,7 @@ import { startBaselineServer, startPodiumServer, type BenchServer, type ServerKi
 import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
+import { measureUploadLatency, type UploadLatencyFigures } from './upload-latency.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -38,6 +39,8 @@ export interface BenchResults {
   options: BenchOptions;
   runs: RunFigures[];
   summary: Summary;
+  /** PUT-to-event idle and during uploads; null when skipped. */
+  uploads: UploadLatencyFigures | null;
   targets: TargetCheck[];
   files: { json: string; markdown: string; chart: string };
 }
@@ -84,7 +87,8 @@ export async function runBench(
       }
     }
     const limit = openFileLimit();
-    const largest = Math.min(Math.max(...options.n, options.sustainedStreams), limit);
+    const sizes = options.uploadsOnly ? [] : options.n;
+    const largest = Math.min(Math.max(...sizes, options.sustainedStreams), limit);
     const pool = new LoadPool(Math.ceil(largest / options.perProcess));
     cleanup.add(() => pool.stop());
     let scratch: ScratchDatabase | undefined;
@@ -133,11 +137,11 @@ export async function runBench(
         },
         monitor,
       );
-    const last = options.n[options.n.length - 1];
+    const last = sizes[sizes.length - 1];
     const runs: RunFigures[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
       const figures: RunFigures = { run, servers: [], sustained: null, singleDeck: null };
-      for (const requested of options.n) {
+      for (const requested of sizes) {
         for (const kind of options.servers) {
           const measured = await withServer(kind, async (server) => {
             const n = Math.min(requested, limit - openFiles(server.pid()) - FD_RESERVE);
@@ -172,6 +176,25 @@ export async function runBench(
       runs.push(figures);
     }
 
+    let uploads: UploadLatencyFigures | null = null;
+    if (options.uploadChanges > 0) {
+      log(
+        `uploads: ${options.uploadChanges} slide changes idle, then while ${options.uploaders} clients create 1 MiB decks`,
+      );
+      uploads = await withServer('podium', (server) =>
+        measureUploadLatency(server, {
+          changes: options.uploadChanges,
+          uploaders: options.uploaders,
+          timeoutMs: options.timeoutMs,
+        }),
+      );
+      log(
+        `  PUT-to-event idle p50 ${uploads.idle.p50.toFixed(1)} p99 ${uploads.idle.p99.toFixed(1)} ms; ` +
+          `during uploads p50 ${uploads.duringUploads.p50.toFixed(1)} p99 ${uploads.duringUploads.p99.toFixed(1)} ms ` +
+          `(${uploads.decksCreated} decks created, ${uploads.uploadFailures} refused ${uploads.refusals.join(', ')})`,
+      );
+    }
+
     const context: BenchContext = {
       startedAt,
       command,
@@ -182,7 +205,7 @@ export async function runBench(
       openFileLimit: limit,
     };
     const summary = summarizeRuns(runs);
-    const targets = checkTargets(summary, context.database, limit);
+    const targets = checkTargets(summary, context.database, limit, uploads);
     const stamp = startedAt.replace(/[:.]/g, '-');
     await mkdir(options.out, { recursive: true });
     const files = {
@@ -194,10 +217,10 @@ export async function runBench(
       summary.rows,
       `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`,
     );
-    await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, targets }, null, 2)}\n`);
+    await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, uploads, targets }, null, 2)}\n`);
     await writeFile(files.chart, chart);
-    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`));
-    return { context, options, runs, summary, targets, files };
+    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`, uploads));
+    return { context, options, runs, summary, uploads, targets, files };
   } finally {
     await cleanup.run();
   }

@@ -5,7 +5,10 @@
  *   npx tsx scripts/put-to-event.ts [changes=200]            (PGlite, in memory)
  *   DATABASE_URL=postgres://... npx tsx scripts/put-to-event.ts   (a scratch database on that server)
  *   UPLOADS=3 npx tsx scripts/put-to-event.ts                (while 3 clients keep creating 1 MiB decks of code)
+ * In-process (the clients share Podium's event loop); `npm run bench` measures the same on its
+ * own Podium process (bench/upload-latency.ts; `npm run bench -- --uploads-only` for just that).
  */
+import { heavyCodeDeck } from '../bench/upload-latency.js';
 import { NO_RATE_LIMITS } from '../server/security/limits.js';
 import { createScratchDatabase } from '../test/support/databases.js';
 import { SAMPLE_DECK, startTestServer } from '../test/support/server.js';
@@ -25,12 +28,7 @@ const stream = new SlideStreamClient(`${server.url}/api/decks/${deck.id}/events`
 await stream.waitForVersion(1);
 // Hostile uploads beside the talk: each client creates 1 MiB decks of code, one after another.
 const uploaders = Number(process.env.UPLOADS ?? 0);
-const heavyDeck = Array.from(
-  { length: 400 },
-  (_, i) => `## Slide ${i}\n\n\`\`\`css\n${'.a { color: red; margin: 0 auto; }\n'.repeat(70)}\`\`\``,
-)
-  .join('\n\n---\n\n')
-  .slice(0, 1000 * 1024);
+const heavyDeck = heavyCodeDeck();
 let uploading = uploaders > 0;
 let uploaded = 0;
 const uploads = Array.from({ length: uploaders }, async () => {

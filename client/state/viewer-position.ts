@@ -9,6 +9,8 @@ import { newerState } from './newer-state.js';
 export class ViewerPosition {
   /** The newest live state taken; version 0 until the first. */
   live: SlideState = { index: 0, step: 0, version: 0 };
+  /** The furthest live slide and step taken (slide first, then step); where the handout may reach. */
+  furthest = { index: 0, step: 0 };
   /** True while the viewer is on the live slide and moves with it. */
   following = true;
   private viewIndex = 0;
@@ -31,6 +33,10 @@ export class ViewerPosition {
     const next = newerState(this.live, state);
     if (next === this.live) return false;
     this.live = next;
+    const { furthest } = this;
+    if (next.index > furthest.index || (next.index === furthest.index && next.step > furthest.step)) {
+      this.furthest = { index: next.index, step: next.step };
+    }
     // A viewer who browsed to the slide the presenter now moved to is back on live.
     if (!this.following && this.viewIndex === next.index) this.following = true;
     if (this.following) this.viewIndex = next.index;

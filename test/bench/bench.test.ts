@@ -37,6 +37,8 @@ describe('npm run bench', () => {
         '2',
         '--single-deck-streams',
         '5',
+        '--upload-changes',
+        '0',
         '--out',
         out,
         '--from-source',
@@ -68,5 +70,27 @@ describe('npm run bench', () => {
     const svg = await readFile(results.files.chart, 'utf8');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<polyline/g)).toHaveLength(6);
+    expect(results.uploads).toBeNull();
   }, 60_000);
+
+  it('--uploads-only times slide changes idle and while a client creates 1 MiB decks of code', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'podium-bench-uploads-'));
+    try {
+      const options = parseBenchOptions(
+        ['--uploads-only', '--upload-changes', '3', '--uploaders', '1', '--runs', '1', '--out', dir, '--from-source'],
+        {},
+      );
+      const results = await runBench(options, () => undefined);
+      expect(results.runs[0]?.servers).toEqual([]);
+      expect(results.uploads?.idle.count).toBe(3);
+      expect(results.uploads?.duringUploads.count).toBe(3);
+      expect(results.uploads?.duringUploads.max).toBeGreaterThan(0);
+      const summary = await readFile(results.files.markdown, 'utf8');
+      expect(summary).toMatch(
+        /PUT-to-event of an open stream over 3 changes: idle p50 [\d.]+ \/ p99 [\d.]+ ms; while 1 clients/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -189,5 +189,25 @@ export const audienceStyles = [
         padding: 0;
       }
     }
+    /* Printing (Save slides as PDF) shows the handout alone: podium-save-slides draws it. */
+    @media print {
+      :host {
+        display: block;
+        height: auto;
+        overflow: visible;
+        background: none;
+      }
+      .stage-area,
+      .toolbar > :not(podium-save-slides),
+      .visually-hidden {
+        display: none;
+      }
+      .toolbar {
+        display: block;
+        padding: 0;
+        border: none;
+        background: none;
+      }
+    }
   `,
 ];

@@ -10,6 +10,7 @@ import { burstsIcon } from '../reaction-icons.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-reaction-bar/podium-reaction-bar.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
+import '../podium-save-slides/podium-save-slides.js';
 import '../podium-slide/podium-slide.js';
 import '../podium-questions/podium-questions.js';
 import '../podium-question-spotlight/podium-question-spotlight.js';
@@ -269,6 +270,7 @@ export class PodiumAudience extends LitElement {
         <span class="title">${deck.title}</span>
         <podium-questions deck-id=${deck.id}></podium-questions>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-save-slides .deck=${deck} .seen=${this.position.furthest}></podium-save-slides>
         ${
           document.fullscreenEnabled
             ? html`<button

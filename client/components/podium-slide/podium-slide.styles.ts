@@ -109,6 +109,10 @@ export const slideContentStyles = css`
   @media (prefers-color-scheme: dark) {
     ${unsafeCSS(githubDark)}
   }
+  /* Paper is light: the handout prints code in the light theme whatever the screen's. */
+  @media print and (prefers-color-scheme: dark) {
+    ${unsafeCSS(githubLight)}
+  }
   /* After the themes, so these win over their backgrounds and paddings. */
   pre.hljs {
     background: var(--podium-code-bg);

@@ -89,7 +89,21 @@ export class PodiumSlide extends LitElement {
         visibility: hidden;
         opacity: 0;
       }
-      @media (prefers-reduced-motion: reduce) {
+      /*
+       * Printing (the handout): Chromium lays a size container out as 0 high in a print that
+       * starts right after the slide is drawn, and a stage sized from it prints blank. A printed
+       * slide is a 16:9 box itself, so its stage takes the box's width; and it is drawn as it
+       * ends, never mid-fade.
+       */
+      @media print {
+        .frame {
+          container-type: normal;
+        }
+        .stage {
+          width: 100%;
+        }
+      }
+      @media (prefers-reduced-motion: reduce), print {
         .content {
           animation: none;
         }
