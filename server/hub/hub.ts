@@ -15,6 +15,14 @@ export interface HubOptions extends SseStreamOptions {
   onBroadcast?: (seconds: number, streams: number) => void;
   /** Counts open streams against the caps; the one count of them. Default: uncapped. */
   limiter?: StreamLimiter;
+  /**
+   * Pacing of a busy deck: after a fan-out that took t ms, that deck's next one waits until
+   * t * fanoutPace ms have passed (changes meanwhile coalesce, latest wins). 1 (the default)
+   * leaves at least half of the event loop to PUTs and other decks however hot one deck is.
+   */
+  fanoutPace?: number;
+  /** Fan-outs shorter than this (ms) leave no pacing behind: a deck with few streams is never held back. Default 1. */
+  paceFloorMs?: number;
 }
 
 /** A change waiting for the next fan-out: the newest data of one kind for one deck. */
@@ -41,8 +49,12 @@ export interface HubCounts {
  * per deck and per kind, only the newest change (by version) and schedules one fan-out for the
  * next turn of the event loop (setImmediate). So a burst of changes within a tick costs one
  * frame and at most one write per stream per kind, and every stream still ends on the last
- * version. A stream whose socket is backed up keeps only its newest frame per kind until it
- * drains (see SseStream); one that never drains is dropped.
+ * version. A deck whose last fan-out took t ms (1 ms or more: many streams) fans out again no
+ * sooner than t * fanoutPace ms after it ended; changes meanwhile coalesce the same way, so a
+ * deck changing hundreds of times a second costs a bounded share of the event loop, and a
+ * change after a quiet spell still goes out on the next turn. A stream whose socket is backed
+ * up keeps only its newest frame per kind until it drains (see SseStream); one that never
+ * drains is dropped.
  */
 export class Hub {
   /** Counts of changes, fan-outs and writes, for tests and metrics. */
@@ -50,6 +62,10 @@ export class Hub {
   private readonly decks = new Map<string, Set<SseStream>>();
   private pending = new Map<string, Map<string, Pending>>();
   private flushScheduled = false;
+  /** Decks held back by pacing: the performance.now() before which they do not fan out again. */
+  private readonly pacedUntil = new Map<string, number>();
+  private pacingTimer: NodeJS.Timeout | null = null;
+  private pacingWake = Infinity;
   private readonly releases = new Map<SseStream, () => void>();
   private readonly limiter: StreamLimiter;
   private readonly heartbeatTimer: NodeJS.Timeout;
@@ -121,20 +137,54 @@ export class Hub {
     const queued = kinds.get(kind.name);
     if (queued && queued.version >= version) return;
     kinds.set(kind.name, { kind: kind as EventKind<never>, data, version });
-    if (!this.flushScheduled) {
+    const paced = this.pacedUntil.get(deckId);
+    if (paced !== undefined && paced > performance.now()) this.wakeAt(paced);
+    else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.flushReady());
     }
   }
 
-  /** Writes every queued change now (the hub does so by itself on the next turn): one frame per deck and kind. */
+  /** Writes every queued change now, paced decks too (the hub does so by itself): one frame per deck and kind. */
   flush(): void {
+    this.flushReady(Infinity);
+  }
+
+  /** Fans out the queued changes of every deck not held back by pacing; the others wait for their time. */
+  private flushReady(now = performance.now()): void {
     this.flushScheduled = false;
     const pending = this.pending;
     this.pending = new Map();
     for (const [deckId, kinds] of pending) {
+      const paced = this.pacedUntil.get(deckId);
+      if (paced !== undefined && paced > now) {
+        this.pending.set(deckId, kinds);
+        this.wakeAt(paced);
+        continue;
+      }
+      const started = performance.now();
       for (const change of kinds.values()) this.fanOut(deckId, change);
+      const ended = performance.now();
+      const took = ended - started;
+      if (took >= (this.options.paceFloorMs ?? 1) && this.decks.has(deckId))
+        this.pacedUntil.set(deckId, ended + took * (this.options.fanoutPace ?? 1));
+      else this.pacedUntil.delete(deckId);
     }
+  }
+
+  /** Runs flushReady at `at` (performance.now() time), or sooner if already due. */
+  private wakeAt(at: number): void {
+    if (this.pacingTimer && this.pacingWake <= at) return;
+    if (this.pacingTimer) clearTimeout(this.pacingTimer);
+    this.pacingWake = at;
+    this.pacingTimer = setTimeout(
+      () => {
+        this.pacingTimer = null;
+        this.pacingWake = Infinity;
+        this.flushReady();
+      },
+      Math.max(0, Math.ceil(at - performance.now())),
+    );
   }
 
   private fanOut(deckId: string, { kind, data, version }: Pending): void {
@@ -161,6 +211,7 @@ export class Hub {
   /** Ends every stream with a short retry hint, so clients reconnect (elsewhere) quickly. */
   closeAll(retryMs = 250): void {
     clearInterval(this.heartbeatTimer);
+    if (this.pacingTimer) clearTimeout(this.pacingTimer);
     const last = retryFrame(retryMs);
     for (const streams of [...this.decks.values()]) {
       for (const stream of [...streams]) stream.end(last);
@@ -186,6 +237,9 @@ export class Hub {
     if (!set?.delete(stream)) return;
     this.releases.get(stream)?.();
     this.releases.delete(stream);
-    if (set.size === 0) this.decks.delete(stream.deckId);
+    if (set.size === 0) {
+      this.decks.delete(stream.deckId);
+      this.pacedUntil.delete(stream.deckId);
+    }
   }
 }

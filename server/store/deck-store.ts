@@ -7,6 +7,9 @@ import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 import { DeckRemoval } from './deck-removal.js';
 import { PollStore } from './poll-store.js';
 import { QuestionStore } from './question-store.js';
+import { SlideChanges, STATE_COLUMNS, toState, type SetSlideResult, type StateRow } from './slide-changes.js';
+
+export type { SetSlideResult };
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -14,15 +17,6 @@ export interface DeckContent {
   slides: Slide[];
   notes: string[];
 }
-
-/** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
-export type SetSlideResult =
-  | { kind: 'changed' | 'unchanged'; state: SlideEventData }
-  | { kind: 'not_found' }
-  | { kind: 'version_mismatch'; current: SlideEventData }
-  | { kind: 'out_of_range'; count: number }
-  /** `index` is a slide, but `step` is past its `steps`. */
-  | { kind: 'step_out_of_range'; index: number; steps: number };
 
 interface DeckRow {
   id: string;
@@ -35,18 +29,8 @@ interface DeckRow {
   version: number;
 }
 
-interface StateRow {
-  id: string;
-  current_index: number;
-  current_step: number;
-  version: number;
-  slide_count: number;
-}
-
 /** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
 const DECK_COLUMNS = 'id, title, slides, slide_steps, current_index, current_step, version';
-/** Columns of a StateRow. */
-const STATE_COLUMNS = 'id, current_index, current_step, version, slide_count';
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -55,10 +39,6 @@ export function generateDeckId(): string {
   let id = '';
   for (let i = 0; i < 8; i += 1) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return id;
-}
-
-function toState(row: StateRow): SlideEventData {
-  return { index: row.current_index, step: row.current_step, version: row.version, count: row.slide_count };
 }
 
 /** The slide_steps column is the one home of step counts; the slides jsonb of older decks has none. */
@@ -90,8 +70,10 @@ export class DeckStore {
   readonly questions: QuestionStore;
   /** Polls written in decks and their votes. */
   readonly polls: PollStore;
+  private readonly slides: SlideChanges;
 
   constructor(private readonly db: Database) {
+    this.slides = new SlideChanges(db);
     this.keys = new PresenterKeyStore(db);
     this.assets = new AssetStore(db);
     this.removal = new DeckRemoval(db);
@@ -194,39 +176,13 @@ export class DeckStore {
   }
 
   /**
-   * Moves deck `id` to slide `index` at build `step` (default 0; up to that slide's steps) in one statement;
-   * the trigger NOTIFYs in the same transaction. With `expectedVersion` it is a compare-and-set.
-   * Moving to the current index and step changes nothing.
-   * The commit waits for the WAL flush, on both drivers: a change answered 200 survives a
-   * crash of Podium or of Postgres, so a version is never handed out twice.
+   * Moves deck `id` to slide `index` at build `step` (default 0; up to that slide's steps); with
+   * `expectedVersion` it is a compare-and-set. Moving to the current index and step changes nothing.
+   * A burst of one deck's changes commits together (see SlideChanges); every commit NOTIFYs in its
+   * transaction and waits for the WAL flush, on both drivers.
    */
-  async setSlide(id: string, index: number, expectedVersion?: number, step = 0): Promise<SetSlideResult> {
-    return this.guard(async () => {
-      for (;;) {
-        // The one statement whose lost answer leaves the outcome unknown (see Database.change).
-        const changed = await this.db.change<StateRow>(
-          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now()
-           WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
-             AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
-           RETURNING ${STATE_COLUMNS}`,
-          [id, index, step, expectedVersion ?? null],
-        );
-        if (changed[0]) return { kind: 'changed', state: toState(changed[0]) };
-        const current = await this.db.query<StateRow & { steps: number | null }>(
-          `SELECT ${STATE_COLUMNS}, slide_steps[$2 + 1] AS steps FROM decks WHERE id = $1`,
-          [id, index],
-        );
-        const row = current[0];
-        if (!row) return { kind: 'not_found' };
-        if (expectedVersion !== undefined && row.version !== expectedVersion) {
-          return { kind: 'version_mismatch', current: toState(row) };
-        }
-        if (index >= row.slide_count) return { kind: 'out_of_range', count: row.slide_count };
-        if (step > (row.steps ?? 0)) return { kind: 'step_out_of_range', index, steps: row.steps ?? 0 };
-        if (row.current_index === index && row.current_step === step) return { kind: 'unchanged', state: toState(row) };
-        // Another change landed between the two statements; the update may now apply.
-      }
-    });
+  setSlide(id: string, index: number, expectedVersion?: number, step = 0): Promise<SetSlideResult> {
+    return this.slides.set(id, index, expectedVersion, step);
   }
 
   /** Answers when the database does; throws DatabaseUnavailableError otherwise. */
