@@ -79,5 +79,5 @@ describe('npm run bench', () => {
     const svg = await readFile(results.files.chart, 'utf8');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<polyline/g)).toHaveLength(6);
-  }, 120_000);
+  }, 240_000);
 });
