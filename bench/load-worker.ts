@@ -159,7 +159,7 @@ function reconnect(command: ReconnectCommand): void {
   const queue = previous.map((old) => ({
     ...old.target,
     port: command.port,
-    lastEventId: old.lastVersion || undefined,
+    lastEventId: old.lastEventId || undefined,
   }));
   beginOpening(queue, Infinity, command.retryMs, command.retryUntil);
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ServerKind } from './servers.js';
+import { SERVER_KINDS, type ServerKind } from './servers.js';
 
 /** Settings of one `npm run bench`; the defaults are the full set of issue 6. */
 export interface BenchOptions {
@@ -7,7 +7,10 @@ export interface BenchOptions {
   n: number[];
   /** Full repetitions; figures are medians over runs. Default 3. */
   runs: number;
-  /** Servers measured at each N, in this order. Default baseline then podium. */
+  /**
+   * Servers measured at each N, in this order. Default: the bare node:http baseline, Podium, a
+   * better-sse server and nginx+nchan (skipped, with a note, when nginx or the module is missing).
+   */
   servers: ServerKind[];
   /** Timed changes per N (p99 wants at least 100). Default 100. */
   changes: number;
@@ -45,6 +48,11 @@ export interface BenchOptions {
    * sustained phases (changes/s) across --workers 1 and 2 instead.
    */
   workers: number;
+  /**
+   * Worker counts for which the many-deck sustained phase runs again on a fresh Podium, to
+   * report the speed-up (real Postgres only: PGlite is one process). Default 2.
+   */
+  sustainedWorkers: number[];
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;
   /** Slide changes timed idle and again during uploads (PUT-to-event); 0 skips the phase. Default 200. */
@@ -69,7 +77,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     options: {
       n: { type: 'string', default: '1000,5000,10000,20000' },
       runs: { type: 'string', default: '3' },
-      servers: { type: 'string', default: 'baseline,podium' },
+      servers: { type: 'string', default: SERVER_KINDS.join(',') },
       changes: { type: 'string', default: '100' },
       'per-process': { type: 'string', default: '4000' },
       concurrency: { type: 'string', default: '256' },
@@ -89,13 +97,15 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'upload-changes': { type: 'string', default: '200' },
       uploaders: { type: 'string', default: '3' },
       'uploads-only': { type: 'boolean', default: false },
+      'sustained-workers': { type: 'string', default: '2' },
     },
     strict: true,
   });
   const one = (text: string) => numbers(text)[0] as number;
   const servers = values.servers.split(',').map((s) => s.trim());
   for (const server of servers)
-    if (server !== 'podium' && server !== 'baseline') throw new Error(`unknown server: ${server}`);
+    if (!(SERVER_KINDS as readonly string[]).includes(server))
+      throw new Error(`unknown server: ${server} (known: ${SERVER_KINDS.join(', ')})`);
   const podiumEnv: Record<string, string> = {};
   for (const pair of values.env) {
     const at = pair.indexOf('=');
@@ -122,6 +132,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     cpuProf: values['cpu-prof'],
     compiled: !values['from-source'],
     workers: one(values.workers),
+    sustainedWorkers: numbers(values['sustained-workers']),
     podiumEnv,
     uploadChanges: Number(values['upload-changes']),
     uploaders: one(values.uploaders),

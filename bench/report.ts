@@ -1,4 +1,5 @@
-import type { Summary, SummaryRow } from './summary.js';
+import type { ServerKind } from './servers.js';
+import type { RatioRow, Summary, SummaryRow } from './summary.js';
 import type { UploadLatencyFigures } from './upload-latency.js';
 
 /** Where and how a bench ran. */
@@ -11,9 +12,13 @@ export interface BenchContext {
   node: string;
   /** Open-file limit of the server processes (caps the streams one process can hold). */
   openFileLimit: number;
+  /** Podium worker processes (PODIUM_WORKERS) of the main run. */
+  workers: number;
+  /** Peers that could not run here, with the reason. */
+  skipped: string[];
 }
 
-/** One target of issue 6 and whether the medians meet it. */
+/** One target of issue 17 and whether the medians meet it. */
 export interface TargetCheck {
   target: string;
   measured: string;
@@ -30,57 +35,97 @@ function rowAt(summary: Summary, server: string, n: number): SummaryRow | undefi
   return summary.rows.find((row) => row.server === server && row.requested === n);
 }
 
-/** Checks the medians against the targets of issue 6 (null: not measured in this run). */
+/** The Podium / `peer` ratios at N. */
+function ratioAt(summary: Summary, peer: ServerKind, n: number): RatioRow | undefined {
+  return summary.ratios.find((r) => r.against === peer && r.requested === n);
+}
+
+/** "<value> (<ratio>x <peer>)", or n/a. */
+function against(value: string, ratio: number | null | undefined, peer: string): string {
+  return `${value} (${ratio === null || ratio === undefined ? 'n/a' : `${fmt(ratio, 2)}x`} ${peer})`;
+}
+
+/** A ratio target: met when the ratio is within `limit` (`atMost`) or at least it; null when not measured. */
+function ratioTarget(
+  target: string,
+  measured: string,
+  ratio: number | null | undefined,
+  limit: number,
+  atMost = true,
+): TargetCheck {
+  const known = ratio !== null && ratio !== undefined && !Number.isNaN(ratio);
+  return { target, measured, met: known ? (atMost ? ratio <= limit : ratio >= limit) : null };
+}
+
+/**
+ * Checks the medians against the targets of issue 17 (null: not measured in this run; the
+ * nchan targets need the nchan peer, the two-worker one a Postgres run with `--sustained-workers 2`).
+ */
 export function checkTargets(
   summary: Summary,
   database: 'postgres' | 'pglite',
-  openFileLimit = Infinity,
+  n = 10_000,
   uploads: UploadLatencyFigures | null = null,
 ): TargetCheck[] {
-  const p10 = rowAt(summary, 'podium', 10_000);
-  const b10 = rowAt(summary, 'baseline', 10_000);
-  const p20 = rowAt(summary, 'podium', 20_000);
-  const podiumRows = summary.rows.filter((row) => row.server === 'podium');
-  const pg = podiumRows.map((row) => row.pgConnections).concat(summary.sustainedPgConnections);
-  const pgMax = pg.some((v) => v !== null) ? Math.max(...pg.map((v) => v ?? 0)) : null;
-  const ratio = p10 && b10 ? p10.fanoutP99 / b10.fanoutP99 : null;
+  const p = rowAt(summary, 'podium', n);
+  const nchan = ratioAt(summary, 'nchan', n);
+  const base = ratioAt(summary, 'baseline', n);
+  const at = `${int(n)} streams, one worker`;
+  const single = summary.singleDeck;
+  const two = summary.sustainedWorkers.find((s) => s.workers === 2);
+  const one = summary.sustainedWorkers.find((s) => s.workers === 1);
   return [
+    ratioTarget(
+      `${at}: p99 at most nchan's`,
+      against(`${fmt(p?.fanoutP99 ?? null)} ms`, nchan?.fanoutP99, 'nchan'),
+      nchan?.fanoutP99,
+      1,
+    ),
+    ratioTarget(
+      `${at}: RSS per stream at most nchan's`,
+      against(`${fmt(p ? p.rssPerStream / KB : null)} KB`, nchan?.rssPerStream, 'nchan'),
+      nchan?.rssPerStream,
+      1,
+    ),
+    ratioTarget(
+      `${at}: heap per stream at most 1.15x the baseline's`,
+      against(`${fmt(p ? p.heapPerStream / KB : null)} KB`, base?.heapPerStream, 'baseline'),
+      base?.heapPerStream,
+      1.15,
+    ),
+    ratioTarget(
+      `${at}: connects/s at least 0.9x the baseline's`,
+      against(int(p?.connectRate ?? null), base?.connectRate, 'baseline'),
+      base?.connectRate,
+      0.9,
+      false,
+    ),
+    ratioTarget(
+      `${at}: reconnect storm at most 1.1x the baseline's`,
+      against(`${int(p?.stormMs ?? null)} ms`, base?.stormMs, 'baseline'),
+      base?.stormMs,
+      1.1,
+    ),
+    ratioTarget(
+      `${at}: server CPU per open at most 1.3x the baseline's`,
+      against(`${fmt(p?.cpuPerOpenMs ?? null, 3)} ms`, base?.cpuPerOpenMs, 'baseline'),
+      base?.cpuPerOpenMs,
+      1.3,
+    ),
     {
-      target: '10k streams: p99 fan-out within 1.25x the baseline and under 300 ms',
-      measured: p10
-        ? `${fmt(p10.fanoutP99)} ms, ${fmt(ratio, 2)}x (baseline ${fmt(b10?.fanoutP99 ?? null)} ms)`
+      target: 'One deck, 2,000 streams: at least 500 changes/s answered, every stream on the last version',
+      measured: single
+        ? `${int(single.changesPerSecond)}/s with ${int(single.streams)} streams, ${single.missing} missing`
         : 'n/a',
-      met: p10 && ratio !== null ? ratio <= 1.25 && p10.fanoutP99 < 300 : null,
+      met: single && single.streams >= 2000 ? single.changesPerSecond >= 500 && single.missing === 0 : null,
     },
     {
-      target: 'At most 16 KB RSS per open stream at 10k',
-      measured: p10 ? `${fmt(p10.rssPerStream / KB)} KB` : 'n/a',
-      met: p10 ? p10.rssPerStream <= 16 * KB : null,
-    },
-    {
-      target: '20k streams held by one process without errors',
-      measured: p20
-        ? `${int(p20.held)} held of ${int(p20.requested)}, ${p20.errors} errors` +
-          (p20.held < p20.requested && openFileLimit <= p20.requested
-            ? ` (capped: open-file limit ${openFileLimit})`
-            : '')
-        : 'n/a',
-      met: p20 ? p20.held === p20.requested && p20.errors === 0 : null,
-    },
-    {
-      target: 'At most 5 Postgres connections per Podium process at every N',
-      measured: database === 'postgres' ? `${int(pgMax)} at most` : 'n/a (PGlite)',
-      met: database === 'postgres' && pgMax !== null ? pgMax <= 5 : null,
-    },
-    {
-      target: 'Reconnect storm of 10k streams: all on the current state within 3 s',
-      measured: p10?.stormMs != null ? `${int(p10.stormMs)} ms` : 'n/a',
-      met: p10?.stormMs != null ? p10.stormMs <= 3000 : null,
-    },
-    {
-      target: 'At least 1,000 slide changes per second sustained',
-      measured: summary.sustainedChangesPerSecond !== null ? `${int(summary.sustainedChangesPerSecond)}/s` : 'n/a',
-      met: summary.sustainedChangesPerSecond !== null ? summary.sustainedChangesPerSecond >= 1000 : null,
+      target: '100 decks: at least 1,500 changes/s with 2 workers (and the speed-up from 1)',
+      measured: two
+        ? `${int(two.changesPerSecond)}/s with 2, ${int(one?.changesPerSecond ?? null)}/s with 1 ` +
+          `(${one ? fmt(two.changesPerSecond / one.changesPerSecond, 2) : 'n/a'}x), ${two.missing} missing`
+        : `n/a (${database === 'postgres' ? 'run with --sustained-workers 2' : 'PGlite runs one process'})`,
+      met: two ? two.changesPerSecond >= 1500 && two.missing === 0 : null,
     },
     {
       target: 'PUT-to-event p99 under 50 ms while 3 clients create 1 MiB decks of code (issue 10)',
@@ -103,26 +148,69 @@ function uploadsLine(uploads: UploadLatencyFigures | null): string {
   );
 }
 
-/** The results table (medians), one row per server and N, then the ratio Podium / baseline. */
+/** The results table (medians), one row per server and N, then Podium's ratio to each peer. */
 export function resultsTable(summary: Summary): string {
   const lines = [
     '| N | server | streams held | errors | RSS/stream KB | heap/stream KB | fan-out p50 / p99 / max ms | connects/s | storm ms | CPU/open ms | CPU/storm stream ms | PG conns |',
     '|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
   ];
-  for (const row of summary.rows) {
-    lines.push(
-      `| ${int(row.requested)} | ${row.server} | ${int(row.held)} | ${row.errors} | ${fmt(row.rssPerStream / KB)} | ${fmt(row.heapPerStream / KB)} | ` +
-        `${fmt(row.fanoutP50)} / ${fmt(row.fanoutP99)} / ${fmt(row.fanoutMax)} | ${int(row.connectRate)} | ${int(row.stormMs)} | ${fmt(row.cpuPerOpenMs, 3)} | ${fmt(row.cpuPerStormMs, 3)} | ${row.pgConnections ?? 'n/a'} |`,
-    );
-    const ratio = row.server === 'podium' ? summary.ratios.find((r) => r.requested === row.requested) : undefined;
-    if (ratio) {
+  const ns = [...new Set(summary.rows.map((row) => row.requested))];
+  for (const n of ns) {
+    for (const row of summary.rows.filter((r) => r.requested === n)) {
       lines.push(
-        `| ${int(row.requested)} | *Podium / baseline* | | | ${fmt(ratio.rssPerStream, 2)}x | ${fmt(ratio.heapPerStream, 2)}x | ` +
-          `${fmt(ratio.fanoutP50, 2)}x / ${fmt(ratio.fanoutP99, 2)}x / ${fmt(ratio.fanoutMax, 2)}x | ${fmt(ratio.connectRate, 2)}x | ${fmt(ratio.stormMs, 2)}x | ${fmt(ratio.cpuPerOpenMs, 2)}x | ${fmt(ratio.cpuPerStormMs, 2)}x | |`,
+        `| ${int(row.requested)} | ${row.server} | ${int(row.held)} | ${row.errors} | ${fmt(row.rssPerStream / KB)} | ${fmt(row.heapPerStream / KB)} | ` +
+          `${fmt(row.fanoutP50)} / ${fmt(row.fanoutP99)} / ${fmt(row.fanoutMax)} | ${int(row.connectRate)} | ${int(row.stormMs)} | ${fmt(row.cpuPerOpenMs, 3)} | ${fmt(row.cpuPerStormMs, 3)} | ${row.pgConnections ?? 'n/a'} |`,
+      );
+    }
+    for (const ratio of summary.ratios.filter((r) => r.requested === n)) {
+      const x = (value: number | null) => (value === null ? 'n/a' : `${fmt(value, 2)}x`);
+      lines.push(
+        `| ${int(n)} | *Podium / ${ratio.against}* | | | ${x(ratio.rssPerStream)} | ${x(ratio.heapPerStream)} | ` +
+          `${x(ratio.fanoutP50)} / ${x(ratio.fanoutP99)} / ${x(ratio.fanoutMax)} | ${x(ratio.connectRate)} | ${x(ratio.stormMs)} | ${x(ratio.cpuPerOpenMs)} | ${x(ratio.cpuPerStormMs)} | |`,
       );
     }
   }
   return lines.join('\n');
+}
+
+/** The side-by-side table at one N, as issue 17 and the README show it: one row per server. */
+export function peersTable(summary: Summary, n: number): string {
+  const lines = [
+    `| server (${int(n)} streams) | RSS/stream | heap/stream | p50 / p99 ms | connects/s | reconnect storm | server CPU per open / per storm stream |`,
+    '|---|---:|---:|---|---:|---:|---|',
+  ];
+  for (const row of summary.rows.filter((r) => r.requested === n)) {
+    lines.push(
+      `| ${row.server} | ${fmt(row.rssPerStream / KB)} KB | ${fmt(row.heapPerStream / KB)} KB | ${fmt(row.fanoutP50)} / ${fmt(row.fanoutP99)} | ` +
+        `${int(row.connectRate)} | ${int(row.stormMs)} ms | ${fmt(row.cpuPerOpenMs, 3)} / ${fmt(row.cpuPerStormMs, 3)} ms |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The sustained phases in words: many decks (per worker count) and one deck. */
+export function sustainedLines(summary: Summary, decks: number, streams: number): string[] {
+  const workers = summary.sustainedWorkers;
+  const first = workers[0];
+  const many =
+    workers.length > 0
+      ? `${int(decks)} decks, ${int(streams)} streams: ` +
+        workers
+          .map((w) => `${int(w.changesPerSecond)} changes/s with ${w.workers} worker${w.workers === 1 ? '' : 's'}`)
+          .join(', ') +
+        (workers.length > 1 && first
+          ? ` (speed-up ${workers
+              .slice(1)
+              .map((w) => `${fmt(w.changesPerSecond / first.changesPerSecond, 2)}x`)
+              .join(', ')})`
+          : '') +
+        `; errors or streams not on the last state: ${workers.reduce((sum, w) => sum + w.missing, 0)}; PG connections: ${summary.sustainedPgConnections ?? 'n/a'}.`
+      : `${int(decks)} decks: not measured.`;
+  const one = summary.singleDeck
+    ? `One deck, ${int(summary.singleDeck.streams)} streams: ${int(summary.singleDeck.changesPerSecond)} changes/s answered ` +
+      `(PUT p50 ${fmt(summary.singleDeck.putP50)} ms; errors or streams not on the last state: ${summary.singleDeck.missing}).`
+    : 'One deck: not measured.';
+  return [many, '', one];
 }
 
 /** The targets as a Markdown table. */
@@ -135,35 +223,54 @@ export function targetsTable(targets: TargetCheck[]): string {
   ].join('\n');
 }
 
-/** The Markdown summary written next to the JSON. */
-export function markdownSummary(
+/** What a run measured, as the README's results block holds it (bench/update-readme.ts writes it there). */
+export function resultsBlock(
   context: BenchContext,
   summary: Summary,
   targets: TargetCheck[],
-  chartFile: string,
+  chart: string,
+  sustained: { decks: number; streams: number },
   uploads: UploadLatencyFigures | null = null,
 ): string {
+  const largest = Math.max(...summary.rows.map((row) => row.requested));
+  const at = summary.rows.some((row) => row.requested === 10_000) ? 10_000 : largest;
   return [
-    `# Podium benchmark, ${context.startedAt}`,
+    `Latest committed run: \`${context.command}\`, ${context.startedAt}, ${context.database === 'postgres' ? 'real Postgres' : 'PGlite'}, ` +
+      `medians of ${context.runs} run(s), Podium with ${context.workers} worker(s), on ${context.cpus} (Node ${context.node}, ` +
+      `open-file limit ${context.openFileLimit}) shared with the load clients.` +
+      (context.skipped.length > 0 ? ` Not measured: ${context.skipped.join('; ')}.` : ''),
     '',
-    `\`${context.command}\` on ${context.database === 'postgres' ? 'real Postgres' : 'PGlite'}; medians of ${context.runs} run(s); ` +
-      `${context.cpus}, Node ${context.node}, open-file limit ${context.openFileLimit}. Load clients share the machine.`,
+    peersTable(summary, at),
     '',
-    resultsTable(summary),
-    '',
-    `Sustained slide changes across the sustained-phase decks: ${int(summary.sustainedChangesPerSecond)}/s ` +
-      `(errors or streams not on the last state: ${summary.sustainedMissing ?? 'n/a'}; PG connections: ${summary.sustainedPgConnections ?? 'n/a'}).`,
-    '',
-    summary.singleDeck
-      ? `One deck, ${int(summary.singleDeck.streams)} streams: ${int(summary.singleDeck.changesPerSecond)} changes/s answered ` +
-        `(PUT p50 ${fmt(summary.singleDeck.putP50)} ms; errors or streams not on the last state: ${summary.singleDeck.missing}).`
-      : 'One deck: not measured.',
+    ...sustainedLines(summary, sustained.decks, sustained.streams),
     '',
     uploadsLine(uploads),
     '',
     targetsTable(targets),
     '',
-    `![latency and memory against N](${chartFile})`,
+    '<details><summary>Every N</summary>',
+    '',
+    resultsTable(summary),
+    '',
+    '</details>',
+    '',
+    `![Fan-out latency and RSS per stream against N](${chart})`,
+  ].join('\n');
+}
+
+/** The Markdown summary written next to the JSON (and printed): a title and the README block. */
+export function markdownSummary(
+  context: BenchContext,
+  summary: Summary,
+  targets: TargetCheck[],
+  chartFile: string,
+  sustained: { decks: number; streams: number },
+  uploads: UploadLatencyFigures | null = null,
+): string {
+  return [
+    `# Podium benchmark, ${context.startedAt}`,
+    '',
+    resultsBlock(context, summary, targets, chartFile, sustained, uploads),
     '',
   ].join('\n');
 }

@@ -16,7 +16,8 @@ import { parseBenchOptions, type BenchOptions } from './options.js';
 import { PgConnectionMonitor } from './pg-monitor.js';
 import { openFileLimit, openFiles } from './proc-stats.js';
 import { checkTargets, markdownSummary, type BenchContext, type TargetCheck } from './report.js';
-import { startBaselineServer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
+import { nchanMissing, startNchanServer } from './nchan-server.js';
+import { startNodePeer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
 import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
@@ -102,20 +103,26 @@ export async function runBench(
     }
     const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
     if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
-    const startServer = async (kind: ServerKind): Promise<BenchServer> => {
-      if (kind === 'baseline') return startBaselineServer(options.compiled);
+    const startServer = async (kind: ServerKind, extraEnv: Record<string, string> = {}): Promise<BenchServer> => {
+      if (kind === 'baseline' || kind === 'better-sse') return startNodePeer(kind, options.compiled);
+      if (kind === 'nchan') return startNchanServer();
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
       const env: Record<string, string> = {
         ...UNLIMITED,
         PODIUM_WORKERS: String(options.workers),
         ...options.podiumEnv,
+        ...extraEnv,
       };
       const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
       return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs, compiled: options.compiled });
     };
-    const withServer = async <T>(kind: ServerKind, work: (server: BenchServer) => Promise<T>): Promise<T> => {
-      const server = await startServer(kind);
+    const withServer = async <T>(
+      kind: ServerKind,
+      work: (server: BenchServer) => Promise<T>,
+      extraEnv?: Record<string, string>,
+    ): Promise<T> => {
+      const server = await startServer(kind, extraEnv);
       cleanup.add(() => server.stop());
       try {
         return await work(server);
@@ -138,11 +145,18 @@ export async function runBench(
         monitor,
       );
     const last = sizes[sizes.length - 1];
+    const skipped: string[] = [];
+    const missing = options.servers.includes('nchan') ? nchanMissing() : null;
+    if (missing) {
+      skipped.push(`nchan (${missing})`);
+      log(`SKIPPED the nginx+nchan peer: ${missing}`);
+    }
+    const servers = options.servers.filter((kind) => kind !== 'nchan' || !missing);
     const runs: RunFigures[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
-      const figures: RunFigures = { run, servers: [], sustained: null, singleDeck: null };
+      const figures: RunFigures = { run, servers: [], sustained: null, singleDeck: null, sustainedByWorkers: [] };
       for (const requested of sizes) {
-        for (const kind of options.servers) {
+        for (const kind of servers) {
           const measured = await withServer(kind, async (server) => {
             const n = Math.min(requested, limit - openFiles(server.pid()) - FD_RESERVE);
             log(`run ${run}/${options.runs}: ${kind} with ${n.toLocaleString('en-US')} streams`);
@@ -162,6 +176,16 @@ export async function runBench(
               `${measured.connectRate} connects/s, storm ${measured.storm?.ms.toFixed(0) ?? '-'} ms, PG ${measured.pgConnections ?? '-'}`,
           );
         }
+      }
+      // The many-deck phase again on a fresh Podium for each other worker count (one Postgres: PGlite is one process).
+      for (const workers of options.sustainedWorkers) {
+        if (workers === options.workers || !scratch || options.sustainedSeconds <= 0) continue;
+        log(`run ${run}/${options.runs}: sustained phase with ${workers} Podium workers`);
+        const extra = await withServer('podium', (server) => sustain(server), { PODIUM_WORKERS: String(workers) });
+        figures.sustainedByWorkers?.push({ workers, figures: extra });
+        log(
+          `  ${extra.changesPerSecond} changes/s over ${extra.decks} decks, missing ${extra.missing + extra.failures}`,
+        );
       }
       const s = figures.sustained;
       const one = figures.singleDeck;
@@ -203,9 +227,12 @@ export async function runBench(
       cpus: `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'cpu'}`,
       node: process.versions.node,
       openFileLimit: limit,
+      workers: options.workers,
+      skipped,
     };
-    const summary = summarizeRuns(runs);
-    const targets = checkTargets(summary, context.database, limit, uploads);
+    const summary = summarizeRuns(runs, options.workers);
+    const targetN = sizes.includes(10_000) ? 10_000 : Math.max(0, ...sizes);
+    const targets = checkTargets(summary, context.database, targetN, uploads);
     const stamp = startedAt.replace(/[:.]/g, '-');
     await mkdir(options.out, { recursive: true });
     const files = {
@@ -219,7 +246,8 @@ export async function runBench(
     );
     await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, uploads, targets }, null, 2)}\n`);
     await writeFile(files.chart, chart);
-    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`, uploads));
+    const sustained = { decks: options.decks, streams: options.sustainedStreams };
+    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`, sustained, uploads));
     return { context, options, runs, summary, uploads, targets, files };
   } finally {
     await cleanup.run();

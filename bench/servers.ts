@@ -7,8 +7,14 @@ import { httpJson, httpRequest } from './http-client.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Which server a figure belongs to. */
-export type ServerKind = 'podium' | 'baseline';
+/** Which server a figure belongs to: Podium, or a peer (see README "Benchmark"). */
+export type ServerKind = 'podium' | 'baseline' | 'better-sse' | 'nchan';
+
+/** Every server the bench knows, in the order it measures them. */
+export const SERVER_KINDS: readonly ServerKind[] = ['baseline', 'podium', 'better-sse', 'nchan'];
+
+/** The peers that are small Node servers of the bench's own, with their entry file's base name. */
+const NODE_PEERS = { baseline: 'baseline-server', 'better-sse': 'better-sse-server' } as const;
 
 /** A server under test, running as its own OS process on 127.0.0.1. */
 export interface BenchServer {
@@ -126,11 +132,17 @@ export async function startPodiumServer(launch: PodiumLaunch): Promise<BenchServ
   };
 }
 
-/** Spawns the baseline and waits for its `listening` line. */
-async function spawnBaseline(port: number, env: Record<string, string>, compiled: boolean): Promise<ChildProcess> {
+/** Spawns a Node peer and waits for its `listening` line. */
+async function spawnNodePeer(
+  kind: keyof typeof NODE_PEERS,
+  port: number,
+  env: Record<string, string>,
+  compiled: boolean,
+): Promise<ChildProcess> {
+  const file = NODE_PEERS[kind];
   const entry = compiled
-    ? [join(ROOT, 'dist-bench', 'baseline-server.js')]
-    : ['--import', 'tsx', join(ROOT, 'bench', 'baseline-server.ts')];
+    ? [join(ROOT, 'dist-bench', `${file}.js`)]
+    : ['--import', 'tsx', join(ROOT, 'bench', `${file}.ts`)];
   const child = spawn(process.execPath, [...GC_NODE_ARGS, ...entry], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
@@ -140,14 +152,15 @@ async function spawnBaseline(port: number, env: Record<string, string>, compiled
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('baseline listening')) resolve();
+      if (output.includes(`${kind} listening`)) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${kind} exited with ${code}`)));
   });
   return child;
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+/** Stops a child process (SIGTERM, then SIGKILL after 10 s) and waits for its exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -156,14 +169,21 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** Starts the bare `node:http` baseline (bench/baseline-server.ts, or its build with `compiled`) as its own process. */
-export async function startBaselineServer(compiled = false, env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Starts a Node peer as its own process: the bare `node:http` baseline (bench/baseline-server.ts)
+ * or the better-sse server (bench/better-sse-server.ts), or their builds with `compiled`.
+ */
+export async function startNodePeer(
+  kind: keyof typeof NODE_PEERS,
+  compiled = false,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const port = await freePort();
-  let child = await spawnBaseline(port, env, compiled);
+  let child = await spawnNodePeer(kind, port, env, compiled);
   const base = `http://127.0.0.1:${port}`;
   const stats = () => httpJson<{ streams: number; heapUsed: number; version: number }>('GET', `${base}/stats`);
   return {
-    kind: 'baseline',
+    kind,
     port,
     url: base,
     pid: () => child.pid ?? 0,
@@ -175,7 +195,7 @@ export async function startBaselineServer(compiled = false, env: Record<string, 
     collectGarbage: () => collectGarbage(child.pid ?? 0),
     async restart() {
       await stopChild(child);
-      child = await spawnBaseline(port, env, compiled);
+      child = await spawnNodePeer(kind, port, env, compiled);
     },
     stop: () => stopChild(child),
   };

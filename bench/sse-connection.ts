@@ -7,7 +7,7 @@ export interface SseTarget {
   port: number;
   path: string;
   /** Sent as `Last-Event-ID`, as a reconnecting EventSource does. */
-  lastEventId?: number;
+  lastEventId?: string;
   /** Give up when the first event has not come within this many ms. Default 30000. */
   timeoutMs?: number;
 }
@@ -20,22 +20,31 @@ export interface SseConnectionEvents {
   onClose(connection: SseConnection, ready: boolean, reason: string): void;
 }
 
-type Phase = 'head' | 'size' | 'data' | 'crlf' | 'done';
+type Phase = 'head' | 'size' | 'data' | 'crlf' | 'raw';
+
+/** An `id:` that is not a number (nchan's `<time>:<tag>`): the version is read from the data's `"version":N`. */
+const ID_IN_DATA = -2;
+const DATA_VERSION = /"version":(\d+)/;
 
 /**
- * A minimal HTTP/1.1 SSE client over `net`: one GET, a chunked body, `id:` lines. It keeps
- * a few numbers per socket, so one process can hold thousands (the eventsource package cannot).
+ * A minimal HTTP/1.1 SSE client over `net`: one GET, a chunked body (or one that runs to the
+ * close, as nchan sends), `id:` lines. An event's version is its numeric `id:`, else its data's
+ * `version`. It keeps a few numbers per socket, so one process can hold thousands (the
+ * eventsource package cannot).
  */
 export class SseConnection {
   /** Highest `id:` seen on this connection (0 before the first event). */
   lastVersion = 0;
   /** `nowMs()` when `lastVersion` arrived. */
   lastAt = 0;
+  /** The last `id:` as sent, for `Last-Event-ID` on a reconnect. */
+  lastEventId = '';
   private readonly socket: Socket;
   private phase: Phase = 'head';
   private pending = '';
   private line = '';
   private eventId = -1;
+  private rawId = '';
   private chunkLeft = 0;
   private closed = false;
 
@@ -84,8 +93,7 @@ export class SseConnection {
         if (end < 0) return void (this.pending = input);
         const head = input.slice(0, end);
         if (!head.startsWith('HTTP/1.1 200')) return this.finish(`status ${head.slice(9, 12)}`);
-        if (!/\r\ntransfer-encoding: *chunked/i.test(head)) return this.finish('body is not chunked');
-        this.phase = 'size';
+        this.phase = /\r\ntransfer-encoding: *chunked/i.test(head) ? 'size' : 'raw';
         input = input.slice(end + 4);
       } else if (this.phase === 'size') {
         const end = input.indexOf('\r\n');
@@ -94,6 +102,9 @@ export class SseConnection {
         if (!(this.chunkLeft > 0)) return this.finish('stream ended');
         this.phase = 'data';
         input = input.slice(end + 2);
+      } else if (this.phase === 'raw') {
+        this.parseSse(input);
+        input = '';
       } else if (this.phase === 'data') {
         const take = Math.min(this.chunkLeft, input.length);
         this.parseSse(input.slice(0, take));
@@ -118,7 +129,11 @@ export class SseConnection {
         if (this.eventId > this.lastVersion) this.dispatch(this.eventId);
         this.eventId = -1;
       } else if (line.startsWith('id:')) {
-        this.eventId = Number(line.slice(3).trim());
+        this.rawId = line.slice(3).trim();
+        const id = Number(this.rawId);
+        this.eventId = Number.isInteger(id) ? id : ID_IN_DATA;
+      } else if (this.eventId === ID_IN_DATA && line.startsWith('data:')) {
+        this.eventId = Number(DATA_VERSION.exec(line)?.[1] ?? -1);
       }
     }
     this.line += text.slice(start);
@@ -127,6 +142,7 @@ export class SseConnection {
   private dispatch(version: number): void {
     if (this.lastVersion === 0) this.socket.setTimeout(0);
     this.lastVersion = version;
+    this.lastEventId = this.rawId;
     this.lastAt = nowMs();
     this.events.onEvent(this, this.lastAt);
   }

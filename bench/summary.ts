@@ -1,5 +1,5 @@
 import type { ServerFigures } from './measure-server.js';
-import type { ServerKind } from './servers.js';
+import { SERVER_KINDS, type ServerKind } from './servers.js';
 import { median } from './stats.js';
 import type { SustainedFigures } from './sustained.js';
 
@@ -10,6 +10,8 @@ export interface RunFigures {
   sustained: SustainedFigures | null;
   /** The same with every stream on one deck (`--single-deck-streams`). */
   singleDeck?: SustainedFigures | null;
+  /** The many-deck phase again on a fresh Podium with other worker counts (`--sustained-workers`). */
+  sustainedByWorkers?: Array<{ workers: number; figures: SustainedFigures }>;
 }
 
 /** Medians over runs for one server at one N. */
@@ -35,8 +37,8 @@ export interface SummaryRow {
   pgConnections: number | null;
 }
 
-/** Podium's figure divided by the baseline's, per N. */
-export type RatioRow = { requested: number } & Record<
+/** Podium's figure divided by a peer's (`against`), per N. */
+export type RatioRow = { requested: number; against: ServerKind } & Record<
   | 'rssPerStream'
   | 'heapPerStream'
   | 'fanoutP50'
@@ -56,6 +58,8 @@ export interface Summary {
   sustainedChangesPerSecond: number | null;
   sustainedMissing: number | null;
   sustainedPgConnections: number | null;
+  /** Median changes/s of the many-deck phase per Podium worker count (the first is the main run's). */
+  sustainedWorkers: Array<{ workers: number; changesPerSecond: number; missing: number }>;
   /** Median figures of the single-deck phase, null when it did not run. */
   singleDeck: { changesPerSecond: number; putP50: number; streams: number; missing: number } | null;
 }
@@ -99,7 +103,7 @@ const RATIO_KEYS = [
 ] as const;
 
 /** Medians per server and N over all runs, and the Podium / baseline ratios. */
-export function summarizeRuns(runs: RunFigures[]): Summary {
+export function summarizeRuns(runs: RunFigures[], workers = 1): Summary {
   const groups = new Map<string, Array<ServerFigures & { requested: number }>>();
   for (const run of runs) {
     for (const figures of run.servers) {
@@ -109,23 +113,35 @@ export function summarizeRuns(runs: RunFigures[]): Summary {
   }
   const rows = [...groups.values()]
     .map(summarize)
-    .sort((a, b) => a.requested - b.requested || a.server.localeCompare(b.server));
+    .sort((a, b) => a.requested - b.requested || SERVER_KINDS.indexOf(a.server) - SERVER_KINDS.indexOf(b.server));
   const ratios: RatioRow[] = [];
   for (const podium of rows.filter((row) => row.server === 'podium')) {
-    const baseline = rows.find((row) => row.server === 'baseline' && row.requested === podium.requested);
-    if (!baseline) continue;
-    const ratio = { requested: podium.requested } as RatioRow;
-    for (const key of RATIO_KEYS) {
-      const [p, b] = [podium[key], baseline[key]];
-      ratio[key] = p === null || b === null || b === 0 ? null : p / b;
+    for (const peer of rows.filter((row) => row.server !== 'podium' && row.requested === podium.requested)) {
+      const ratio = { requested: podium.requested, against: peer.server } as RatioRow;
+      for (const key of RATIO_KEYS) {
+        const [p, b] = [podium[key], peer[key]];
+        ratio[key] = p === null || b === null || b === 0 || Number.isNaN(p) || Number.isNaN(b) ? null : p / b;
+      }
+      ratios.push(ratio);
     }
-    ratios.push(ratio);
   }
   const sustained = runs.map((run) => run.sustained).filter((s): s is SustainedFigures => s !== null);
   const single = runs.map((run) => run.singleDeck).filter((s): s is SustainedFigures => !!s);
+  const byWorkers = new Map<number, SustainedFigures[]>([[workers, sustained]]);
+  for (const run of runs)
+    for (const extra of run.sustainedByWorkers ?? [])
+      byWorkers.set(extra.workers, [...(byWorkers.get(extra.workers) ?? []), extra.figures]);
+  const sustainedWorkers = [...byWorkers]
+    .filter(([, list]) => list.length > 0)
+    .map(([count, list]) => ({
+      workers: count,
+      changesPerSecond: median(list.map((s) => s.changesPerSecond)),
+      missing: list.reduce((sum, s) => sum + s.missing + s.failures, 0),
+    }));
   return {
     rows,
     ratios,
+    sustainedWorkers,
     sustainedChangesPerSecond: sustained.length > 0 ? median(sustained.map((s) => s.changesPerSecond)) : null,
     sustainedMissing: sustained.length > 0 ? sustained.reduce((sum, s) => sum + s.missing + s.failures, 0) : null,
     sustainedPgConnections: sustained.some((s) => s.pgConnections !== null)

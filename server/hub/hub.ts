@@ -3,6 +3,7 @@ import type { SlideEventData } from '../../shared/protocol.js';
 import type { EventKind } from './event-kind.js';
 import { slideKind } from './kinds/slide-kind.js';
 import { chunkedFrame, HEARTBEAT_FRAME, retryFrame } from './sse-frame.js';
+import { FanoutPasses, type Framed } from './fanout-passes.js';
 import { StreamLimiter, type StreamRefusal } from '../security/stream-limiter.js';
 import { SseStream, type SseStreamOptions } from './sse-stream.js';
 import { DECK_DELETED_FRAME } from './deleted-frame.js';
@@ -15,6 +16,10 @@ export interface HubOptions extends SseStreamOptions {
   onBroadcast?: (seconds: number, streams: number) => void;
   /** Counts open streams against the caps; the one count of them. Default: uncapped. */
   limiter?: StreamLimiter;
+  /** Most time one turn of the event loop spends writing fan-outs, ms, before it takes its I/O. Default 5. */
+  fanoutSliceMs?: number;
+  /** A deck changing faster than it is written pauses this many times its pass's time between passes (see FanoutPasses). Default 1. */
+  fanoutPace?: number;
 }
 
 /** A change waiting for the next fan-out: the newest data of one kind for one deck. */
@@ -28,7 +33,7 @@ interface Pending {
 export interface HubCounts {
   /** Changes offered to `broadcast` for decks with open streams. */
   changes: number;
-  /** Fan-outs run (one per deck and kind per tick at most). */
+  /** Frames built for fan-out (one per deck and kind per tick at most). */
   fanouts: number;
   /** Frames handed to streams (written, or kept as a congested stream's latest). */
   writes: number;
@@ -41,8 +46,12 @@ export interface HubCounts {
  * per deck and per kind, only the newest change (by version) and schedules one fan-out for the
  * next turn of the event loop (setImmediate). So a burst of changes within a tick costs one
  * frame and at most one write per stream per kind, and every stream still ends on the last
- * version. A stream whose socket is backed up keeps only its newest frame per kind until it
- * drains (see SseStream); one that never drains is dropped.
+ * version. A fan-out writes in slices of at most `fanoutSliceMs` per turn, letting the loop take
+ * its I/O in between (see FanoutPasses); a change that lands meanwhile restarts its deck's pass
+ * with the newest frame, so a deck with thousands of streams changing hundreds of times a second
+ * neither stalls PUTs nor writes any stream more than once per kind per slice. A stream whose
+ * socket is backed up keeps only its newest frame per kind until it drains (see SseStream); one
+ * that never drains is dropped.
  */
 export class Hub {
   /** Counts of changes, fan-outs and writes, for tests and metrics. */
@@ -52,12 +61,19 @@ export class Hub {
   private readonly remotes = new Map<string, Set<SseStream>>();
   private pending = new Map<string, Map<string, Pending>>();
   private flushScheduled = false;
+  private sliceScheduled = false;
+  private wakeTimer: NodeJS.Timeout | null = null;
+  private wakeAt = Infinity;
+  private readonly passes: FanoutPasses;
   private readonly releases = new Map<SseStream, () => void>();
   private readonly limiter: StreamLimiter;
   private readonly heartbeatTimer: NodeJS.Timeout;
 
   constructor(private readonly options: HubOptions) {
     this.limiter = options.limiter ?? new StreamLimiter(Infinity, Infinity);
+    this.passes = new FanoutPasses(options.fanoutPace ?? 1, (seconds, streams) =>
+      options.onBroadcast?.(seconds, streams),
+    );
     this.heartbeatTimer = setInterval(() => this.heartbeat(), options.heartbeatMs);
     this.heartbeatTimer.unref();
   }
@@ -149,34 +165,61 @@ export class Hub {
     kinds.set(kind.name, { kind: kind as EventKind<never>, data, version });
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => this.flushSoon());
     }
   }
 
-  /** Writes every queued change now (the hub does so by itself on the next turn): one frame per deck and kind. */
+  /** Writes every queued change now, whole (the hub does so by itself, in slices): one frame per deck and kind. */
   flush(): void {
+    this.takePending();
+    this.runSlice(Infinity);
+  }
+
+  private flushSoon(): void {
+    this.takePending();
+    this.runSlice(this.options.fanoutSliceMs ?? 5);
+  }
+
+  /** Frames the queued changes and starts (or restarts) their decks' passes. */
+  private takePending(): void {
     this.flushScheduled = false;
     const pending = this.pending;
     this.pending = new Map();
     for (const [deckId, kinds] of pending) {
-      for (const change of kinds.values()) this.fanOut(deckId, change);
+      const streams = this.decks.get(deckId);
+      if (!streams) continue;
+      const frames: Framed[] = [];
+      for (const { kind, data, version } of kinds.values()) {
+        const frame = kind.frame(data as never);
+        frames.push({ name: kind.name, frame, chunk: chunkedFrame(frame), version });
+      }
+      this.counts.fanouts += frames.length;
+      this.passes.start(deckId, streams, frames);
     }
   }
 
-  private fanOut(deckId: string, { kind, data, version }: Pending): void {
-    const streams = this.decks.get(deckId);
-    if (!streams) return;
-    const started = process.hrtime.bigint();
-    const frame = kind.frame(data as never);
-    const chunk = chunkedFrame(frame);
-    let reached = 0;
-    for (const stream of streams) if (stream.send(kind.name, frame, version, chunk)) reached += 1;
-    this.counts.fanouts += 1;
-    this.counts.writes += reached;
-    // A repeat (a resync after reconnect finds most decks unchanged) is no fan-out worth timing.
-    if (reached === 0) return;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    this.options.onBroadcast?.(seconds, reached);
+  /** Writes one slice of the passes under way; what is left goes on after the loop's next I/O. */
+  private runSlice(budgetMs: number): void {
+    const { taken, ready, wakeAt } = this.passes.run(budgetMs);
+    this.counts.writes += taken;
+    if (ready > 0 && !this.sliceScheduled) {
+      this.sliceScheduled = true;
+      setImmediate(() => {
+        this.sliceScheduled = false;
+        this.runSlice(this.options.fanoutSliceMs ?? 5);
+      });
+    }
+    if (wakeAt === Infinity || (this.wakeTimer && this.wakeAt <= wakeAt)) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeAt = wakeAt;
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = null;
+        this.wakeAt = Infinity;
+        this.runSlice(this.options.fanoutSliceMs ?? 5);
+      },
+      Math.max(0, Math.ceil(wakeAt - performance.now())),
+    );
   }
 
   /** Ends every stream of a deleted deck with its last event (DECK_DELETED_FRAME). */
@@ -187,6 +230,8 @@ export class Hub {
   /** Ends every stream with a short retry hint, so clients reconnect (elsewhere) quickly. */
   closeAll(retryMs = 250): void {
     clearInterval(this.heartbeatTimer);
+    this.passes.clear();
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
     const last = retryFrame(retryMs);
     for (const streams of [...this.decks.values()]) {
       for (const stream of [...streams]) stream.end(last);

@@ -22,6 +22,27 @@ export function slideFrame(state: SlideEventData): Buffer {
   return Buffer.from(`event: slide\nid: ${state.version}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/** The last start frames built: the retry hint alone, and with a state (by its object: the cache's states are shared). */
+let lastRetry: { retryMs: number; frame: Buffer } | null = null;
+const starts = new WeakMap<SlideEventData, { retryMs: number; frame: Buffer }>();
+
+/**
+ * What a stream starts with: the `retry:` hint and, given one, the `slide` event of `state`.
+ * Built once per state object and shared by every stream that starts on it (the state cache
+ * hands out the same object until the deck changes), so an open frames nothing of its own.
+ */
+export function startFrame(retryMs: number, state?: SlideEventData): Buffer {
+  if (!state) {
+    if (lastRetry?.retryMs !== retryMs) lastRetry = { retryMs, frame: retryFrame(retryMs) };
+    return lastRetry.frame;
+  }
+  const known = starts.get(state);
+  if (known?.retryMs === retryMs) return known.frame;
+  const frame = Buffer.concat([retryFrame(retryMs), slideFrame(state)]);
+  starts.set(state, { retryMs, frame });
+  return frame;
+}
+
 /**
  * `frame` as one HTTP/1.1 chunk (`<hex length>\r\n<frame>\r\n`): built once per change, so a
  * chunked response gets the shared bytes in a single socket write (see SseStream.sendSlide).

@@ -1,6 +1,8 @@
 import type { OutgoingHttpHeader, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { SlideEventData } from '../../shared/protocol.js';
-import { retryFrame, slideFrame, SSE_HEADERS } from './sse-frame.js';
+import { chunkedFrame, HEARTBEAT_FRAME, startFrame, SSE_HEADERS } from './sse-frame.js';
+import { streamHead } from './stream-head.js';
 
 /** Options of one stream (defaults: PodiumOptions). */
 export interface SseStreamOptions {
@@ -16,11 +18,19 @@ export interface SseStreamOptions {
 }
 
 const DEFAULT_HEAD: OutgoingHttpHeader[] = Object.entries(SSE_HEADERS).flat();
+const CHUNKED_HEARTBEAT = chunkedFrame(HEARTBEAT_FRAME);
+/** The chunked body's end. */
+const LAST_CHUNK = Buffer.from('0\r\n\r\n');
 
 /**
  * One open event stream (one connection). Every event kind is "latest wins": while the socket
  * cannot take more (or before the stream starts), only the newest frame of each kind is kept,
  * and they go out when the socket drains.
+ *
+ * An HTTP/1.1 stream whose response has no headers of its own is written raw: the prebuilt head
+ * (streamHead) and the first events go to the socket in one write, and every later frame as one
+ * chunk, so the response object keeps no head and does no per-stream header work. Such a stream
+ * ends with the last chunk and closes its connection (the response never "finishes" for Node).
  */
 export class SseStream {
   /** Highest slide version accepted for this client (written or waiting): the one record of what it has seen. */
@@ -35,6 +45,8 @@ export class SseStream {
   private drainTimer: NodeJS.Timeout | null = null;
   /** When the heartbeat still on its way to the kernel was written; null when none is. */
   private probeSince: number | null = null;
+  /** The socket, once the stream was started raw (see the class comment); null otherwise. */
+  private raw: Socket | null = null;
 
   constructor(
     /** The deck this stream follows. */
@@ -56,16 +68,29 @@ export class SseStream {
   start(current: SlideEventData): void {
     if (this.closed) return;
     this.started = true;
-    this.res.writeHead(200, this.options.headers ?? DEFAULT_HEAD);
-    const parts = [retryFrame(this.options.retryMs)];
+    // The retry hint and the current state, framed once per state and shared (see startFrame).
+    let first: Buffer;
     if (current.version > this.lastVersion) {
       this.lastVersion = current.version;
       this.waiting?.delete('slide');
-      parts.push(slideFrame(current));
-    }
-    if (this.waiting) parts.push(...this.waiting.values());
+      first = startFrame(this.options.retryMs, current);
+    } else first = startFrame(this.options.retryMs);
+    const body = this.waiting ? Buffer.concat([first, ...this.waiting.values()]) : first;
     this.waiting = null;
-    this.write(Buffer.concat(parts));
+    const headers = this.options.headers ?? DEFAULT_HEAD;
+    const { req, socket } = this.res;
+    if (
+      socket?.writable &&
+      req.httpVersionMajor === 1 &&
+      req.httpVersionMinor === 1 &&
+      this.res.getHeaderNames().length === 0
+    ) {
+      this.raw = socket;
+      if (!socket.write(Buffer.concat([streamHead(headers)(), chunkedFrame(body)]))) this.congest(socket);
+      return;
+    }
+    this.res.writeHead(200, headers);
+    this.write(body);
   }
 
   /**
@@ -89,6 +114,10 @@ export class SseStream {
       // Re-inserted, so the waiting frames keep the order of their newest changes.
       this.waiting.delete(kind);
       this.waiting.set(kind, frame);
+      return true;
+    }
+    if (this.raw) {
+      if (!this.raw.write(chunk ?? chunkedFrame(frame))) this.congest(this.raw);
       return true;
     }
     const socket = this.res.socket;
@@ -122,7 +151,7 @@ export class SseStream {
   get bufferedBytes(): number {
     let waiting = 0;
     if (this.waiting) for (const frame of this.waiting.values()) waiting += frame.length;
-    return this.res.writableLength + waiting;
+    return (this.raw ?? this.res).writableLength + waiting;
   }
 
   /** The last version of `kind` this stream was given (0: none). */
@@ -134,7 +163,8 @@ export class SseStream {
   end(last?: Buffer): void {
     if (this.closed) return;
     // A stream that never started leaves the response to the caller (e.g. for a 404 answer).
-    if (this.started) this.res.end(last);
+    if (this.raw) this.raw.end(last ? Buffer.concat([chunkedFrame(last), LAST_CHUNK]) : LAST_CHUNK);
+    else if (this.started) this.res.end(last);
     this.handleClose();
   }
 
@@ -145,7 +175,10 @@ export class SseStream {
   }
 
   private write(chunk: Buffer, flushed?: () => void): void {
-    if (!this.res.write(chunk, flushed)) this.congest(this.res);
+    if (this.raw) {
+      const framed = chunk === HEARTBEAT_FRAME ? CHUNKED_HEARTBEAT : chunkedFrame(chunk);
+      if (!this.raw.write(framed, flushed)) this.congest(this.raw);
+    } else if (!this.res.write(chunk, flushed)) this.congest(this.res);
   }
 
   /** Holds further frames (latest wins) until `source` drains, or drops the stream after the drain timeout. */

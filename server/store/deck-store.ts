@@ -1,4 +1,3 @@
-import { HistoryStore } from './history-store.js';
 import { randomInt } from 'node:crypto';
 import type { Deck, DeckWarning, PresenterDeck, Slide, SlideEventData } from '../../shared/protocol.js';
 import {
@@ -18,8 +17,12 @@ import { DECK_CHANNEL, type ContentPayload } from './deck-notification.js';
 import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 import { DeckRemoval } from './deck-removal.js';
 import { AdmissionStore } from './admission-store.js';
+import { HistoryStore } from './history-store.js';
 import { PollStore } from './poll-store.js';
 import { QuestionStore } from './question-store.js';
+import { SlideChanges, type SetSlideResult } from './slide-changes.js';
+
+export type { SetSlideResult };
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -31,15 +34,6 @@ export interface DeckContent {
   /** Front matter `browse`: `behind` keeps the audience from reading ahead. Default free. */
   browse?: BrowseMode;
 }
-
-/** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
-export type SetSlideResult =
-  | { kind: 'changed' | 'unchanged'; state: SlideEventData }
-  | { kind: 'not_found' }
-  | { kind: 'version_mismatch'; current: SlideEventData }
-  | { kind: 'out_of_range'; count: number }
-  /** `index` is a slide, but `step` is past its `steps`. */
-  | { kind: 'step_out_of_range'; index: number; steps: number };
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -66,8 +60,10 @@ export class DeckStore {
   readonly admission: AdmissionStore;
   /** The talk's history (slide changes) for the report. */
   readonly history: HistoryStore;
+  private readonly slides: SlideChanges;
 
   constructor(private readonly db: Database) {
+    this.slides = new SlideChanges(db);
     this.keys = new PresenterKeyStore(db);
     this.assets = new AssetStore(db);
     this.removal = new DeckRemoval(db);
@@ -202,41 +198,13 @@ export class DeckStore {
   }
 
   /**
-   * Moves deck `id` to slide `index` at build `step` (default 0; up to that slide's steps) in one statement;
-   * the trigger NOTIFYs in the same transaction. With `expectedVersion` it is a compare-and-set.
-   * Moving to the current index and step changes nothing.
-   * The commit waits for the WAL flush, on both drivers: a change answered 200 survives a
-   * crash of Podium or of Postgres, so a version is never handed out twice.
+   * Moves deck `id` to slide `index` at build `step` (default 0; up to that slide's steps); with
+   * `expectedVersion` it is a compare-and-set. Moving to the current index and step changes nothing.
+   * A burst of one deck's changes commits together (see SlideChanges); every commit NOTIFYs in its
+   * transaction and waits for the WAL flush, on both drivers.
    */
-  async setSlide(id: string, index: number, expectedVersion?: number, step = 0): Promise<SetSlideResult> {
-    return this.guard(async () => {
-      for (;;) {
-        // The one statement whose lost answer leaves the outcome unknown (see Database.change).
-        const changed = await this.db.change<StateRow>(
-          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now(),
-             reached_index = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $2 ELSE reached_index END,
-             reached_step = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $3 ELSE reached_step END
-           WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
-             AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
-           RETURNING ${STATE_COLUMNS}`,
-          [id, index, step, expectedVersion ?? null],
-        );
-        if (changed[0]) return { kind: 'changed', state: toState(changed[0]) };
-        const current = await this.db.query<StateRow & { steps: number | null }>(
-          `SELECT ${STATE_COLUMNS}, slide_steps[$2 + 1] AS steps FROM decks WHERE id = $1`,
-          [id, index],
-        );
-        const row = current[0];
-        if (!row) return { kind: 'not_found' };
-        if (expectedVersion !== undefined && row.version !== expectedVersion) {
-          return { kind: 'version_mismatch', current: toState(row) };
-        }
-        if (index >= row.slide_count) return { kind: 'out_of_range', count: row.slide_count };
-        if (step > (row.steps ?? 0)) return { kind: 'step_out_of_range', index, steps: row.steps ?? 0 };
-        if (row.current_index === index && row.current_step === step) return { kind: 'unchanged', state: toState(row) };
-        // Another change landed between the two statements; the update may now apply.
-      }
-    });
+  setSlide(id: string, index: number, expectedVersion?: number, step = 0): Promise<SetSlideResult> {
+    return this.slides.set(id, index, expectedVersion, step);
   }
 
   /** Answers when the database does; throws DatabaseUnavailableError otherwise. */

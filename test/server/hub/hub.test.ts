@@ -121,6 +121,30 @@ describe('Hub', () => {
     }
   });
 
+  it('writes a big fan-out in slices between turns of the event loop, restarting it with a newer change', async () => {
+    // A zero budget: each slice offers 32 streams, then looks at the clock and yields.
+    const { hub, base } = await started({ fanoutSliceMs: 0 });
+    const readers = Array.from({ length: 100 }, () => follow(`${base}/a`));
+    const other = follow(`${base}/b`);
+    await eventually(() => [...readers, other].every((r) => r.versions().length === 1), 10_000, 'first states');
+    const before = hub.counts.writes;
+    hub.broadcastSlide('a', { index: 1, step: 0, version: 2, count: 3 });
+    await new Promise((resolve) => setImmediate(resolve));
+    // One slice ran: the rest of deck a waits for the next turn.
+    expect(hub.counts.writes - before).toBe(32);
+    hub.broadcastSlide('b', { index: 1, step: 0, version: 2, count: 3 });
+    hub.broadcastSlide('a', { index: 2, step: 0, version: 3, count: 3 });
+    await eventually(() => other.versions().at(-1) === 2, 10_000, 'deck b');
+    await eventually(() => readers.every((r) => r.versions().at(-1) === 3), 10_000, 'the last version on deck a');
+    // The restarted pass took the newest frame to the streams not yet visited: they never got version 2.
+    const gotTwo = readers.filter((r) => r.versions().includes(2)).length;
+    expect(gotTwo).toBeGreaterThanOrEqual(32);
+    expect(gotTwo).toBeLessThan(100);
+    expect(hub.counts.writes - before).toBe(gotTwo + 100 + 1);
+    for (const reader of readers)
+      expect(reader.versions()).toEqual([...new Set(reader.versions())].sort((x, y) => x - y));
+  });
+
   it('keeps the latest of each event kind apart: a newer slide does not replace a pending other kind', async () => {
     const { hub, base } = await started();
     const reader = follow(`${base}/a`);

@@ -30,7 +30,7 @@ class StuckSocket extends Duplex {
   override _read(): void {}
 }
 
-function openStream(drainTimeoutMs: number, http11 = false) {
+function openStream(drainTimeoutMs: number, http11 = false, headers?: string[]) {
   const socket = new StuckSocket();
   const req = new IncomingMessage(socket as never);
   // Without a version the response is HTTP/1.0-style (no chunks); an HTTP/1.1 one is chunked.
@@ -40,8 +40,8 @@ function openStream(drainTimeoutMs: number, http11 = false) {
   // The HTTP server forwards a socket's drain to its response; this test has no server.
   socket.on('drain', () => res.emit('drain'));
   const closed: SseStream[] = [];
-  const stream = new SseStream('deck', res, { retryMs: 1000, drainTimeoutMs }, (s) => closed.push(s));
-  return { socket, stream, closed };
+  const stream = new SseStream('deck', res, { retryMs: 1000, drainTimeoutMs, headers }, (s) => closed.push(s));
+  return { socket, stream, closed, res };
 }
 
 function versionsIn(text: string): number[] {
@@ -129,4 +129,49 @@ describe('SseStream', () => {
     expect(stream.isClosed).toBe(false);
     expect(socket.received.match(/: heartbeat/g)).toHaveLength(10);
   });
+
+  it('starts an HTTP/1.1 stream with one prebuilt head, keeps no head on the response, and ends with the last chunk', async () => {
+    const headers = ['Content-Type', 'text/event-stream; charset=utf-8', 'X-Frame-Options', 'DENY'];
+    const { socket, stream, res } = openStream(30_000, true, headers);
+    socket.unstick();
+    stream.start({ index: 2, step: 0, version: 7 });
+    stream.heartbeat(HEARTBEAT_FRAME, 0);
+    stream.end(Buffer.from('retry: 250\n\n'));
+    await new Promise((resolve) => setImmediate(resolve));
+    const [head, body] = splitHead(socket.received);
+    expect(head.split('\r\n')).toEqual([
+      'HTTP/1.1 200 OK',
+      'Content-Type: text/event-stream; charset=utf-8',
+      'X-Frame-Options: DENY',
+      expect.stringMatching(/^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/),
+      'Transfer-Encoding: chunked',
+    ]);
+    // Node built no head for it: nothing per stream is kept beyond the socket.
+    expect(res.headersSent).toBe(false);
+    expect(decodeChunks(body)).toEqual({
+      text: 'retry: 1000\n\nevent: slide\nid: 7\ndata: {"index":2,"step":0,"version":7}\n\n: heartbeat\n\nretry: 250\n\n',
+      ended: true,
+    });
+    expect(stream.isClosed).toBe(true);
+  });
 });
+
+/** The head and the body of raw response bytes. */
+function splitHead(bytes: string): [string, string] {
+  const end = bytes.indexOf('\r\n\r\n');
+  return [bytes.slice(0, end), bytes.slice(end + 4)];
+}
+
+/** A chunked body's text, and whether it ended with the zero-length chunk; throws on broken framing. */
+function decodeChunks(body: string): { text: string; ended: boolean } {
+  let text = '';
+  for (let at = 0; at < body.length;) {
+    const eol = body.indexOf('\r\n', at);
+    const size = parseInt(body.slice(at, eol), 16);
+    if (size === 0) return { text, ended: body.slice(eol) === '\r\n\r\n' };
+    text += body.slice(eol + 2, eol + 2 + size);
+    if (body.slice(eol + 2 + size, eol + 4 + size) !== '\r\n') throw new Error(`bad chunk at ${at}`);
+    at = eol + 4 + size;
+  }
+  return { text, ended: false };
+}

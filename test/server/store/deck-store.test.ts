@@ -115,6 +115,57 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(state?.version).toBe(1 + changed);
   });
 
+  it('commits a burst of one deck as a batch, each change answered as if they ran one after another', async () => {
+    const { deck } = await store.createDeck(builds([0, 2, 0, 0]));
+    const payloads: string[] = [];
+    const listener = db.listen(DECK_CHANNEL, { onNotification: (p) => payloads.push(p), onListening: () => undefined });
+    await listener.ready;
+    // The first runs alone; the rest wait behind it and are worked out in order from its result.
+    const results = await Promise.all([
+      store.setSlide(deck.id, 1), // v2
+      store.setSlide(deck.id, 1), // unchanged
+      store.setSlide(deck.id, 1, undefined, 2), // v3
+      store.setSlide(deck.id, 1, undefined, 3), // past slide 2's builds
+      store.setSlide(deck.id, 9), // past the end
+      store.setSlide(deck.id, 3, 3), // If-Match 3: v4
+      store.setSlide(deck.id, 0, 3), // If-Match 3, but the one before moved it on
+      store.setSlide(deck.id, 2), // v5
+    ]);
+    const at = (index: number, step: number, version: number) => ({ index, step, version, count: 4 });
+    expect(results).toEqual([
+      { kind: 'changed', state: at(1, 0, 2) },
+      { kind: 'unchanged', state: at(1, 0, 2) },
+      { kind: 'changed', state: at(1, 2, 3) },
+      { kind: 'step_out_of_range', index: 1, steps: 2 },
+      { kind: 'out_of_range', count: 4 },
+      { kind: 'changed', state: at(3, 0, 4) },
+      { kind: 'version_mismatch', current: at(3, 0, 4) },
+      { kind: 'changed', state: at(2, 0, 5) },
+    ]);
+    expect(await store.getSlideState(deck.id)).toEqual(at(2, 0, 5));
+    // Two commits, each NOTIFYing its last state: the lone first change, then the batch.
+    await eventually(() => payloads.filter((p) => p.includes(deck.id)).length >= 2, 5000, 'two notifications');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const versions = payloads
+      .map((p) => JSON.parse(p) as { deck: string; version: number })
+      .filter((p) => p.deck === deck.id)
+      .map((p) => p.version);
+    expect(versions).toEqual([2, 5]);
+    await listener.close();
+  });
+
+  it('hands out no version twice when two stores batch changes of one deck at once', async () => {
+    const { deck } = await store.createDeck(content(10));
+    const other = new DeckStore(db);
+    const burst = (on: DeckStore, offset: number) =>
+      Array.from({ length: 40 }, (_, i) => on.setSlide(deck.id, (i + offset) % 10));
+    const results = await Promise.all([...burst(store, 0), ...burst(other, 5)]);
+    const versions = results.flatMap((r) => (r.kind === 'changed' ? [r.state.version] : []));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect((await store.getSlideState(deck.id))?.version).toBe(1 + versions.length);
+    expect(Math.max(...versions)).toBe(1 + versions.length);
+  });
+
   it('NOTIFYs each change with deck, index and version, in the same transaction', async () => {
     const { deck } = await store.createDeck(content(3));
     const payloads: string[] = [];
