@@ -74,7 +74,8 @@ export default tseslint.config(
             {
               regex: '^(\\.\\./)+shared/(?!(?:validate|room-validate|backoff|deck-rules)\\.js$).*',
               allowTypeImports: true,
-              message: 'client/ imports only types from shared/ (and its pure code: validate, room-validate, backoff, deck-rules).',
+              message:
+                'client/ imports only types from shared/ (and its pure code: validate, room-validate, backoff, deck-rules).',
             },
           ],
         },

@@ -4,7 +4,8 @@
  * either) gets a deck with a poll and Q questions; then P phones, each with its own viewer
  * cookie, each vote once on a question and once in the poll, spread over S seconds. Counted:
  * the write round trips Podium sent (statements that change data, and transactions), and on
- * Postgres the deck database's commits and rows written (pg_stat_database). Options:
+ * Postgres the deck database's commits and rows written (pg_stat_database). The phones run in
+ * this process too, so the answer times include the client's own load. Options:
  * `--phones 1000 --questions 20 --seconds 5`.
  */
 import { parseArgs } from 'node:util';
@@ -107,6 +108,8 @@ export async function measureRoomVotes(phones: number, questions: number, second
     // Every phone gets its viewer cookie first (a page load does the same), outside the measured part.
     const viewers = Array.from({ length: phones }, () => new Viewer(podium.url));
     await Promise.all(viewers.map((v) => v.request('GET', `${base}/questions`)));
+    // Backends report their commits to pg_stat_database within about a second: let those reads land first.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
 
     const writes = countWrites(podium.db);
     const before = await postgresStats(stats, database);

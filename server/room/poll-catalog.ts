@@ -14,17 +14,28 @@ export const POLL_STATE_TTL_MS = 1000;
  */
 export class PollCatalog {
   private readonly known = new Map<string, { poll: StoredPoll; until: number }>();
+  /** Reads under way, by key, so a burst of votes after the memory expired costs one read. */
+  private readonly reading = new Map<string, Promise<StoredPoll | null>>();
 
   constructor(
     private readonly store: DeckStore,
     private readonly ttlMs = POLL_STATE_TTL_MS,
   ) {}
 
-  /** The poll `pollId` of deck `deckId`, or null. */
-  async find(deckId: string, pollId: string): Promise<StoredPoll | null> {
+  /** The poll `pollId` of deck `deckId`, or null. Concurrent lookups of one poll share one read. */
+  find(deckId: string, pollId: string): Promise<StoredPoll | null> {
     const key = `${deckId}/${pollId}`;
     const remembered = this.known.get(key);
-    if (remembered && remembered.until > Date.now()) return remembered.poll;
+    if (remembered && remembered.until > Date.now()) return Promise.resolve(remembered.poll);
+    let reading = this.reading.get(key);
+    if (!reading) {
+      reading = this.read(key, deckId, pollId).finally(() => this.reading.delete(key));
+      this.reading.set(key, reading);
+    }
+    return reading;
+  }
+
+  private async read(key: string, deckId: string, pollId: string): Promise<StoredPoll | null> {
     const poll = (await this.store.polls.get(deckId, pollId)) ?? (await this.fromDeck(deckId, pollId));
     if (!poll) return null;
     if (this.known.size >= MAX_REMEMBERED) this.known.clear();

@@ -5,6 +5,8 @@ describe('deckIdFromPath and talkCode', () => {
   it('reads the deck id from page paths, pasted links and bare codes', () => {
     expect(deckIdFromPath('/d/abc123')).toBe('abc123');
     expect(deckIdFromPath('/d/abc123/remote')).toBe('abc123');
+    expect(deckIdFromPath('/d/abc123/report')).toBe('abc123');
+    expect(deckIdFromPath('/d/abc123/other')).toBeNull();
     expect(deckIdFromPath('/')).toBeNull();
     expect(talkCode('  abc123 ')).toBe('abc123');
     expect(talkCode('http://10.0.0.5:3000/d/abc123')).toBe('abc123');

@@ -56,12 +56,11 @@ describe.each(DRIVERS)('talk report on %s', (driver) => {
     );
     expect(rows[0]?.n).toBe('1');
     await server.db.query('DELETE FROM slide_changes WHERE deck_id = $1', [deck.deck.id]);
-    await server.db.query(`UPDATE decks SET created_at = now() - interval '1000 seconds' WHERE id = $1;`, [
-      deck.deck.id,
-    ]);
+    // One statement, so every time in it shares one now().
     await server.db.query(
-      `INSERT INTO slide_changes (deck_id, at, slide) VALUES
-         ($1, now() - interval '940 seconds', 1), ($1, now() - interval '910 seconds', 2), ($1, now() - interval '900 seconds', 1)`,
+      `WITH made AS (UPDATE decks SET created_at = now() - interval '1000 seconds' WHERE id = $1 RETURNING id)
+       INSERT INTO slide_changes (deck_id, at, slide)
+       SELECT id, now() - t.ago * interval '1 second', t.slide FROM made, (VALUES (940, 1), (910, 2), (900, 1)) AS t(ago, slide)`,
       [deck.deck.id],
     );
 

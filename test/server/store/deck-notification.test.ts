@@ -23,8 +23,10 @@ describe('parseDeckNotification', () => {
     expect(parseDeckNotification('{"poll":"abc","id":"s1p1","counts":[2,0,1],"total":3,"version":4}')).toEqual({
       kind: 'poll',
       deckId: 'abc',
-      tally: { id: 's1p1', counts: [2, 0, 1], total: 3, version: 4 },
+      tally: { id: 's1p1', counts: [2, 0, 1], total: 3, version: 4, open: true, revealed: false },
     });
+    const controlled = '{"poll":"abc","id":"s1p1","counts":[1],"total":1,"version":5,"open":false,"revealed":true}';
+    expect(parseDeckNotification(controlled)).toMatchObject({ tally: { open: false, revealed: true } });
   });
 
   it('reads a reactions flush, keeping only known names with whole counts', () => {
