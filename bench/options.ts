@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ServerKind } from './servers.js';
+import { parseStormOptions, type StormOptions } from './upload-storm.js';
 
 /** Settings of one `npm run bench`; the defaults are the full set of issue 6. */
 export interface BenchOptions {
@@ -47,6 +48,8 @@ export interface BenchOptions {
   workers: number;
   /** Extra environment for Podium processes, `KEY=VALUE`. */
   podiumEnv: Record<string, string>;
+  /** The upload storm (bench/upload-storm.ts): hostile clients (0 skips it; default 3), timed changes (100), deck size (1000 KiB). */
+  uploadStorm: StormOptions;
 }
 
 const numbers = (text: string) =>
@@ -80,6 +83,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'from-source': { type: 'boolean', default: false },
       env: { type: 'string', multiple: true, default: [] },
       workers: { type: 'string', default: '1' },
+      'storm-uploaders': { type: 'string' },
+      'storm-changes': { type: 'string' },
+      'storm-deck-kib': { type: 'string' },
     },
     strict: true,
   });
@@ -114,5 +120,10 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     compiled: !values['from-source'],
     workers: one(values.workers),
     podiumEnv,
+    uploadStorm: parseStormOptions({
+      uploaders: values['storm-uploaders'],
+      changes: values['storm-changes'],
+      'deck-kib': values['storm-deck-kib'],
+    }),
   };
 }

@@ -20,6 +20,7 @@ import { startBaselineServer, startPodiumServer, type BenchServer, type ServerKi
 import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
+import { measureUploadStorm, STORM_ENV, stormMarkdown, type StormFigures } from './upload-storm.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,6 +29,10 @@ const UNLIMITED = {
   PODIUM_RATE_LIMIT: 'off',
   PODIUM_MAX_STREAMS: '1000000',
   PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000',
+  // The sustained phases create a hundred decks from one address.
+  PODIUM_DECKS_PER_ADDRESS_PER_DAY: '0',
+  PODIUM_DECK_MB_PER_ADDRESS_PER_DAY: '0',
+  PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY: '0',
 };
 /** File descriptors kept free in a server for its own files, database connections and the like. */
 const FD_RESERVE = 16;
@@ -39,6 +44,8 @@ export interface BenchResults {
   runs: RunFigures[];
   summary: Summary;
   targets: TargetCheck[];
+  /** The upload storm's figures; null when skipped. */
+  uploadStorm: StormFigures | null;
   files: { json: string; markdown: string; chart: string };
 }
 
@@ -98,20 +105,28 @@ export async function runBench(
     }
     const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
     if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
-    const startServer = async (kind: ServerKind): Promise<BenchServer> => {
+    // `limits` null: Podium without its abuse limits (UNLIMITED); otherwise exactly this environment over the defaults.
+    const startServer = async (
+      kind: ServerKind,
+      limits: Record<string, string> | null = null,
+    ): Promise<BenchServer> => {
       if (kind === 'baseline') return startBaselineServer(options.compiled);
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
       const env: Record<string, string> = {
-        ...UNLIMITED,
+        ...(limits ?? UNLIMITED),
         PODIUM_WORKERS: String(options.workers),
         ...options.podiumEnv,
       };
       const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [];
       return startPodiumServer({ databaseUrl: scratch?.url, dataDir, env, nodeArgs, compiled: options.compiled });
     };
-    const withServer = async <T>(kind: ServerKind, work: (server: BenchServer) => Promise<T>): Promise<T> => {
-      const server = await startServer(kind);
+    const withServer = async <T>(
+      kind: ServerKind,
+      work: (server: BenchServer) => Promise<T>,
+      limits: Record<string, string> | null = null,
+    ): Promise<T> => {
+      const server = await startServer(kind, limits);
       cleanup.add(() => server.stop());
       try {
         return await work(server);
@@ -172,6 +187,12 @@ export async function runBench(
       runs.push(figures);
     }
 
+    // Issue 16: a live talk's slide changes while hostile clients hit the deck-creation limits.
+    const uploadStorm =
+      options.uploadStorm.uploaders > 0 && options.servers.includes('podium')
+        ? await withServer('podium', (server) => measureUploadStorm(server, options.uploadStorm, log), STORM_ENV)
+        : null;
+
     const context: BenchContext = {
       startedAt,
       command,
@@ -194,10 +215,14 @@ export async function runBench(
       summary.rows,
       `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`,
     );
-    await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, targets }, null, 2)}\n`);
+    await writeFile(
+      files.json,
+      `${JSON.stringify({ context, options, runs, summary, targets, uploadStorm }, null, 2)}\n`,
+    );
     await writeFile(files.chart, chart);
-    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`));
-    return { context, options, runs, summary, targets, files };
+    const markdown = markdownSummary(context, summary, targets, `${stamp}.svg`);
+    await writeFile(files.markdown, uploadStorm ? `${markdown}${stormMarkdown(uploadStorm)}` : markdown);
+    return { context, options, runs, summary, targets, uploadStorm, files };
   } finally {
     await cleanup.run();
   }
