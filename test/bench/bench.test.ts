@@ -37,6 +37,12 @@ describe('npm run bench', () => {
         '2',
         '--single-deck-streams',
         '5',
+        '--storm-uploaders',
+        '1',
+        '--storm-changes',
+        '3',
+        '--storm-deck-kib',
+        '20',
         '--out',
         out,
         '--from-source',
@@ -60,13 +66,16 @@ describe('npm run bench', () => {
     expect(results.runs[0]?.singleDeck).toMatchObject({ decks: 1, streams: 5, missing: 0, failures: 0 });
     expect(results.summary.ratios).toHaveLength(1);
 
+    expect(results.uploadStorm?.putToEvent.count).toBe(3);
+
     const json = JSON.parse(await readFile(results.files.json, 'utf8')) as { runs: unknown[] };
     expect(json.runs).toHaveLength(1);
     const summary = await readFile(results.files.markdown, 'utf8');
     expect(summary).toContain('| 12 | podium | 12 | 0 |');
     expect(summary).toMatch(/One deck, 5 streams: [\d,]+ changes\/s answered/);
+    expect(summary).toMatch(/## Upload storm[\s\S]*PUT-to-event p50 [\d.]+ p99/);
     const svg = await readFile(results.files.chart, 'utf8');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<polyline/g)).toHaveLength(6);
-  }, 60_000);
+  }, 120_000);
 });
