@@ -57,8 +57,7 @@ export async function measureUploadStorm(
 ): Promise<StormFigures> {
   const stream = new SlideStreamClient(`${server.url}${server.eventsPath}`);
   await stream.waitFor(() => true, 20_000);
-  // Sent as a file (multipart), so the Markdown may take the whole 1 MiB a deck may have (JSON escaping would not).
-  const markdown = new Blob([codeDeck(options.deckKib)], { type: 'text/markdown' });
+  const markdown = JSON.stringify({ markdown: codeDeck(options.deckKib) });
   const uploads: Record<string, number> = {};
   const abort = new AbortController();
   let inFlight = 0;
@@ -66,12 +65,10 @@ export async function measureUploadStorm(
     while (!abort.signal.aborted) {
       inFlight += 1;
       try {
-        const form = new FormData();
-        form.append('deck', markdown, 'hostile.md');
         const res = await fetch(`${server.url}/api/decks`, {
           method: 'POST',
-          headers: { 'X-Forwarded-For': address },
-          body: form,
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
+          body: markdown,
           signal: abort.signal,
         });
         await res.arrayBuffer();

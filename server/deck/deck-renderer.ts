@@ -38,9 +38,6 @@ function workerSource(): { filename: string; execArgv: string[] } {
   return { filename: fileURLToPath(new URL('./deck-worker.ts', import.meta.url)), execArgv: ['--import', 'tsx'] };
 }
 
-/** How much lower than the main thread's the render threads' priority is (nice levels). */
-export const RENDER_NICE_INCREMENT = 10;
-
 let pool: Piscina | null = null;
 
 function sharedPool(): Piscina {
@@ -51,9 +48,6 @@ function sharedPool(): Piscina {
     execArgv,
     maxThreads: RENDER_THREADS,
     idleTimeout: 30_000,
-    // Render threads run at a lower priority (nice +10, Linux and macOS): on a busy machine the
-    // event loop, which carries the live talk, gets the CPU first.
-    niceIncrement: RENDER_NICE_INCREMENT,
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
   return pool;
@@ -66,7 +60,7 @@ function inputBytes(input: DeckSourceInput): number {
 
 /**
  * Renders a deck in a worker thread (a shared piscina pool, up to 4 threads, one fewer than the
- * cores, at a lower priority), so parsing, highlighting, math and sanitizing never hold the event loop. Rejects with
+ * cores), so parsing, highlighting, math and sanitizing never hold the event loop. Rejects with
  * `DeckTooLargeError` before starting when over `maxBytes`, and `DeckRenderTimeoutError` (the
  * worker is stopped) when over `timeoutMs`.
  */
