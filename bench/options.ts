@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SERVER_KINDS, type ServerKind } from './servers.js';
+import { parseStormOptions, type StormOptions } from './upload-storm.js';
 
 /** Settings of one `npm run bench`; the defaults are the full set of issue 6. */
 export interface BenchOptions {
@@ -61,6 +62,8 @@ export interface BenchOptions {
   uploaders: number;
   /** Run only the uploads phase (no N, no sustained phase). Default false. */
   uploadsOnly: boolean;
+  /** The upload storm (bench/upload-storm.ts): hostile clients (0 skips it; default 3), timed changes (100), deck size (1000 KiB). */
+  uploadStorm: StormOptions;
 }
 
 const numbers = (text: string) =>
@@ -98,6 +101,9 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       uploaders: { type: 'string', default: '3' },
       'uploads-only': { type: 'boolean', default: false },
       'sustained-workers': { type: 'string', default: '2' },
+      'storm-uploaders': { type: 'string' },
+      'storm-changes': { type: 'string' },
+      'storm-deck-kib': { type: 'string' },
     },
     strict: true,
   });
@@ -137,5 +143,10 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     uploadChanges: Number(values['upload-changes']),
     uploaders: one(values.uploaders),
     uploadsOnly: values['uploads-only'],
+    uploadStorm: parseStormOptions({
+      uploaders: values['storm-uploaders'],
+      changes: values['storm-changes'],
+      'deck-kib': values['storm-deck-kib'],
+    }),
   };
 }

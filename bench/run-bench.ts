@@ -22,6 +22,7 @@ import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
 import { measureUploadLatency, type UploadLatencyFigures } from './upload-latency.js';
+import { measureUploadStorm, STORM_ENV, stormMarkdown, type StormFigures } from './upload-storm.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,6 +31,10 @@ const UNLIMITED = {
   PODIUM_RATE_LIMIT: 'off',
   PODIUM_MAX_STREAMS: '1000000',
   PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000',
+  // The sustained phases create a hundred decks from one address.
+  PODIUM_DECKS_PER_ADDRESS_PER_DAY: '0',
+  PODIUM_DECK_MB_PER_ADDRESS_PER_DAY: '0',
+  PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY: '0',
 };
 /** File descriptors kept free in a server for its own files, database connections and the like. */
 const FD_RESERVE = 16;
@@ -43,6 +48,8 @@ export interface BenchResults {
   /** PUT-to-event idle and during uploads; null when skipped. */
   uploads: UploadLatencyFigures | null;
   targets: TargetCheck[];
+  /** The upload storm's figures; null when skipped. */
+  uploadStorm: StormFigures | null;
   files: { json: string; markdown: string; chart: string };
 }
 
@@ -103,13 +110,18 @@ export async function runBench(
     }
     const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
     if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
-    const startServer = async (kind: ServerKind, extraEnv: Record<string, string> = {}): Promise<BenchServer> => {
+    // `limits` null: Podium without its abuse limits (UNLIMITED); otherwise exactly this environment over the defaults.
+    const startServer = async (
+      kind: ServerKind,
+      extraEnv: Record<string, string> = {},
+      limits: Record<string, string> | null = null,
+    ): Promise<BenchServer> => {
       if (kind === 'baseline' || kind === 'better-sse') return startNodePeer(kind, options.compiled);
       if (kind === 'nchan') return startNchanServer();
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
       const env: Record<string, string> = {
-        ...UNLIMITED,
+        ...(limits ?? UNLIMITED),
         PODIUM_WORKERS: String(options.workers),
         ...options.podiumEnv,
         ...extraEnv,
@@ -121,8 +133,9 @@ export async function runBench(
       kind: ServerKind,
       work: (server: BenchServer) => Promise<T>,
       extraEnv?: Record<string, string>,
+      limits: Record<string, string> | null = null,
     ): Promise<T> => {
-      const server = await startServer(kind, extraEnv);
+      const server = await startServer(kind, extraEnv, limits);
       cleanup.add(() => server.stop());
       try {
         return await work(server);
@@ -219,6 +232,12 @@ export async function runBench(
       );
     }
 
+    // Issue 16: a live talk's slide changes while hostile clients hit the deck-creation limits.
+    const uploadStorm =
+      options.uploadStorm.uploaders > 0 && !options.uploadsOnly && options.servers.includes('podium')
+        ? await withServer('podium', (server) => measureUploadStorm(server, options.uploadStorm, log), {}, STORM_ENV)
+        : null;
+
     const context: BenchContext = {
       startedAt,
       command,
@@ -244,11 +263,15 @@ export async function runBench(
       summary.rows,
       `Podium vs bare node:http, ${context.database}, medians of ${options.runs} run(s), ${startedAt}`,
     );
-    await writeFile(files.json, `${JSON.stringify({ context, options, runs, summary, uploads, targets }, null, 2)}\n`);
+    await writeFile(
+      files.json,
+      `${JSON.stringify({ context, options, runs, summary, uploads, targets, uploadStorm }, null, 2)}\n`,
+    );
     await writeFile(files.chart, chart);
     const sustained = { decks: options.decks, streams: options.sustainedStreams };
-    await writeFile(files.markdown, markdownSummary(context, summary, targets, `${stamp}.svg`, sustained, uploads));
-    return { context, options, runs, summary, uploads, targets, files };
+    const markdown = markdownSummary(context, summary, targets, `${stamp}.svg`, sustained, uploads);
+    await writeFile(files.markdown, uploadStorm ? `${markdown}${stormMarkdown(uploadStorm)}` : markdown);
+    return { context, options, runs, summary, uploads, targets, uploadStorm, files };
   } finally {
     await cleanup.run();
   }

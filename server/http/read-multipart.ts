@@ -97,6 +97,8 @@ export async function readMultipart(ctx: Context, limits: MultipartLimits = MULT
         else if (name === 'title') fail(malformed('The title field is too long.'));
       });
       parser.on('file', (name, stream, info) => {
+        // Every part's stream, also one refused below: busboy destroys it with an error when the form ends early.
+        stream.on('error', () => fail(malformed()));
         if (name !== 'deck' && name !== 'asset') {
           stream.resume();
           fail(malformed(`Unexpected part "${name}": send the deck as "deck" and each file as "asset".`));
@@ -122,7 +124,6 @@ export async function readMultipart(ctx: Context, limits: MultipartLimits = MULT
         stream.on('limit', () =>
           fail(tooLarge(`"${info.filename || name}" is larger than the ${mib(limit)} one file may have.`)),
         );
-        stream.on('error', () => fail(malformed()));
         stream.on('end', () => {
           if (size > limit) return;
           const file: DeckFile = { name: info.filename ?? '', bytes: Buffer.concat(chunks) };

@@ -40,6 +40,12 @@ describe('npm run bench', () => {
         '5',
         '--upload-changes',
         '0',
+        '--storm-uploaders',
+        '1',
+        '--storm-changes',
+        '3',
+        '--storm-deck-kib',
+        '20',
         '--out',
         out,
         '--from-source',
@@ -70,6 +76,8 @@ describe('npm run bench', () => {
     // The many-deck phase also ran with 2 workers on Postgres (--sustained-workers defaults to 2).
     expect(results.summary.sustainedWorkers.map((w) => w.workers)).toEqual(TEST_DATABASE_URL ? [1, 2] : [1]);
 
+    expect(results.uploadStorm?.putToEvent.count).toBe(3);
+
     const json = JSON.parse(await readFile(results.files.json, 'utf8')) as { runs: unknown[] };
     expect(json.runs).toHaveLength(1);
     const summary = await readFile(results.files.markdown, 'utf8');
@@ -82,6 +90,7 @@ describe('npm run bench', () => {
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<polyline/g)).toHaveLength(6);
     expect(results.uploads).toBeNull();
+    expect(summary).toMatch(/## Upload storm[\s\S]*PUT-to-event p50 [\d.]+ p99/);
   }, 240_000);
 
   it('--uploads-only times slide changes idle and while a client creates 1 MiB decks of code', async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse, SlideEventData } from '../../../shared/protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
@@ -7,7 +7,8 @@ import { DRIVERS } from '../../support/databases.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { eventually, openStreams } from '../../support/sse-client.js';
 import { fakeClientDir, type FakeClientDir } from '../http/security-fixtures.js';
-import { fuzzRequest, tokenOf, wellFormed, type FuzzRequest, type FuzzWorld } from './fuzz-requests.js';
+import { send } from './fuzz-send.js';
+import { fuzzRequest, tokenOf, wellFormed, type FuzzWorld } from './fuzz-requests.js';
 
 /**
  * Cases per driver; `FUZZ_RUNS` raises it for a longer hunt. To replay a failure, pass the
@@ -15,52 +16,9 @@ import { fuzzRequest, tokenOf, wellFormed, type FuzzRequest, type FuzzWorld } fr
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const ADMIN_TOKEN = 'fuzz-admin-token';
-const REQUEST_TIMEOUT_MS = 5000;
-
-interface Answer {
-  status: number;
-  contentType: string;
-  body: string;
-}
 
 const deckMarkdown = (name: string) =>
   `# ${name}\n\nfirst\n\nNote:\nNOTE-${name}\n---\n## two\n---\n## three\n\nNote:\nNOTE-${name}`;
-
-/** Sends one request over `agent`; event streams are cut after their headers. Rejects on a hang. */
-function send(base: string, agent: Agent, req: FuzzRequest): Promise<Answer> {
-  const { hostname, port } = new URL(base);
-  const path = req.path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
-  const headers: Record<string, string> = { ...req.headers };
-  // Frame every body explicitly: Node's client would send a GET or HEAD body unframed (a client bug, not a server one).
-  if (req.body)
-    headers[req.chunked ? 'Transfer-Encoding' : 'Content-Length'] = req.chunked ? 'chunked' : String(req.body.length);
-  return new Promise((resolve, reject) => {
-    let answered = false;
-    const outgoing = request({ hostname, port, path, method: req.method, headers, agent }, (res) => {
-      answered = true;
-      const contentType = res.headers['content-type'] ?? '';
-      if (contentType.startsWith('text/event-stream')) {
-        res.destroy();
-        resolve({ status: res.statusCode ?? 0, contentType, body: '' });
-        return;
-      }
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, contentType, body: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () =>
-      outgoing.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms (hang)`)),
-    );
-    outgoing.on('error', (err) => {
-      if (!answered) reject(err);
-    });
-    if (req.body) outgoing.end(req.body);
-    else outgoing.end();
-  });
-}
 
 describe.each(DRIVERS)('API fuzz on %s', (driver) => {
   let server: TestServer;
