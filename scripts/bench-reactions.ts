@@ -71,6 +71,7 @@ const rowsBefore = await rowsWritten();
 const notifiesBefore = notifies;
 const answered: number[] = [];
 let refused = 0;
+const statuses = new Map<number, number>();
 let failed = 0;
 const started = performance.now();
 const taps: Array<Promise<void>> = [];
@@ -82,7 +83,10 @@ for (let second = 0; second < seconds; second += 1) {
         const res = await phone.request('POST', path, { reaction });
         await res.arrayBuffer();
         if (res.status === 202) answered.push(performance.now());
-        else refused += 1;
+        else {
+          refused += 1;
+          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        }
       } catch {
         failed += 1; // A connection the loaded machine dropped: counted, not retried.
       }
@@ -119,7 +123,7 @@ await rm(dataDir, { recursive: true, force: true });
 console.log(
   [
     `Reactions: ${viewers} phones over 2 Podium processes on one Postgres, one tap each per second for ${seconds} s (${elapsed.toFixed(1)} s).`,
-    `  taps answered 202: ${answered.length} (${(answered.length / elapsed).toFixed(0)}/s), refused: ${refused}, failed to connect: ${failed}`,
+    `  taps answered 202: ${answered.length} (${(answered.length / elapsed).toFixed(0)}/s), refused: ${refused}${statuses.size ? ` (${[...statuses].map(([code, n]) => `${n} x ${code}`).join(', ')})` : ''}, failed to connect: ${failed}`,
     `  reaction upserts+NOTIFYs: ${flushes} (${(flushes / elapsed).toFixed(1)}/s; at most 2 processes x 2 flushes/s = 4/s)`,
     `  rows written to deck_reactions: ${rows} (${(rows / elapsed).toFixed(1)}/s), ${(answered.length / Math.max(1, flushes)).toFixed(0)} taps per flush`,
     `  tap (202) to the remote's totals, ms: p50 ${q(0.5)}, p99 ${q(0.99)}, max ${q(1)}`,
