@@ -52,7 +52,7 @@ export class PodiumRoomRadar extends LitElement {
         flex: 1;
         display: flex;
         flex-wrap: wrap;
-        gap: 4px 10px;
+        gap: 4px 8px;
         margin: 0;
         padding: 0;
         list-style: none;
@@ -61,8 +61,8 @@ export class PodiumRoomRadar extends LitElement {
       li {
         display: inline-flex;
         align-items: center;
-        gap: 3px;
-        min-width: 2.6em;
+        gap: 2px;
+        min-width: 2.2em;
         color: var(--podium-muted);
       }
       li.some {
@@ -70,8 +70,8 @@ export class PodiumRoomRadar extends LitElement {
         font-weight: 600;
       }
       li svg {
-        width: 20px;
-        height: 20px;
+        width: 18px;
+        height: 18px;
       }
       .minute {
         font-size: 0.75rem;
