@@ -74,6 +74,7 @@ export class PodiumRoomRadar extends LitElement {
         height: 18px;
       }
       .minute {
+        margin: -4px 0 0;
         font-size: 0.75rem;
         color: var(--podium-muted);
       }
@@ -107,14 +108,16 @@ export class PodiumRoomRadar extends LitElement {
     const minute = REACTION_NAMES.map((name) => [name, this.lastMinute[name] ?? 0] as const);
     const total = minute.reduce((sum, [, n]) => sum + n, 0);
     return html`<section aria-label="The room">
-      <p class="people" aria-live="polite">
-        ${
-          audience
-            ? html`<span><strong>${audience.live}</strong> following live</span>
-                <span class="browsing"><strong>${audience.browsing}</strong> browsing back</span>`
-            : html`<span class="browsing">Counting the room…</span>`
-        }
-      </p>
+      <div class="row">
+        <p class="people" aria-live="polite">
+          ${
+            audience
+              ? html`<span><strong>${audience.live}</strong> following live</span>
+                  <span class="browsing"><strong>${audience.browsing}</strong> browsing back</span>`
+              : html`<span class="browsing">Counting the room…</span>`
+          }
+        </p>
+      </div>
       <div class="row">
         <ul aria-label="Reactions in the last minute: ${total}">
           ${minute.map(
@@ -124,7 +127,6 @@ export class PodiumRoomRadar extends LitElement {
               </li>`,
           )}
         </ul>
-        <span class="minute" aria-hidden="true">last min</span>
         <button
           aria-label="Show reactions on screen"
           title="Show reactions on screen"
@@ -134,6 +136,7 @@ export class PodiumRoomRadar extends LitElement {
           ${burstsIcon}
         </button>
       </div>
+      <p class="minute" aria-hidden="true">Reactions in the last minute</p>
     </section>`;
   }
 }
