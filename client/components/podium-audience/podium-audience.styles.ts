@@ -160,17 +160,11 @@ export const audienceStyles = [
       display: block;
       padding: 0.4em 0.9em;
       border-radius: 999px;
-      background: color-mix(in srgb, var(--podium-surface) 92%, transparent);
+      background: var(--podium-surface);
       border: 1px solid var(--podium-border);
-      color: var(--podium-muted);
+      color: var(--podium-text);
       font-size: 0.9rem;
       white-space: nowrap;
-      animation: settle 400ms ease-out;
-    }
-    @keyframes settle {
-      from {
-        opacity: 0;
-      }
     }
     .message {
       max-width: 32em;

@@ -1,6 +1,5 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ReactionName, ReactionsEventData } from '../../../shared/protocol.js';
 import { REACTION_NAMES } from '../../../shared/validate.js';
 import { REACTION_ICONS, REACTION_LABELS } from '../reaction-icons.js';
@@ -12,17 +11,33 @@ const FLOAT_MS = 2600;
 /** With reduced motion: how long a burst's taps stay counted in the quiet counter, in ms. */
 const COUNTER_MS = 8000;
 
-/** One floating icon. */
+/** Columns of the lane an icon may start in, start delays and sways: classes, since a strict CSP refuses style attributes. */
+const COLUMNS = 6;
+const DELAYS = 5;
+const SWAYS = 3;
+
+/** One floating icon, placed by its classes. */
 interface Particle {
   id: number;
   name: ReactionName;
-  /** Horizontal start, in % of the width of the lane. */
-  x: number;
-  /** Start delay, in ms, so a burst rises as a trickle. */
+  /** Column of the lane (0 to COLUMNS - 1). */
+  column: number;
+  /** Start delay class (0 to DELAYS - 1), so a burst rises as a trickle. */
   delay: number;
-  /** Sideways sway, in px. */
+  /** Sideways sway class (0 to SWAYS - 1). */
   sway: number;
 }
+
+/** The CSS of the placement classes: `.c0`… columns, `.d0`… delays, `.s0`… sways. */
+const placement = unsafeCSS(
+  [
+    ...Array.from({ length: COLUMNS }, (_, i) => `.c${i} { left: ${Math.round((i * 70) / (COLUMNS - 1))}%; }`),
+    ...Array.from({ length: DELAYS }, (_, i) => `.d${i} { animation-delay: ${i * 110}ms; }`),
+    ...Array.from({ length: SWAYS }, (_, i) => `.s${i} { --sway: ${(i - 1) * 22}px; }`),
+  ].join('\n'),
+);
+
+const pick = (n: number): number => Math.floor(Math.random() * n);
 
 /** `total` icons shared among the names of `recent` in proportion to their taps, at least one per name sent. */
 function shares(recent: ReactionsEventData['recent'], total: number): Array<[ReactionName, number]> {
@@ -40,96 +55,99 @@ function shares(recent: ReactionsEventData['recent'], total: number): Array<[Rea
  */
 @customElement('podium-reaction-bursts')
 export class PodiumReactionBursts extends LitElement {
-  static override styles = css`
-    :host {
-      position: absolute;
-      inset: 0;
-      pointer-events: none;
-      overflow: hidden;
-      z-index: 2;
-    }
-    .lane {
-      position: absolute;
-      right: 2%;
-      bottom: 0;
-      width: min(22%, 180px);
-      height: 70%;
-    }
-    .particle {
-      position: absolute;
-      bottom: 0;
-      width: var(--size, 40px);
-      height: var(--size, 40px);
-      display: grid;
-      place-items: center;
-      border-radius: 50%;
-      background: color-mix(in srgb, var(--tint) 18%, var(--podium-surface, #fff));
-      color: var(--tint);
-      box-shadow: 0 2px 10px rgb(0 0 0 / 0.18);
-      opacity: 0;
-      animation: float ${FLOAT_MS}ms ease-out forwards;
-    }
-    .particle svg {
-      width: 62%;
-      height: 62%;
-    }
-    @keyframes float {
-      0% {
+  static override styles = [
+    placement,
+    css`
+      :host {
+        position: absolute;
+        inset: 0;
+        pointer-events: none;
+        overflow: hidden;
+        z-index: 2;
+      }
+      .lane {
+        position: absolute;
+        right: 2%;
+        bottom: 0;
+        width: min(22%, 180px);
+        height: 70%;
+      }
+      .particle {
+        position: absolute;
+        bottom: 0;
+        width: var(--size, 40px);
+        height: var(--size, 40px);
+        display: grid;
+        place-items: center;
+        border-radius: 50%;
+        background: color-mix(in srgb, var(--tint) 18%, var(--podium-surface, #fff));
+        color: var(--tint);
+        box-shadow: 0 2px 10px rgb(0 0 0 / 0.18);
         opacity: 0;
-        transform: translate(0, 0) scale(0.6);
+        animation: float ${FLOAT_MS}ms ease-out forwards;
       }
-      12% {
-        opacity: 1;
-        transform: translate(calc(var(--sway) * 0.3), -12%) scale(1);
+      .particle svg {
+        width: 62%;
+        height: 62%;
       }
-      100% {
-        opacity: 0;
-        transform: translate(var(--sway), -560%) scale(0.9);
+      @keyframes float {
+        0% {
+          opacity: 0;
+          transform: translate(0, 0) scale(0.6);
+        }
+        12% {
+          opacity: 1;
+          transform: translate(calc(var(--sway) * 0.3), -12%) scale(1);
+        }
+        100% {
+          opacity: 0;
+          transform: translate(var(--sway), -560%) scale(0.9);
+        }
       }
-    }
-    .counter {
-      position: absolute;
-      right: 12px;
-      bottom: 12px;
-      display: flex;
-      gap: 10px;
-      padding: 6px 12px;
-      border-radius: 999px;
-      background: var(--podium-surface, #fff);
-      color: var(--podium-text, #16191d);
-      border: 1px solid var(--podium-border, #cfd5dc);
-      font-variant-numeric: tabular-nums;
-      font-weight: 600;
-    }
-    .counter span {
-      display: inline-flex;
-      align-items: center;
-      gap: 3px;
-    }
-    .counter svg {
-      width: 18px;
-      height: 18px;
-      color: var(--tint);
-    }
-    .applause {
-      --tint: #c77700;
-    }
-    .heart {
-      --tint: #d12c4a;
-    }
-    .laugh {
-      --tint: #b8860b;
-    }
-    .wow {
-      --tint: #7b4bd0;
-    }
-    .thumbs_up {
-      --tint: #2a63d4;
-    }
-    .question {
-      --tint: #0f7f7a;
-    }
-  `;
+      .counter {
+        position: absolute;
+        right: 12px;
+        bottom: 12px;
+        display: flex;
+        gap: 10px;
+        padding: 6px 12px;
+        border-radius: 999px;
+        background: var(--podium-surface, #fff);
+        color: var(--podium-text, #16191d);
+        border: 1px solid var(--podium-border, #cfd5dc);
+        font-variant-numeric: tabular-nums;
+        font-weight: 600;
+      }
+      .counter span {
+        display: inline-flex;
+        align-items: center;
+        gap: 3px;
+      }
+      .counter svg {
+        width: 18px;
+        height: 18px;
+        color: var(--tint);
+      }
+      .applause {
+        --tint: #c77700;
+      }
+      .heart {
+        --tint: #d12c4a;
+      }
+      .laugh {
+        --tint: #b8860b;
+      }
+      .wow {
+        --tint: #7b4bd0;
+      }
+      .thumbs_up {
+        --tint: #2a63d4;
+      }
+      .question {
+        --tint: #0f7f7a;
+      }
+    `,
+  ];
 
   /** The latest `reactions` event; each new one bursts. */
   @property({ attribute: false }) event: ReactionsEventData | null = null;
@@ -152,6 +170,11 @@ export class PodiumReactionBursts extends LitElement {
     this.timers.clear();
     this.particles = [];
     this.counted = [];
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Through the CSSOM, which a strict CSP allows.
+    if (changed.has('size')) this.style.setProperty('--size', `${this.size}px`);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -186,13 +209,7 @@ export class PodiumReactionBursts extends LitElement {
     const born: Particle[] = [];
     for (const [name, count] of shares(event.recent, MAX_PER_EVENT)) {
       for (let i = 0; i < count; i += 1) {
-        born.push({
-          id: this.nextId++,
-          name,
-          x: Math.random() * 70,
-          delay: Math.random() * 450,
-          sway: Math.random() * 40 - 20,
-        });
+        born.push({ id: this.nextId++, name, column: pick(COLUMNS), delay: pick(DELAYS), sway: pick(SWAYS) });
       }
     }
     if (born.length === 0) return;
@@ -218,15 +235,7 @@ export class PodiumReactionBursts extends LitElement {
       <div class="lane">
         ${this.particles.map(
           (particle) =>
-            // styleMap sets each property through the CSSOM, which a strict CSP allows (a style attribute it would not).
-            html`<span
-              class="particle ${particle.name}"
-              style=${styleMap({
-                left: `${particle.x}%`,
-                animationDelay: `${particle.delay}ms`,
-                '--sway': `${particle.sway}px`,
-                '--size': `${this.size}px`,
-              })}
+            html`<span class="particle ${particle.name} c${particle.column} d${particle.delay} s${particle.sway}"
               >${REACTION_ICONS[particle.name]}</span
             >`,
         )}

@@ -52,7 +52,7 @@ export class PodiumRoomRadar extends LitElement {
         flex: 1;
         display: flex;
         flex-wrap: wrap;
-        gap: 4px 10px;
+        gap: 4px 8px;
         margin: 0;
         padding: 0;
         list-style: none;
@@ -61,8 +61,8 @@ export class PodiumRoomRadar extends LitElement {
       li {
         display: inline-flex;
         align-items: center;
-        gap: 3px;
-        min-width: 2.6em;
+        gap: 2px;
+        min-width: 2.2em;
         color: var(--podium-muted);
       }
       li.some {
@@ -70,10 +70,11 @@ export class PodiumRoomRadar extends LitElement {
         font-weight: 600;
       }
       li svg {
-        width: 20px;
-        height: 20px;
+        width: 18px;
+        height: 18px;
       }
       .minute {
+        margin: -4px 0 0;
         font-size: 0.75rem;
         color: var(--podium-muted);
       }
@@ -107,14 +108,16 @@ export class PodiumRoomRadar extends LitElement {
     const minute = REACTION_NAMES.map((name) => [name, this.lastMinute[name] ?? 0] as const);
     const total = minute.reduce((sum, [, n]) => sum + n, 0);
     return html`<section aria-label="The room">
-      <p class="people" aria-live="polite">
-        ${
-          audience
-            ? html`<span><strong>${audience.live}</strong> following live</span>
-                <span class="browsing"><strong>${audience.browsing}</strong> browsing back</span>`
-            : html`<span class="browsing">Counting the room…</span>`
-        }
-      </p>
+      <div class="row">
+        <p class="people" aria-live="polite">
+          ${
+            audience
+              ? html`<span><strong>${audience.live}</strong> following live</span>
+                  <span class="browsing"><strong>${audience.browsing}</strong> browsing back</span>`
+              : html`<span class="browsing">Counting the room…</span>`
+          }
+        </p>
+      </div>
       <div class="row">
         <ul aria-label="Reactions in the last minute: ${total}">
           ${minute.map(
@@ -124,7 +127,6 @@ export class PodiumRoomRadar extends LitElement {
               </li>`,
           )}
         </ul>
-        <span class="minute" aria-hidden="true">last min</span>
         <button
           aria-label="Show reactions on screen"
           title="Show reactions on screen"
@@ -134,6 +136,7 @@ export class PodiumRoomRadar extends LitElement {
           ${burstsIcon}
         </button>
       </div>
+      <p class="minute" aria-hidden="true">Reactions in the last minute</p>
     </section>`;
   }
 }

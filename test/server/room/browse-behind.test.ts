@@ -2,31 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck, PresenterDeck, SlideEventData } from '../../../shared/protocol.js';
 import { DRIVERS } from '../../support/databases.js';
 import { EventRecorder } from '../../support/room-client.js';
+import { BEHIND_DECK } from './room-fixtures.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
 import { eventually } from '../../support/sse-client.js';
-
-/** Four slides, each with a word found nowhere else, so a leak of a slide is a leak of its word. */
-export const BEHIND_DECK = [
-  '---',
-  'title: No spoilers',
-  'browse: behind',
-  '---',
-  '# Opening',
-  '',
-  'Welcome',
-  '---',
-  '## Riddle',
-  '',
-  'Word zanzibar',
-  '---',
-  '## Answer',
-  '',
-  'Word quetzal',
-  '---',
-  '## Finale',
-  '',
-  'Word xylophone',
-].join('\n');
 
 const SECRETS = ['zanzibar', 'quetzal', 'xylophone'];
 
