@@ -45,8 +45,8 @@ describeInBrowser('the audience page when the Wi-Fi comes and goes', (suite) => 
   });
 
   it('fetches every slide’s images ahead, browses them offline, and lands on the live slide and step on reconnect', async () => {
-    // No service worker here: memory and the HTTP cache alone must carry the images.
-    const context = await newDesktopContext(suite.browser, { serviceWorkers: 'block' });
+    // No service worker here (test contexts block them): memory and the HTTP cache alone must carry the images.
+    const context = await newDesktopContext(suite.browser);
     const problems = collectProblems(await context.newPage());
     try {
       const page = context.pages()[0]!;
@@ -86,7 +86,7 @@ describeInBrowser('the audience page when the Wi-Fi comes and goes', (suite) => 
   });
 
   it('on a secure origin keeps the deck in a service worker: a reload offline shows it, images and all', async () => {
-    const context = await newDesktopContext(suite.browser);
+    const context = await newDesktopContext(suite.browser, { serviceWorkers: 'allow' });
     try {
       const page = await context.newPage();
       expect((await suite.server.putSlide(created.deck.id, created.presenterKey, 0)).status).toBe(200);
