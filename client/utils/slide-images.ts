@@ -5,9 +5,6 @@ export interface SlideImage {
   sizes: string;
 }
 
-/** Who may see which slides: `free` (any slide, the default) or `behind` (only slides the talk has reached). */
-export type BrowsePolicy = 'free' | 'behind';
-
 /** The images of one slide's HTML, in document order, each once (parsed inert: nothing loads or runs). */
 export function slideImages(html: string): SlideImage[] {
   const template = document.createElement('template');
@@ -28,14 +25,10 @@ export function slideImages(html: string): SlideImage[] {
   return images;
 }
 
-/**
- * The slides whose images to fetch ahead, nearest first: from `current` onwards, then back to
- * the start. Under `behind`, only slides up to the furthest the talk has `reached` (or `current`).
- */
-export function slidesToPrefetch(count: number, current: number, policy: BrowsePolicy, reached: number): number[] {
-  const last = policy === 'behind' ? Math.min(count - 1, Math.max(reached, current)) : count - 1;
+/** The slides whose images to fetch ahead, of `count`, nearest first: from `current` on, then back to the start. */
+export function slidesToPrefetch(count: number, current: number): number[] {
   const order: number[] = [];
-  for (let index = Math.max(0, current); index <= last; index++) order.push(index);
-  for (let index = Math.min(current, last + 1) - 1; index >= 0; index--) order.push(index);
+  for (let index = Math.max(0, current); index < count; index++) order.push(index);
+  for (let index = Math.min(current, count) - 1; index >= 0; index--) order.push(index);
   return order;
 }

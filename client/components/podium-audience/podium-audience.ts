@@ -9,9 +9,8 @@ import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-slide/podium-slide.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
-import { SlideStreamController, type StreamStatus } from '../../controllers/slide-stream-controller.js';
-import { ImagePrefetcher } from '../../controllers/image-prefetcher.js';
-import { slidesToPrefetch, type BrowsePolicy } from '../../utils/slide-images.js';
+import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { WifiDropController } from '../../controllers/wifi-drop-controller.js';
 import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { FullscreenController } from '../../controllers/fullscreen-controller.js';
@@ -34,19 +33,6 @@ export class PodiumAudience extends LitElement {
 
   private loading = false;
   private reloadWanted = false;
-  /** Images of the slides ahead, fetched while the Wi-Fi is there. */
-  private readonly images = new ImagePrefetcher();
-  /**
-   * Which slides the audience may see, so which to fetch ahead: every slide's HTML reaches the
-   * page and anyone may browse ahead, so `free`; `slidesToPrefetch` also knows `behind`.
-   */
-  private readonly browsePolicy: BrowsePolicy = 'free';
-  /** The furthest live slide seen (for `behind`). */
-  private reached = 0;
-  /** The stream's status at the last update, to see a reconnect. */
-  private lastStatus: StreamStatus = 'connecting';
-  /** Whether the viewer followed live when the stream dropped: if so, a reconnect lands on live. */
-  private followingWhenDropped = true;
 
   private readonly stream = new SlideStreamController(this, {
     url: () => (this.deckId && !this.loadError?.notFound ? eventsUrl(this.deckId) : null),
@@ -54,6 +40,12 @@ export class PodiumAudience extends LitElement {
     onDeckChange: () => void this.loadDeck(),
   });
   private readonly fullscreen = new FullscreenController(this);
+  // Images fetched ahead; back online, a viewer who followed lands on the live slide and step.
+  private readonly wifiDrop = new WifiDropController(this, {
+    deck: () => this.deck,
+    position: () => this.position,
+    status: () => this.stream.status,
+  });
 
   constructor() {
     super();
@@ -68,30 +60,6 @@ export class PodiumAudience extends LitElement {
       this.loadError = null;
       if (this.deckId) void this.loadDeck();
     }
-    this.watchReconnect();
-  }
-
-  /**
-   * Back online after a drop: a viewer who was following when it dropped (and maybe browsed
-   * meanwhile, offline) lands on the live slide and step; the images that failed are fetched again.
-   */
-  private watchReconnect(): void {
-    const status = this.stream.status;
-    if (status === this.lastStatus) return;
-    if (this.lastStatus === 'live') this.followingWhenDropped = this.position.following;
-    else if (status === 'live') {
-      if (this.followingWhenDropped) this.position.followLive();
-      this.prefetchImages();
-    }
-    this.lastStatus = status;
-  }
-
-  /** Queues the images of every slide the audience may see, nearest first. */
-  private prefetchImages(): void {
-    const deck = this.deck;
-    if (!deck) return;
-    const count = deck.slides.length;
-    this.images.prefetch(deck.slides, slidesToPrefetch(count, this.shownIndex, this.browsePolicy, this.reached));
   }
 
   protected override updated(): void {
@@ -120,8 +88,6 @@ export class PodiumAudience extends LitElement {
       this.loadError = null;
       this.position.take(deck);
       this.position.fit(deck.slides.length);
-      this.reached = Math.max(this.reached, this.position.live.index);
-      this.prefetchImages();
     } catch (error) {
       if (id !== this.deckId) return;
       const message = error instanceof Error ? error.message : String(error);
@@ -151,12 +117,7 @@ export class PodiumAudience extends LitElement {
     // No deck yet (and none on its way), or the deck was edited: fetch it again.
     const stale = this.deck ? event.count !== undefined && event.count !== this.deck.slides.length : !this.loading;
     if (stale) void this.loadDeck();
-    if (!this.position.take(event)) return;
-    if (this.position.live.index > this.reached) {
-      this.reached = this.position.live.index;
-      if (this.browsePolicy === 'behind') this.prefetchImages();
-    }
-    this.requestUpdate();
+    if (this.position.take(event)) this.requestUpdate();
   }
 
   private handleKey(event: KeyboardEvent): boolean {
