@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker is plain JavaScript served as is (client/public/).
+    files: ['client/public/**/*.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // shared/ is the protocol: it imports nothing but itself.
     files: ['shared/**/*.ts'],
     rules: {

@@ -8,7 +8,7 @@ import { SSE_HEADERS } from '../hub/sse-frame.js';
  * script, no eval), styles from this origin (Lit uses constructed style sheets, which CSP
  * does not block), images also from http(s) and data: URLs (slide images, which the sanitizer
  * allows by http or https URL, and QR codes), no
- * plugins, no framing, no `<base>`. No `upgrade-insecure-requests`: Podium often runs on
+ * plugins, no framing, no `<base>`, workers only from this origin (the service worker). No `upgrade-insecure-requests`: Podium often runs on
  * plain http on a LAN, where upgrading would break every request.
  */
 export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
@@ -23,7 +23,8 @@ export const CONTENT_SECURITY_POLICY: Record<string, string[]> = {
   'connect-src': ["'self'"],
   'media-src': ["'self'"],
   'manifest-src': ["'self'"],
-  'worker-src': ["'none'"],
+  // The audience page's service worker (/sw.js), for offline browsing; no other worker.
+  'worker-src': ["'self'"],
   'object-src': ["'none'"],
   'frame-src': ["'none'"],
   'frame-ancestors': ["'none'"],

@@ -85,9 +85,17 @@ export function collectProblems(page: Page, problems: string[] = []): string[] {
   return problems;
 }
 
+/**
+ * Service workers are off in test contexts unless a test asks (`serviceWorkers: 'allow'`): the
+ * audience page's worker would otherwise serve pages past a test's routes (its CSP changes) and
+ * fetch on its own while a context closes. test/client/components/podium-audience/offline.test.ts tests it.
+ */
+const NO_SERVICE_WORKERS: BrowserContextOptions = { serviceWorkers: 'block' };
+
 /** A phone-sized context (390x844, touch, mobile), as the presenter holds it. */
 export function newPhoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
+    ...NO_SERVICE_WORKERS,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     hasTouch: true,
@@ -98,7 +106,7 @@ export function newPhoneContext(browser: Browser, options: BrowserContextOptions
 
 /** A laptop/projector-sized context for the audience. */
 export function newDesktopContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  return browser.newContext({ ...NO_SERVICE_WORKERS, viewport: { width: 1280, height: 720 }, ...options });
 }
 
 /**

@@ -16,6 +16,7 @@ import '../podium-questions/podium-questions.js';
 import '../podium-question-spotlight/podium-question-spotlight.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
+import { WifiDropController } from '../../controllers/wifi-drop-controller.js';
 import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { FullscreenController } from '../../controllers/fullscreen-controller.js';
@@ -53,6 +54,12 @@ export class PodiumAudience extends LitElement {
   });
   private readonly fullscreen = new FullscreenController(this);
   private readonly presence = new PresenceController(this, { deckId: () => this.deckId });
+  // Images fetched ahead; back online, a viewer who followed lands on the live slide and step.
+  private readonly wifiDrop = new WifiDropController(this, {
+    deck: () => this.deck,
+    position: () => this.position,
+    status: () => this.stream.status,
+  });
 
   constructor() {
     super();
