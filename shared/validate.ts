@@ -1,4 +1,4 @@
-import type { ErrorBody, Slide, SlideEventData, SlideState } from './protocol.js';
+import type { ErrorBody, Slide, SlideEventData, SlideState, TalkClock } from './protocol.js';
 
 /** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
 
@@ -22,6 +22,15 @@ export function isSlide(value: unknown): value is Slide {
   return isRecord(value) && typeof value.html === 'string' && isIndex(value.steps);
 }
 
+function isNullablePositive(value: unknown): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isFinite(value) && value > 0);
+}
+
+/** Narrows a talk clock: `{startedAt, durationMinutes}`, each a positive number or null. */
+export function isTalkClock(value: unknown): value is TalkClock {
+  return isRecord(value) && isNullablePositive(value.startedAt) && isNullablePositive(value.durationMinutes);
+}
+
 /** Parses the data line of an SSE `slide` event; null when it is not one. */
 export function parseSlideEvent(data: string): SlideEventData | null {
   let parsed: unknown;
@@ -32,8 +41,12 @@ export function parseSlideEvent(data: string): SlideEventData | null {
   }
   if (!isSlideState(parsed)) return null;
   const state = { index: parsed.index, step: parsed.step, version: parsed.version };
-  const count = isRecord(parsed) && isIndex(parsed.count) ? parsed.count : undefined;
-  return count === undefined ? state : { ...state, count };
+  const result: SlideEventData = state;
+  if (isRecord(parsed) && isIndex(parsed.count)) result.count = parsed.count;
+  if (isRecord(parsed) && isTalkClock(parsed.clock)) {
+    result.clock = { startedAt: parsed.clock.startedAt, durationMinutes: parsed.clock.durationMinutes };
+  }
+  return result;
 }
 
 /** Narrows an API error body; anything else is null. */

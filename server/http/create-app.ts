@@ -9,6 +9,7 @@ import { createGuards, writeRateLimit } from './rate-limit.js';
 import { requestLog } from './request-log.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
+import { registerClockRoutes } from './routes/clock-routes.js';
 import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerPollRoutes } from './routes/poll-routes.js';
@@ -28,6 +29,7 @@ function createApp(deps: AppDeps): Koa {
   const router = new Router();
   registerOpsRoutes(router, deps);
   registerDeckRoutes(router, deps, guards);
+  registerClockRoutes(router, deps, guards);
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);

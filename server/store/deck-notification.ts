@@ -1,5 +1,5 @@
 import { REACTION_NAMES, type PollEventData, type ReactionCounts, type SlideEventData } from '../../shared/protocol.js';
-import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
+import { isIndex, isRecord, isSlideState, isTalkClock } from '../../shared/validate.js';
 
 /**
  * The channel every deck change is NOTIFYed on: slide moves and presenter-key changes. The
@@ -17,6 +17,10 @@ export interface SlidePayload {
   version: number;
   /** The deck's slide count; the trigger always sends it. */
   count: number;
+  /** The talk clock's start in epoch ms, or null (migration 12 on). */
+  startedAt?: number | null;
+  /** The talk's target length in minutes, or null (migration 12 on). */
+  durationMinutes?: number | null;
 }
 
 /** The JSON the key trigger sends on DECK_CHANNEL: a key of this deck was minted, revoked or deleted. */
@@ -122,6 +126,8 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   }
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
-  const state = { index: value.index, step: value.step, version: value.version, count };
+  const state: NotifiedState = { index: value.index, step: value.step, version: value.version, count };
+  const clock = { startedAt: value.startedAt, durationMinutes: value.durationMinutes };
+  if (isTalkClock(clock)) state.clock = clock;
   return { kind: 'slide', deckId: deck, state };
 }

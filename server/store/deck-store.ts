@@ -7,12 +7,16 @@ import { insertKey, PresenterKeyStore } from './presenter-key-store.js';
 import { DeckRemoval } from './deck-removal.js';
 import { PollStore } from './poll-store.js';
 import { QuestionStore } from './question-store.js';
+import { ClockStore } from './clock-store.js';
+import { CLOCK_COLUMNS, STATE_COLUMNS, toClock, toState, type StateRow } from './state-row.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
   title: string;
   slides: Slide[];
   notes: string[];
+  /** The talk's target length in minutes from front matter (`duration: 35min`); none by default. */
+  durationMinutes?: number;
 }
 
 /** Outcome of `setSlide`; the HTTP layer maps each kind to a status. */
@@ -33,20 +37,12 @@ interface DeckRow {
   current_index: number;
   current_step: number;
   version: number;
-}
-
-interface StateRow {
-  id: string;
-  current_index: number;
-  current_step: number;
-  version: number;
-  slide_count: number;
+  started_ms: number | null;
+  duration_minutes: number | null;
 }
 
 /** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
-const DECK_COLUMNS = 'id, title, slides, slide_steps, current_index, current_step, version';
-/** Columns of a StateRow. */
-const STATE_COLUMNS = 'id, current_index, current_step, version, slide_count';
+const DECK_COLUMNS = `id, title, slides, slide_steps, current_index, current_step, version, ${CLOCK_COLUMNS}`;
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -55,10 +51,6 @@ export function generateDeckId(): string {
   let id = '';
   for (let i = 0; i < 8; i += 1) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
   return id;
-}
-
-function toState(row: StateRow): SlideEventData {
-  return { index: row.current_index, step: row.current_step, version: row.version, count: row.slide_count };
 }
 
 /** The slide_steps column is the one home of step counts; the slides jsonb of older decks has none. */
@@ -90,6 +82,8 @@ export class DeckStore {
   readonly questions: QuestionStore;
   /** Polls written in decks and their votes. */
   readonly polls: PollStore;
+  /** The talk clock: start, start over, target duration. */
+  readonly clock: ClockStore;
 
   constructor(private readonly db: Database) {
     this.keys = new PresenterKeyStore(db);
@@ -97,6 +91,7 @@ export class DeckStore {
     this.removal = new DeckRemoval(db);
     this.questions = new QuestionStore(db);
     this.polls = new PollStore(db);
+    this.clock = new ClockStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */
@@ -105,7 +100,8 @@ export class DeckStore {
     return this.guard(() =>
       this.db.transaction(async (tx) => {
         const rows = await tx.query<DeckRow>(
-          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps) VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps, duration_minutes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            RETURNING ${DECK_COLUMNS}`,
           [
             deckId,
@@ -114,6 +110,7 @@ export class DeckStore {
             JSON.stringify(content.notes),
             content.slides.length,
             stepCounts(content),
+            content.durationMinutes ?? null,
           ],
         );
         const minted = await insertKey(tx, deckId, 'creator');
@@ -130,11 +127,11 @@ export class DeckStore {
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
     return this.guard(async () => {
       const rows = await this.db.query<DeckRow>(
-        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps, duration_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
-           slide_steps = EXCLUDED.slide_steps,
+           slide_steps = EXCLUDED.slide_steps, duration_minutes = EXCLUDED.duration_minutes,
            current_index = LEAST(decks.current_index, EXCLUDED.slide_count - 1),
            current_step = LEAST(decks.current_step,
              EXCLUDED.slide_steps[LEAST(decks.current_index, EXCLUDED.slide_count - 1) + 1]),
@@ -149,6 +146,7 @@ export class DeckStore {
           content.slides.length,
           sourceHash,
           stepCounts(content),
+          content.durationMinutes ?? null,
         ],
       );
       const deck = rows[0] ? toDeck(rows[0]) : await this.getDeck(id);
@@ -176,7 +174,7 @@ export class DeckStore {
       this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes FROM decks WHERE id = $1`, [id]),
     );
     const row = rows[0];
-    return row ? { ...toDeck(row), notes: row.notes ?? [] } : null;
+    return row ? { ...toDeck(row), notes: row.notes ?? [], clock: toClock(row) } : null;
   }
 
   /** Current index, step, version and slide count of one deck, or null. */
@@ -205,7 +203,8 @@ export class DeckStore {
       for (;;) {
         // The one statement whose lost answer leaves the outcome unknown (see Database.change).
         const changed = await this.db.change<StateRow>(
-          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now()
+          `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now(),
+             started_at = COALESCE(started_at, now())
            WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
              AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
            RETURNING ${STATE_COLUMNS}`,
