@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
 import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
@@ -7,9 +7,9 @@ import { SlideStreamController } from '../../controllers/slide-stream-controller
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
 import { stepBack, stepForward } from '../../state/step-walk.js';
-import { timerStart } from '../../state/timer-start.js';
 import { audiencePath } from '../../utils/deck-path.js';
 import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
+import type { ClockResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
@@ -17,7 +17,7 @@ import '../podium-pair-device/podium-pair-device.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
-import '../podium-timer/podium-timer.js';
+import '../podium-talk-clock/podium-talk-clock.js';
 import { remoteStyles } from './podium-remote.styles.js';
 
 /**
@@ -32,8 +32,6 @@ export class PodiumRemote extends LitElement {
 
   /** Deck id from the page URL (`/d/:id/remote`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';
-
-  @state() private timerStart = Date.now();
 
   @query('podium-slide-grid') private grid!: PodiumSlideGrid | null;
 
@@ -57,7 +55,6 @@ export class PodiumRemote extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('deckId')) return;
     this.presenter.open(this.deckId);
-    if (this.deckId) this.timerStart = timerStart(this.deckId);
   }
 
   protected override updated(): void {
@@ -109,8 +106,8 @@ export class PodiumRemote extends LitElement {
     this.go(event.detail.index);
   }
 
-  private handleTimerReset(): void {
-    this.timerStart = timerStart(this.deckId, true);
+  private handleClockChange(event: CustomEvent<ClockResponse>): void {
+    this.presenter.adoptClock(event.detail);
   }
 
   private handleRetry(): void {
@@ -162,7 +159,14 @@ export class PodiumRemote extends LitElement {
         <p class="position">
           Slide <strong>${index + 1}</strong> of ${count}${steps > 0 ? ` · step ${step} of ${steps}` : ''}
         </p>
-        <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
+        <podium-talk-clock
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          .clock=${this.presenter.clock}
+          .index=${index}
+          .count=${count}
+          @podium-clock-change=${this.handleClockChange}
+        ></podium-talk-clock>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
         </p>

@@ -46,7 +46,6 @@ describeInBrowser('podium-remote', (suite) => {
     expect(await audience.title()).toBe('2/3 · Remote test · Podium');
     expect(await fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, step: 0, version: 2 });
 
-    await remote.getByRole('button', { name: 'Reset timer' }).tap();
     await saveScreenshot(audience, 'audience-desktop.png');
     await saveScreenshot(remote, 'remote-phone.png');
     await audience.emulateMedia({ colorScheme: 'dark' });
