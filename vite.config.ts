@@ -11,6 +11,7 @@ const proxy = { '^/api/': api, '^/healthz$': api, '^/metrics$': api };
 const rewritePageRoutes: Connect.NextHandleFunction = (req, _res, next) => {
   const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
   if (/^\/d\/[^/]+\/remote\/?$/.test(path)) req.url = '/remote.html';
+  else if (/^\/d\/[^/]+\/present\/?$/.test(path)) req.url = '/present.html';
   else if (/^\/d\/[^/]+\/?$/.test(path)) req.url = '/audience.html';
   next();
 };
@@ -24,7 +25,7 @@ function podiumPages(): Plugin {
 }
 
 /**
- * Client build: three pages (start, audience, remote) from `client/` into `dist/client`,
+ * Client build: four pages (start, audience, remote, presenter view) from `client/` into `dist/client`,
  * assets under `/assets/`, served by the Koa server. Vitest has its own `vitest.config.ts`.
  */
 export default defineConfig({
@@ -46,6 +47,7 @@ export default defineConfig({
         index: here('./client/index.html'),
         audience: here('./client/audience.html'),
         remote: here('./client/remote.html'),
+        present: here('./client/present.html'),
       },
     },
   },

@@ -3,4 +3,7 @@ import { deckIdFromPath } from './utils/deck-path.js';
 import './components/podium-audience/podium-audience.js';
 
 const viewer = document.querySelector('podium-audience');
-if (viewer) viewer.deckId = deckIdFromPath(location.pathname) ?? '';
+if (viewer) {
+  viewer.projector = new URLSearchParams(location.search).has('projector');
+  viewer.deckId = deckIdFromPath(location.pathname) ?? '';
+}

@@ -1,6 +1,6 @@
-/** The deck id in a page path (`/d/:id` or `/d/:id/remote`); null on any other path. */
+/** The deck id in a page path (`/d/:id`, `/d/:id/remote` or `/d/:id/present`); null on any other path. */
 export function deckIdFromPath(pathname: string): string | null {
-  const match = /^\/d\/([^/]+)(?:\/remote)?\/?$/.exec(pathname);
+  const match = /^\/d\/([^/]+)(?:\/remote|\/present)?\/?$/.exec(pathname);
   if (!match?.[1]) return null;
   try {
     return decodeURIComponent(match[1]);
@@ -12,6 +12,16 @@ export function deckIdFromPath(pathname: string): string | null {
 /** The audience page of a deck, as a path. */
 export function audiencePath(deckId: string): string {
   return `/d/${encodeURIComponent(deckId)}`;
+}
+
+/** The projector window of a deck: the audience view following live, without controls. */
+export function projectorPath(deckId: string): string {
+  return `${audiencePath(deckId)}?projector`;
+}
+
+/** The presenter view of a deck (laptop), as a path. */
+export function presenterPath(deckId: string): string {
+  return `/d/${encodeURIComponent(deckId)}/present`;
 }
 
 /** A talk code, or a pasted audience/remote link, as a deck id; null when empty. */

@@ -30,6 +30,14 @@ export const audienceStyles = [
     :host(:fullscreen) .stage-area.idle {
       cursor: none;
     }
+    /* The projector window shows the live slide only: no toolbar, no pill, nothing to click. */
+    :host([projector]) .toolbar,
+    :host([projector]) .live-pill {
+      display: none;
+    }
+    :host([projector]) podium-slide.main {
+      inset: 0;
+    }
     :host(:fullscreen) podium-slide.main {
       inset: 0;
     }

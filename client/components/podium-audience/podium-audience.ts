@@ -26,6 +26,8 @@ export class PodiumAudience extends LitElement {
 
   /** Deck id from the page URL (`/d/:id`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';
+  /** Projector mode (`/d/:id?projector`, opened by the presenter view): the live slide only, no controls. */
+  @property({ type: Boolean, reflect: true }) projector = false;
   @state() private deck: Deck | null = null;
   @state() private position = new ViewerPosition();
   @state() private loadError: { message: string; notFound: boolean } | null = null;
@@ -98,7 +100,7 @@ export class PodiumAudience extends LitElement {
 
   private browse(index: number): void {
     const deck = this.deck;
-    if (!deck) return;
+    if (!deck || this.projector) return;
     const target = clampIndex(index, deck.slides.length);
     if (target === this.shownIndex) return;
     this.position.browse(target, deck.slides.length);
@@ -114,6 +116,7 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent): boolean {
+    if (this.projector) return this.handleProjectorKey(event);
     const target = slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
     if (target !== null) {
       this.browse(target);
@@ -128,6 +131,13 @@ export class PodiumAudience extends LitElement {
       return true;
     }
     return false;
+  }
+
+  /** The projector follows the presenter: the only key it takes is F (full screen). */
+  private handleProjectorKey(event: KeyboardEvent): boolean {
+    if (event.key !== 'f' && event.key !== 'F') return false;
+    this.fullscreen.toggle();
+    return true;
   }
 
   private handleFollowLive(): void {

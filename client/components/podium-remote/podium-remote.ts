@@ -171,7 +171,7 @@ export class PodiumRemote extends LitElement {
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
         </p>
       </section>
-      <section class="notes" aria-label="Speaker notes" tabindex="0">
+      <section class="notes" aria-label="Speaker notes" tabindex="0" data-keys-scroll>
         ${
           notes
             ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)

@@ -44,7 +44,7 @@ async function sendPage(ctx: Context, root: string, page: string): Promise<void>
   }
 }
 
-/** The pages: `/` (start), `/d/:id` (audience) and `/d/:id/remote` (presenter). */
+/** The pages: `/` (start), `/d/:id` (audience), `/d/:id/remote` (presenter's phone) and `/d/:id/present` (presenter view). */
 export function registerPageRoutes(router: Router, deps: AppDeps): void {
   const root = normalize(deps.config.clientDir);
   router.get('/', (ctx) => sendPage(ctx, root, 'index.html'));
@@ -55,6 +55,10 @@ export function registerPageRoutes(router: Router, deps: AppDeps): void {
   router.get('/d/:id/remote', (ctx) => {
     deckIdFrom(ctx);
     return sendPage(ctx, root, 'remote.html');
+  });
+  router.get('/d/:id/present', (ctx) => {
+    deckIdFrom(ctx);
+    return sendPage(ctx, root, 'present.html');
   });
 }
 
