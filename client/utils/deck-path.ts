@@ -30,9 +30,10 @@ export function talkCode(input: string): string | null {
   if (!text) return null;
   try {
     const fromUrl = deckIdFromPath(new URL(text).pathname);
-    if (fromUrl) return fromUrl;
+    if (fromUrl) return fromUrl.toLowerCase();
   } catch {
     // Not a URL: a bare code.
   }
-  return deckIdFromPath(text) ?? text.replace(/^\/+|\/+$/g, '');
+  // Codes are lowercase; one typed in capitals (or with autocapitalization) is the same code.
+  return (deckIdFromPath(text) ?? text.replace(/^\/+|\/+$/g, '')).toLowerCase();
 }
