@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Slide } from '../../shared/protocol.js';
 import { stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
+import { readPref } from '../state/viewer-prefs.js';
 
 /** What a navigation key asks for. */
 type SlideKeyAction = 'next' | 'previous' | 'first' | 'last';
@@ -87,6 +88,11 @@ function isTyping(target: EventTarget | undefined): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** True for a single letter (n, p, f, g…), which the viewer may switch off (WCAG 2.1.4). */
+function isLetterKey(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && /\p{L}/u.test(event.key);
+}
+
 /** Keys that scroll a focused scrollable region (which then keeps them, instead of changing slides). */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ', 'Home', 'End']);
 
@@ -104,7 +110,8 @@ function isActivatable(target: EventTarget | undefined): boolean {
  * Page-wide keyboard shortcuts for a component: listens on `window` while the host is
  * connected. Keys typed into fields, with Ctrl/Meta/Alt, Space/Enter on a focused
  * button (which the button handles itself), and scrolling keys in a focused region marked
- * `data-keys-scroll` (long speaker notes read by keyboard) are left alone. `onKey` returns true when it
+ * `data-keys-scroll` (long speaker notes read by keyboard) are left alone, and so are
+ * single letters once the viewer switched them off (see podium-shortcuts). `onKey` returns true when it
  * used the key, which then does nothing else (no page scroll).
  */
 export class KeyboardShortcutsController implements ReactiveController {
@@ -129,6 +136,7 @@ export class KeyboardShortcutsController implements ReactiveController {
     if (isTyping(target)) return;
     if ((event.key === ' ' || event.key === 'Enter') && isActivatable(target)) return;
     if (scrollsRegion(event)) return;
+    if (isLetterKey(event) && readPref('letter-keys-off')) return;
     if (this.onKey(event)) event.preventDefault();
   };
 }

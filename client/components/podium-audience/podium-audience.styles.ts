@@ -27,6 +27,10 @@ export const audienceStyles = [
       width: auto;
       aspect-ratio: auto;
     }
+    podium-reader.main {
+      position: absolute;
+      inset: 0;
+    }
     :host(:fullscreen) .stage-area.idle {
       cursor: none;
     }
@@ -65,6 +69,15 @@ export const audienceStyles = [
     .toolbar button {
       background: transparent;
       border-color: transparent;
+    }
+    .toolbar button[aria-pressed='true'] {
+      background: var(--podium-surface-2);
+      border-color: var(--podium-accent);
+    }
+    @media (pointer: coarse) {
+      .shortcuts-button {
+        display: none;
+      }
     }
     .toolbar button:hover {
       background: var(--podium-surface-2);

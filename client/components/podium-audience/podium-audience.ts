@@ -1,13 +1,18 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Deck, SlideEventData } from '../../../shared/protocol.js';
 import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
 import { podiumEvent } from '../events.js';
-import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
+import { chevronLeft, chevronRight, expandIcon, keyboardIcon, readerIcon, shrinkIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
+import '../podium-reader/podium-reader.js';
+import '../podium-shortcuts/podium-shortcuts.js';
+import type { PodiumShortcuts } from '../podium-shortcuts/podium-shortcuts.js';
+import { AUDIENCE_SHORTCUTS } from './audience-shortcuts.js';
 import '../podium-slide/podium-slide.js';
+import { readPref, writePref } from '../../state/viewer-prefs.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { clampIndex, slideAnnouncement } from '../../utils/slide-text.js';
@@ -31,6 +36,10 @@ export class PodiumAudience extends LitElement {
   @state() private deck: Deck | null = null;
   @state() private position = new ViewerPosition();
   @state() private loadError: { message: string; notFound: boolean } | null = null;
+  /** Reader mode: the slide's text reflowed at the viewer's own size (kept on this device). */
+  @state() private reader = readPref('reader');
+
+  @query('podium-shortcuts') private shortcutList!: PodiumShortcuts | null;
 
   private loading = false;
   private reloadWanted = false;
@@ -116,29 +125,22 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent): boolean {
-    if (this.projector) return this.handleProjectorKey(event);
-    const target = slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
-    if (target !== null) {
-      this.browse(target);
-      return true;
-    }
-    if (event.key === 'f' || event.key === 'F') {
-      this.fullscreen.toggle();
-      return true;
-    }
-    if ((event.key === 'l' || event.key === 'L') && !this.position.following) {
-      this.handleFollowLive();
-      return true;
-    }
-    return false;
+    const target = this.projector ? null : slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
+    if (target !== null) this.browse(target);
+    // The projector follows the presenter: the only key it takes is F (full screen).
+    const action =
+      this.projector && event.key.toLowerCase() !== 'f' ? undefined : this.keyActions[event.key.toLowerCase()];
+    action?.();
+    return target !== null || action !== undefined;
   }
 
-  /** The projector follows the presenter: the only key it takes is F (full screen). */
-  private handleProjectorKey(event: KeyboardEvent): boolean {
-    if (event.key !== 'f' && event.key !== 'F') return false;
-    this.fullscreen.toggle();
-    return true;
-  }
+  /** The viewer's other keys (lowercase), listed by podium-shortcuts. */
+  private readonly keyActions: Record<string, (() => void) | undefined> = {
+    f: () => this.fullscreen.toggle(),
+    r: () => this.handleReaderToggle(),
+    l: () => (this.position.following ? undefined : this.handleFollowLive()),
+    '?': () => this.shortcutList?.show(),
+  };
 
   private handleFollowLive(): void {
     this.position.followLive();
@@ -152,6 +154,15 @@ export class PodiumAudience extends LitElement {
 
   private handleNext(): void {
     this.browse(this.shownIndex + 1);
+  }
+
+  private handleReaderToggle(): void {
+    this.reader = !this.reader;
+    writePref('reader', this.reader);
+  }
+
+  private handleShortcutsOpen(): void {
+    this.shortcutList?.show();
   }
 
   private handleFullscreenClick(): void {
@@ -190,9 +201,18 @@ export class PodiumAudience extends LitElement {
     const needsAttention = !following || this.stream.status !== 'live';
     return html`
       <div class="stage-area ${idle ? 'idle' : ''}">
-        <podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
-          >This slide is empty.</podium-slide
-        >
+        ${
+          this.reader && !this.projector
+            ? html`<podium-reader
+                class="main"
+                .html=${slideHtml}
+                .step=${step}
+                label="Slide ${index + 1} of ${count}"
+              ></podium-reader>`
+            : html`<podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
+                >This slide is empty.</podium-slide
+              >`
+        }
         ${
           this.stream.status === 'waiting' && this.stream.refusal
             ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
@@ -229,7 +249,22 @@ export class PodiumAudience extends LitElement {
           ${chevronRight}
         </button>
         <span class="title">${deck.title}</span>
-        <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-connection-status .status=${this.stream.status} ?browsing=${!following}></podium-connection-status>
+        <button
+          aria-pressed=${this.reader ? 'true' : 'false'}
+          title="Reader mode (R)"
+          @click=${this.handleReaderToggle}
+        >
+          ${readerIcon}<span class="visually-hidden">Reader mode</span>
+        </button>
+        <button
+          class="shortcuts-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          @click=${this.handleShortcutsOpen}
+        >
+          ${keyboardIcon}
+        </button>
         ${
           document.fullscreenEnabled
             ? html`<button
@@ -245,6 +280,7 @@ export class PodiumAudience extends LitElement {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, slideHtml, following ? { step, steps } : undefined)}
       </div>
+      <podium-shortcuts .shortcuts=${AUDIENCE_SHORTCUTS}></podium-shortcuts>
     `;
   }
 }
