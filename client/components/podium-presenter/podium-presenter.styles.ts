@@ -114,7 +114,7 @@ export const presenterStyles = [
       border: 1px solid var(--podium-border);
       border-radius: var(--podium-radius);
       padding: 12px 14px;
-      font-size: 1.2rem;
+      font-size: calc(1.2rem * var(--podium-notes-scale, 1));
       line-height: 1.5;
       overflow-wrap: break-word;
     }

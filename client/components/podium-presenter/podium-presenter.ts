@@ -15,6 +15,7 @@ import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
 import '../podium-talk-clock/podium-talk-clock.js';
+import '../podium-notes-size/podium-notes-size.js';
 import { presenterStyles } from './podium-presenter.styles.js';
 
 /** The name of the projector window, so a second click brings the same window back. */
@@ -175,6 +176,7 @@ export class PodiumPresenter extends LitElement {
             @podium-clock-change=${this.handleClockChange}
           ></podium-talk-clock>
           <span class="wall" aria-label="Time of day ${time}">${time}</span>
+          <podium-notes-size></podium-notes-size>
         </div>
         <p class="notice" role="status">${notice}</p>
         <section class="notes" aria-labelledby="notes-label" tabindex="0" data-keys-scroll>

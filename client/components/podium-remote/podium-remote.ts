@@ -18,6 +18,7 @@ import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
 import '../podium-talk-clock/podium-talk-clock.js';
+import '../podium-notes-size/podium-notes-size.js';
 import { remoteStyles } from './podium-remote.styles.js';
 
 /**
@@ -167,6 +168,7 @@ export class PodiumRemote extends LitElement {
           .count=${count}
           @podium-clock-change=${this.handleClockChange}
         ></podium-talk-clock>
+        <podium-notes-size></podium-notes-size>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
         </p>
@@ -181,7 +183,7 @@ export class PodiumRemote extends LitElement {
       <div class="controls" role="group" aria-label="Slide controls">
         <button
           class="previous"
-          aria-label="Previous slide"
+          aria-label="Back"
           aria-disabled=${stepBack(deck.slides, this.presenter.shown) ? 'false' : 'true'}
           @click=${this.handlePrevious}
         >

@@ -67,7 +67,7 @@ describeInBrowser('podium-remote', (suite) => {
     await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 1, step: 0, version: 4 });
 
     await remote.getByRole('button', { name: 'All slides' }).click();
-    await remote.getByRole('button', { name: 'Go to slide 3: Three' }).click();
+    await remote.getByRole('button', { name: 'Slide 3 Three' }).click();
     await shownHeading(remote, 'Three').waitFor();
     expect(await remote.locator('dialog').evaluate((dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
     await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 2, step: 0, version: 5 });
