@@ -16,6 +16,10 @@ export const audienceStyles = [
       touch-action: pan-y pinch-zoom;
       position: relative;
     }
+    /* The landmark only: the stage and the toolbar stay the host's flex items. */
+    main:not(.message) {
+      display: contents;
+    }
     .stage-area {
       flex: 1;
       min-height: 0;
@@ -95,6 +99,9 @@ export const audienceStyles = [
     .title {
       flex: 1;
       min-width: 0;
+      margin: 0;
+      font-size: inherit;
+      font-weight: inherit;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
@@ -158,8 +165,9 @@ export const audienceStyles = [
       color: var(--podium-accent);
     }
     @media (max-width: 520px) {
+      /* No room to show the title: it keeps its place (a spacer) and stays the page's heading for screen readers. */
       .title {
-        visibility: hidden;
+        clip-path: inset(50%);
         padding: 0;
       }
     }

@@ -172,19 +172,23 @@ export class PodiumAudience extends LitElement {
   private renderMessage() {
     const error = this.loadError;
     if (error?.notFound) {
-      return html`<div class="message" role="alert">
-        <p>${error.message}</p>
-        <p>Check the talk code, or <a href="/">start or join another talk</a>.</p>
-      </div>`;
+      return html`<main class="message">
+        <div role="alert">
+          <p>${error.message}</p>
+          <p>Check the talk code, or <a href="/">start or join another talk</a>.</p>
+        </div>
+      </main>`;
     }
-    return html`<div class="message" role=${error ? 'alert' : nothing}>
-      ${
-        error
-          ? html`<p>${error.message}</p>
-              <p>Retrying…</p>`
-          : html`<p>Loading the talk…</p>`
-      }
-    </div>`;
+    return html`<main class="message">
+      <div role=${error ? 'alert' : nothing}>
+        ${
+          error
+            ? html`<p>${error.message}</p>
+                <p>Retrying…</p>`
+            : html`<p>Loading the talk…</p>`
+        }
+      </div>
+    </main>`;
   }
 
   override render() {
@@ -199,7 +203,7 @@ export class PodiumAudience extends LitElement {
     const steps = deck.slides[index]?.steps ?? 0;
     const step = this.position.shownStep(steps);
     const needsAttention = !following || this.stream.status !== 'live';
-    return html`
+    return html`<main>
       <div class="stage-area ${idle ? 'idle' : ''}">
         ${
           this.reader && !this.projector
@@ -248,7 +252,7 @@ export class PodiumAudience extends LitElement {
         >
           ${chevronRight}
         </button>
-        <span class="title">${deck.title}</span>
+        <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status} ?browsing=${!following}></podium-connection-status>
         <button
           aria-pressed=${this.reader ? 'true' : 'false'}
@@ -281,7 +285,7 @@ export class PodiumAudience extends LitElement {
         ${slideAnnouncement(index, count, slideHtml, following ? { step, steps } : undefined)}
       </div>
       <podium-shortcuts .shortcuts=${AUDIENCE_SHORTCUTS}></podium-shortcuts>
-    `;
+    </main>`;
   }
 }
 

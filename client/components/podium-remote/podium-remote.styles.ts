@@ -45,6 +45,10 @@ export const remoteStyles = [
         min-height: 64px;
       }
     }
+    /* The landmark only: its children stay the host's grid items. */
+    main:not(.problem) {
+      display: contents;
+    }
     .bar {
       grid-area: bar;
       display: flex;

@@ -116,18 +116,20 @@ export class PodiumRemote extends LitElement {
   }
 
   private renderProblem(problem: Problem) {
-    return html`<div class="problem" role="alert">
-      <h1>${problem.title}</h1>
-      <p>${problem.message}</p>
+    return html`<main class="problem">
+      <div role="alert">
+        <h1>${problem.title}</h1>
+        <p>${problem.message}</p>
+      </div>
       ${problem.retry ? html`<button class="primary" @click=${this.handleRetry}>Try again</button>` : nothing}
       ${this.deckId ? html`<p><a href=${audiencePath(this.deckId)}>Open the audience view instead</a></p>` : nothing}
-    </div>`;
+    </main>`;
   }
 
   override render() {
     const { deck, problem, notice, key } = this.presenter;
     if (problem) return this.renderProblem(problem);
-    if (!deck) return html`<div class="problem"><p>Loading the talk…</p></div>`;
+    if (!deck) return html`<main class="problem"><p>Loading the talk…</p></main>`;
     const count = deck.slides.length;
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
@@ -136,7 +138,7 @@ export class PodiumRemote extends LitElement {
     const upcoming = stepForward(deck.slides, this.presenter.shown);
     const next = upcoming && deck.slides[upcoming.index];
     const notes = deck.notes[index]?.trim() ?? '';
-    return html`
+    return html`<main>
       <header class="bar">
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
@@ -207,7 +209,7 @@ export class PodiumRemote extends LitElement {
         .current=${index}
         @podium-slide-select=${this.handleSlideSelect}
       ></podium-slide-grid>
-    `;
+    </main>`;
   }
 }
 
