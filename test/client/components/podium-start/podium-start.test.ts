@@ -82,11 +82,15 @@ describeInBrowser('podium-start', (suite) => {
     await shownHeading(page, 'Joined').waitFor();
   });
 
-  it('an unknown code lands on a clear not-found message', async () => {
+  it('an unknown code lands on a clear not-found page with a way back; a code in capitals finds its talk', async () => {
     const page = await suite.pages.open('desktop', `${suite.server.url}/d/no-such-talk`);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toContain('Check the talk code');
-    expect(await page.getByRole('link', { name: 'start or join another talk' }).getAttribute('href')).toBe('/');
+    await page.getByRole('heading', { name: 'No talk has the code “no-such-talk”' }).waitFor();
+    await page.getByRole('link', { name: 'Start or join another talk' }).click();
+    await page.getByLabel('Talk code or link').waitFor();
+
+    const created = await suite.server.createDeck('# Found');
+    await page.getByLabel('Talk code or link').fill(created.deck.id.toUpperCase());
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.waitForURL(`${suite.server.url}/d/${created.deck.id}`);
   });
 });
