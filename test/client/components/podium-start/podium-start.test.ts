@@ -31,6 +31,8 @@ describeInBrowser('podium-start', (suite) => {
     expect(await remoteLink.count()).toBe(0);
     expect(await page.getByRole('note').textContent()).toMatch(/Don't show this on the projector/);
     expect(await page.getByText(/^\s*Links use/).textContent()).toContain(new URL(suite.server.url).origin);
+    const present = await page.getByRole('link', { name: 'Open the presenter view' }).getAttribute('href');
+    expect(present).toMatch(/\/d\/[a-z0-9]+\/present#key=/);
     await page.getByRole('button', { name: 'Show presenter QR code' }).click();
     const audienceUrl = await audienceLink.inputValue();
     const remoteUrl = await remoteLink.inputValue();
