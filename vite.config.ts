@@ -12,6 +12,7 @@ const rewritePageRoutes: Connect.NextHandleFunction = (req, _res, next) => {
   const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
   if (/^\/d\/[^/]+\/remote\/?$/.test(path)) req.url = '/remote.html';
   else if (/^\/d\/[^/]+\/report\/?$/.test(path)) req.url = '/report.html';
+  else if (/^\/d\/[^/]+\/present\/?$/.test(path)) req.url = '/present.html';
   else if (/^\/d\/[^/]+\/?$/.test(path)) req.url = '/audience.html';
   next();
 };
@@ -25,7 +26,7 @@ function podiumPages(): Plugin {
 }
 
 /**
- * Client build: four pages (start, audience, remote, report) from `client/` into `dist/client`,
+ * Client build: five pages (start, audience, remote, presenter view, report) from `client/` into `dist/client`,
  * assets under `/assets/`, served by the Koa server. Vitest has its own `vitest.config.ts`.
  */
 export default defineConfig({
@@ -48,6 +49,7 @@ export default defineConfig({
         audience: here('./client/audience.html'),
         remote: here('./client/remote.html'),
         report: here('./client/report.html'),
+        present: here('./client/present.html'),
       },
     },
   },

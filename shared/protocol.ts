@@ -40,7 +40,17 @@ export interface Deck extends SlideState {
   count?: number;
 }
 
-/** A deck as its presenter sees it: the public deck plus one notes string per slide. */
+/**
+ * The talk clock, one per deck and kept by the server: when the talk started (epoch
+ * milliseconds, server time; null until the first slide change or an explicit start, and
+ * again after "start over") and its target length in minutes (null: none).
+ */
+export interface TalkClock {
+  startedAt: number | null;
+  durationMinutes: number | null;
+}
+
+/** A deck as its presenter sees it: the public deck plus one notes string per slide, and the clock. */
 export interface PresenterDeck extends Deck {
   notes: string[];
   /**
@@ -48,6 +58,23 @@ export interface PresenterDeck extends Deck {
    * empty list when everything came through; null for a deck imported before reports were kept.
    */
   warnings: DeckWarning[] | null;
+  clock: TalkClock;
+}
+
+/**
+ * Body of `POST /api/decks/:id/clock` (presenter key, optional `If-Match`): `start` starts the
+ * clock (no change when running), `start_over` goes back to the first slide and stops the
+ * clock, `set_duration` sets the target (`durationMinutes`, 1 to 1440, or null for none).
+ * Each change grows the version and reaches screens as a `slide` event carrying `clock`.
+ */
+export interface ClockRequest {
+  action: 'start' | 'start_over' | 'set_duration';
+  durationMinutes?: number | null;
+}
+
+/** 200 answer of `POST /api/decks/:id/clock`: the state and the clock after it. */
+export interface ClockResponse extends SlideState {
+  clock: TalkClock;
 }
 
 /** Body of `POST /api/decks`. */
@@ -171,6 +198,7 @@ export type ErrorCode =
   | 'invalid_option'
   | 'poll_closed'
   | 'invalid_reaction'
+  | 'invalid_duration'
   | 'rate_limited'
   | 'too_many_streams'
   | 'quota_exceeded'
@@ -201,6 +229,8 @@ export interface SlideEventData extends SlideState {
   reached?: SlidePosition;
   /** With `browse: behind`, on the change that reached them: the slides from index `first` on, newly revealed. */
   reveal?: { first: number; slides: Slide[] };
+  /** The talk clock as of this version (presenter screens follow it; viewers may ignore it). */
+  clock?: TalkClock;
 }
 
 /** `GET /healthz` body. */

@@ -8,6 +8,7 @@ import {
   type SlideEventData,
   type SlidePosition,
   type SlideState,
+  type TalkClock,
 } from './protocol.js';
 
 /** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
@@ -40,6 +41,15 @@ export function isSlidePosition(value: unknown): value is SlidePosition {
   return isRecord(value) && isIndex(value.index) && isIndex(value.step);
 }
 
+function isNullablePositive(value: unknown): value is number | null {
+  return value === null || (typeof value === 'number' && Number.isFinite(value) && value > 0);
+}
+
+/** Narrows a talk clock: `{startedAt, durationMinutes}`, each a positive number or null. */
+export function isTalkClock(value: unknown): value is TalkClock {
+  return isRecord(value) && isNullablePositive(value.startedAt) && isNullablePositive(value.durationMinutes);
+}
+
 function parseJson(data: string): unknown {
   try {
     return JSON.parse(data);
@@ -59,6 +69,9 @@ export function parseSlideEvent(data: string): SlideEventData | null {
   const reveal = record.reveal;
   if (isRecord(reveal) && isIndex(reveal.first) && Array.isArray(reveal.slides) && reveal.slides.every(isSlide)) {
     event.reveal = { first: reveal.first, slides: reveal.slides };
+  }
+  if (isTalkClock(record.clock)) {
+    event.clock = { startedAt: record.clock.startedAt, durationMinutes: record.clock.durationMinutes };
   }
   return event;
 }

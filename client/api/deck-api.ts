@@ -1,4 +1,6 @@
 import type {
+  ClockRequest,
+  ClockResponse,
   CreateDeckRequest,
   CreateDeckResponse,
   Deck,
@@ -6,7 +8,7 @@ import type {
   PresenterDeck,
   SlideState,
 } from '../../shared/protocol.js';
-import { isIndex, isRecord, isSlide, isSlideState } from '../../shared/validate.js';
+import { isIndex, isRecord, isSlide, isSlideState, isTalkClock } from '../../shared/validate.js';
 import type { SlidePosition } from '../state/step-walk.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 import { ApiError, narrow, request } from './request.js';
@@ -24,6 +26,10 @@ function isDeck(value: unknown): value is Deck {
   );
 }
 
+function isClockResponse(value: unknown): value is ClockResponse {
+  return isSlideState(value) && isTalkClock((value as unknown as Record<string, unknown>).clock);
+}
+
 function isDeckWarning(value: unknown): value is DeckWarning {
   return (
     isRecord(value) &&
@@ -35,11 +41,12 @@ function isDeckWarning(value: unknown): value is DeckWarning {
 
 function isPresenterDeck(value: unknown): value is PresenterDeck {
   if (!isDeck(value)) return false;
-  const { notes, warnings } = value as unknown as Record<string, unknown>;
+  const { notes, warnings, clock } = value as unknown as Record<string, unknown>;
   return (
     Array.isArray(notes) &&
     notes.every((note) => typeof note === 'string') &&
-    (warnings === null || (Array.isArray(warnings) && warnings.every(isDeckWarning)))
+    (warnings === null || (Array.isArray(warnings) && warnings.every(isDeckWarning))) &&
+    isTalkClock(clock)
   );
 }
 
@@ -131,4 +138,14 @@ export async function uploadDeck(bundle: DeckBundle, title: string, adminToken?:
 /** The events URL of a deck (SSE). */
 export function eventsUrl(id: string): string {
   return `${deckUrl(id)}/events`;
+}
+
+/** `POST /api/decks/:id/clock`: start the clock, start the talk over, or set its target. */
+export async function postClock(id: string, key: string, change: ClockRequest): Promise<ClockResponse> {
+  const body = await request(`${deckUrl(id)}/clock`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  return narrow(body, isClockResponse);
 }

@@ -1,4 +1,4 @@
-import type { CreateDeckResponse, ReactionName } from '../../shared/protocol.js';
+import type { ClockResponse, CreateDeckResponse, ReactionName } from '../../shared/protocol.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */
@@ -43,7 +43,7 @@ export interface PodiumEventDetails {
   'podium-slide-change': SlideChangeDetail;
   'podium-slide-select': SlideSelectDetail;
   'podium-follow-live': FollowLiveDetail;
-  'podium-timer-reset': null;
+  'podium-clock-change': ClockResponse;
   'podium-deck-created': CreateDeckResponse;
   'podium-files-change': FilesChangeDetail;
   'podium-markdown-file': MarkdownFileDetail;
@@ -64,7 +64,7 @@ declare global {
     'podium-slide-change': CustomEvent<SlideChangeDetail>;
     'podium-slide-select': CustomEvent<SlideSelectDetail>;
     'podium-follow-live': CustomEvent<FollowLiveDetail>;
-    'podium-timer-reset': CustomEvent<null>;
+    'podium-clock-change': CustomEvent<ClockResponse>;
     'podium-deck-created': CustomEvent<CreateDeckResponse>;
     'podium-files-change': CustomEvent<FilesChangeDetail>;
     'podium-markdown-file': CustomEvent<MarkdownFileDetail>;

@@ -15,4 +15,7 @@ export const expandIcon = icon(svg`<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h
 export const shrinkIcon = icon(svg`<path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" />`);
 export const closeIcon = icon(svg`<path d="M6 6l12 12M18 6L6 18" />`);
 export const handoutIcon = icon(svg`<path d="M12 4v10M7.5 9.5 12 14l4.5-4.5M5 19.5h14" />`);
-export const resetIcon = icon(svg`<path d="M4 12a8 8 0 1 0 2.5-5.8M4 4v4.5h4.5" />`);
+export const readerIcon = icon(svg`<path d="M5 6h14M5 10h14M5 14h10M5 18h7" />`);
+export const keyboardIcon = icon(
+  svg`<rect x="2.5" y="6" width="19" height="12" rx="2" /><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M8 14h8" />`,
+);

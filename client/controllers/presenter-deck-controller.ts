@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PresenterDeck, SlideEventData } from '../../shared/protocol.js';
+import type { ClockResponse, PresenterDeck, SlideEventData, TalkClock } from '../../shared/protocol.js';
 import { fetchPresenterDeck, putSlide } from '../api/deck-api.js';
 import { ApiError } from '../api/request.js';
 import { exchangePairingLink } from '../api/pairing-api.js';
@@ -12,6 +12,7 @@ import {
 } from '../state/presenter-key.js';
 import { SlideSync, type SyncOutcome } from '../state/slide-sync.js';
 import { clampPosition, samePosition, stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
+import { NO_CLOCK } from '../state/talk-clock.js';
 
 /** A reason the remote cannot drive the deck, shown instead of the controls. */
 export interface Problem {
@@ -57,11 +58,14 @@ export class PresenterDeckController implements ReactiveController {
   notice = '';
   /** The presenter key of this device; null without one. */
   key: string | null = null;
+  /** The talk clock as of the newest state seen (the server keeps it; every presenter screen shows it). */
+  clock: TalkClock = NO_CLOCK;
 
   private deckId = '';
   private pairing: Pairing | null = null;
   private sync: SlideSync | null = null;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private clockVersion = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -81,6 +85,8 @@ export class PresenterDeckController implements ReactiveController {
     this.sync = null;
     this.problem = null;
     this.pairing = null;
+    this.clock = NO_CLOCK;
+    this.clockVersion = 0;
     if (!deckId) return;
     const link = takePairingLink();
     this.key = savedPresenterKey(deckId);
@@ -182,6 +188,7 @@ export class PresenterDeckController implements ReactiveController {
     const sync = this.sync;
     if (!sync || !this.deck) return;
     if (event.count !== undefined && event.count !== this.deck.slides.length) void this.load();
+    this.takeClock(event.version, event.clock ?? NO_CLOCK);
     sync.observe(event);
     if (!sync.pending) this.shown = clampPosition(this.deck.slides, sync.confirmed);
     this.host.requestUpdate();
@@ -197,6 +204,7 @@ export class PresenterDeckController implements ReactiveController {
       if (id !== this.deckId) return;
       this.deck = deck;
       this.problem = null;
+      this.takeClock(deck.version, deck.clock);
       if (!this.sync) {
         this.sync = new SlideSync(
           deck,
@@ -210,6 +218,21 @@ export class PresenterDeckController implements ReactiveController {
       this.showProblem(error);
     }
     this.host.requestUpdate();
+  }
+
+  /** The answer of a clock change this screen made (start, start over, target): position, version and clock. */
+  adoptClock(answer: ClockResponse): void {
+    if (!this.sync || !this.deck) return;
+    this.takeClock(answer.version, answer.clock);
+    this.sync.observe(answer);
+    if (!this.sync.pending) this.shown = clampPosition(this.deck.slides, this.sync.confirmed);
+    this.host.requestUpdate();
+  }
+
+  private takeClock(version: number, clock: TalkClock): void {
+    if (version < this.clockVersion) return;
+    this.clockVersion = version;
+    this.clock = clock;
   }
 
   private showProblem(error: unknown): void {

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Slide } from '../../shared/protocol.js';
 import { stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
+import { readPref } from '../state/viewer-prefs.js';
 
 /** What a navigation key asks for. */
 type SlideKeyAction = 'next' | 'previous' | 'first' | 'last';
@@ -87,14 +88,30 @@ function isTyping(target: EventTarget | undefined): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** True for a single letter (n, p, f, g…), which the viewer may switch off (WCAG 2.1.4). */
+function isLetterKey(event: KeyboardEvent): boolean {
+  return event.key.length === 1 && /\p{L}/u.test(event.key);
+}
+
+/** Keys that scroll a focused scrollable region (which then keeps them, instead of changing slides). */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', ' ', 'Home', 'End']);
+
+/** True when `event` is a scrolling key pressed inside a region marked `data-keys-scroll` (speaker notes). */
+function scrollsRegion(event: KeyboardEvent): boolean {
+  if (!SCROLL_KEYS.has(event.key)) return false;
+  return event.composedPath().some((node) => node instanceof HTMLElement && node.hasAttribute('data-keys-scroll'));
+}
+
 function isActivatable(target: EventTarget | undefined): boolean {
   return target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName);
 }
 
 /**
  * Page-wide keyboard shortcuts for a component: listens on `window` while the host is
- * connected. Keys typed into fields, with Ctrl/Meta/Alt, or Space/Enter on a focused
- * button (which the button handles itself) are left alone. `onKey` returns true when it
+ * connected. Keys typed into fields, with Ctrl/Meta/Alt, Space/Enter on a focused
+ * button (which the button handles itself), and scrolling keys in a focused region marked
+ * `data-keys-scroll` (long speaker notes read by keyboard) are left alone, and so are
+ * single letters once the viewer switched them off (see podium-shortcuts). `onKey` returns true when it
  * used the key, which then does nothing else (no page scroll).
  */
 export class KeyboardShortcutsController implements ReactiveController {
@@ -118,6 +135,8 @@ export class KeyboardShortcutsController implements ReactiveController {
     const target = event.composedPath()[0];
     if (isTyping(target)) return;
     if ((event.key === ' ' || event.key === 'Enter') && isActivatable(target)) return;
+    if (scrollsRegion(event)) return;
+    if (isLetterKey(event) && readPref('letter-keys-off')) return;
     if (this.onKey(event)) event.preventDefault();
   };
 }

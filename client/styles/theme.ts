@@ -109,6 +109,11 @@ export const controls = css`
     box-sizing: border-box;
     width: 100%;
   }
+  ::placeholder {
+    /* The browser default is too faint on dark surfaces (3.75:1); muted text is 4.5:1 or more. */
+    color: var(--podium-muted);
+    opacity: 1;
+  }
   svg {
     flex: none;
   }

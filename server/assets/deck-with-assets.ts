@@ -58,6 +58,7 @@ export async function renderDeckWithAssets(
     notes: rendered.slides.map((slide) => slide.notes),
     browse: rendered.settings.browse ?? 'free',
   };
+  if (rendered.settings.durationMinutes !== undefined) content.durationMinutes = rendered.settings.durationMinutes;
   const html = content.slides.map((slide) => slide.html).join('\n');
   const used = prepared.assets.filter((asset) => assets[asset.path] !== undefined && html.includes(asset.id));
   // The renderer already named each missing image with its slide; the URL pass adds only what it alone sees.

@@ -11,6 +11,7 @@ import { DeckAdmission } from './deck-admission.js';
 import { requestLog } from './request-log.js';
 import { registerAssetRoutes } from './routes/asset-routes.js';
 import { registerDeckRoutes } from './routes/deck-routes.js';
+import { registerClockRoutes } from './routes/clock-routes.js';
 import { registerDeckDeleteRoutes } from './routes/deck-delete-routes.js';
 import { registerKeyRoutes } from './routes/key-routes.js';
 import { registerLinkRoutes } from './routes/link-routes.js';
@@ -33,6 +34,7 @@ function createApp(deps: AppDeps): Koa {
   registerOpsRoutes(router, deps);
   const admission = new DeckAdmission(deps.config, deps.store.admission, deps.config.adminToken === undefined);
   registerDeckRoutes(router, deps, guards, admission);
+  registerClockRoutes(router, deps, guards);
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);

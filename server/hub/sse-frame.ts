@@ -13,12 +13,15 @@ export function retryFrame(retryMs: number): Buffer {
   return Buffer.from(`retry: ${retryMs}\n\n`);
 }
 
-/** One `slide` event, framed once and shared by every stream of the deck. */
+/** One `slide` event, framed once and shared by every stream of the deck; `clock` only once it says something. */
 export function slideFrame(state: SlideEventData): Buffer {
   const data: SlideEventData = { index: state.index, step: state.step, version: state.version };
   if (state.count !== undefined) data.count = state.count;
   if (state.reached) data.reached = state.reached;
   if (state.reveal) data.reveal = state.reveal;
+  // A clock that never started and has no target is left out: a slide event without one means exactly that.
+  const clock = state.clock;
+  if (clock && (clock.startedAt !== null || clock.durationMinutes !== null)) data.clock = clock;
   return Buffer.from(`event: slide\nid: ${state.version}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 

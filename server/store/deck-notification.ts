@@ -5,7 +5,7 @@ import {
   type SlideEventData,
   type SlidePosition,
 } from '../../shared/protocol.js';
-import { isIndex, isRecord, isSlideState } from '../../shared/validate.js';
+import { isIndex, isRecord, isSlideState, isTalkClock } from '../../shared/validate.js';
 
 /**
  * The channel every deck change is NOTIFYed on: slide moves and presenter-key changes. The
@@ -26,6 +26,10 @@ export interface SlidePayload {
   /** Migration 10 on, for a deck browsed behind: `[index, step]` reached now, and before this change (else null). */
   reached?: [number, number] | null;
   before?: [number, number] | null;
+  /** The talk clock's start in epoch ms, or null (migration 12 on). */
+  startedAt?: number | null;
+  /** The talk's target length in minutes, or null (migration 12 on). */
+  durationMinutes?: number | null;
 }
 
 /** The JSON the key trigger sends on DECK_CHANNEL: a key of this deck was minted, revoked or deleted. */
@@ -135,6 +139,9 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   const { deck, count } = value;
   if (typeof deck !== 'string' || !isSlideState(value) || !isIndex(count)) return null;
   const state: NotifiedState = { index: value.index, step: value.step, version: value.version, count };
+  // Absent (stripped nulls) means null: the clock has not started, or has no target.
+  const clock = { startedAt: value.startedAt ?? null, durationMinutes: value.durationMinutes ?? null };
+  if (isTalkClock(clock)) state.clock = clock;
   const reached = position(value.reached);
   const before = position(value.before);
   if (!reached) return { kind: 'slide', deckId: deck, state };

@@ -1,4 +1,4 @@
-import type { Deck, DeckWarning, Slide, SlideEventData } from '../../shared/protocol.js';
+import type { Deck, DeckWarning, Slide, SlideEventData, TalkClock } from '../../shared/protocol.js';
 import type { DeckContent } from './deck-store.js';
 
 /** How the audience may browse a deck: freely (default), or never past the furthest slide shown. */
@@ -18,6 +18,8 @@ export interface DeckRow {
   browse: BrowseMode;
   reached_index: number;
   reached_step: number;
+  started_ms: number | null;
+  duration_minutes: number | null;
 }
 
 /** A `decks` row as STATE_COLUMNS reads it. */
@@ -30,22 +32,30 @@ export interface StateRow {
   browse: BrowseMode;
   reached_index: number;
   reached_step: number;
+  started_ms: number | null;
+  duration_minutes: number | null;
 }
 
+/** The talk clock's columns: the start as epoch ms (float8, so both drivers answer a number) and the target. */
+export const CLOCK_COLUMNS = 'round(extract(epoch FROM started_at) * 1000)::float8 AS started_ms, duration_minutes';
 /** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
-export const DECK_COLUMNS =
-  'id, title, slides, slide_steps, current_index, current_step, version, browse, reached_index, reached_step';
+export const DECK_COLUMNS = `id, title, slides, slide_steps, current_index, current_step, version, browse, reached_index, reached_step, ${CLOCK_COLUMNS}`;
 /** Columns of a StateRow. */
-export const STATE_COLUMNS =
-  'id, current_index, current_step, version, slide_count, browse, reached_index, reached_step';
+export const STATE_COLUMNS = `id, current_index, current_step, version, slide_count, browse, reached_index, reached_step, ${CLOCK_COLUMNS}`;
 
-/** A state row as the SSE `slide` data: with `reached` when the deck is browsed behind. */
+/** The clock of a row holding CLOCK_COLUMNS. */
+export function toClock(row: Pick<StateRow, 'started_ms' | 'duration_minutes'>): TalkClock {
+  return { startedAt: row.started_ms, durationMinutes: row.duration_minutes };
+}
+
+/** A state row as the SSE `slide` data: with the clock, and `reached` when the deck is browsed behind. */
 export function toState(row: StateRow): SlideEventData {
   const state: SlideEventData = {
     index: row.current_index,
     step: row.current_step,
     version: row.version,
     count: row.slide_count,
+    clock: toClock(row),
   };
   if (row.browse === 'behind') state.reached = { index: row.reached_index, step: row.reached_step };
   return state;

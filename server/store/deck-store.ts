@@ -4,6 +4,7 @@ import {
   DECK_COLUMNS,
   STATE_COLUMNS,
   stepCounts,
+  toClock,
   toDeck,
   toState,
   warningsJson,
@@ -23,6 +24,7 @@ import { QuestionStore } from './question-store.js';
 import { SlideChanges, type SetSlideResult } from './slide-changes.js';
 
 export type { SetSlideResult };
+import { ClockStore } from './clock-store.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -33,6 +35,8 @@ export interface DeckContent {
   warnings?: DeckWarning[];
   /** Front matter `browse`: `behind` keeps the audience from reading ahead. Default free. */
   browse?: BrowseMode;
+  /** The talk's target length in minutes from front matter (`duration: 35min`); none by default. */
+  durationMinutes?: number;
 }
 
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -61,6 +65,8 @@ export class DeckStore {
   /** The talk's history (slide changes) for the report. */
   readonly history: HistoryStore;
   private readonly slides: SlideChanges;
+  /** The talk clock: start, start over, target duration. */
+  readonly clock: ClockStore;
 
   constructor(private readonly db: Database) {
     this.slides = new SlideChanges(db);
@@ -71,6 +77,7 @@ export class DeckStore {
     this.polls = new PollStore(db);
     this.admission = new AdmissionStore(db);
     this.history = new HistoryStore(db);
+    this.clock = new ClockStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */
@@ -79,8 +86,8 @@ export class DeckStore {
     return this.guard(() =>
       this.db.transaction(async (tx) => {
         const rows = await tx.query<DeckRow>(
-          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps, warnings, browse)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+          `INSERT INTO decks (id, title, slides, notes, slide_count, slide_steps, warnings, browse, duration_minutes)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            RETURNING ${DECK_COLUMNS}`,
           [
             deckId,
@@ -91,6 +98,7 @@ export class DeckStore {
             stepCounts(content),
             warningsJson(content),
             content.browse ?? 'free',
+            content.durationMinutes ?? null,
           ],
         );
         const minted = await insertKey(tx, deckId, 'creator');
@@ -108,11 +116,12 @@ export class DeckStore {
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
     return this.guard(async () => {
       const rows = await this.db.query<DeckRow>(
-        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps, warnings, browse)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO decks (id, title, slides, notes, slide_count, source_hash, slide_steps, warnings, browse, duration_minutes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
            slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings, browse = EXCLUDED.browse,
+           duration_minutes = EXCLUDED.duration_minutes,
            reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
            reached_step = CASE WHEN decks.reached_index < EXCLUDED.slide_count
              THEN LEAST(decks.reached_step, EXCLUDED.slide_steps[decks.reached_index + 1])
@@ -133,6 +142,7 @@ export class DeckStore {
           stepCounts(content),
           warningsJson(content),
           content.browse ?? 'free',
+          content.durationMinutes ?? null,
         ],
       );
       if (!rows[0]) {
@@ -167,7 +177,9 @@ export class DeckStore {
       this.db.query<DeckRow>(`SELECT ${DECK_COLUMNS}, notes, warnings FROM decks WHERE id = $1`, [id]),
     );
     const row = rows[0];
-    return row ? { ...toDeck(row, false), notes: row.notes ?? [], warnings: row.warnings ?? null } : null;
+    return row
+      ? { ...toDeck(row, false), notes: row.notes ?? [], warnings: row.warnings ?? null, clock: toClock(row) }
+      : null;
   }
 
   /** Slides `first` to `last` (0-based, inclusive; those that exist) of a deck, for a reveal when a deck browsed behind reaches them. */

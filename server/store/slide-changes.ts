@@ -1,6 +1,6 @@
 import type { SlideEventData } from '../../shared/protocol.js';
 import { guardConnection, type Database } from './database.js';
-import { STATE_COLUMNS, toState, type StateRow } from './deck-rows.js';
+import { STATE_COLUMNS, toClock, toState, type StateRow } from './deck-rows.js';
 
 /** Outcome of a slide change; the HTTP layer maps each kind to a status. */
 export type SetSlideResult =
@@ -76,7 +76,8 @@ export class SlideChanges {
         const changed = await this.db.change<StateRow>(
           `UPDATE decks SET current_index = $2, current_step = $3, version = version + 1, updated_at = now(),
              reached_index = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $2 ELSE reached_index END,
-             reached_step = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $3 ELSE reached_step END
+             reached_step = CASE WHEN ($2, $3) > (reached_index, reached_step) THEN $3 ELSE reached_step END,
+             started_at = COALESCE(started_at, now())
            WHERE id = $1 AND (current_index <> $2 OR current_step <> $3) AND $2 < slide_count
              AND $3 <= slide_steps[$2 + 1] AND ($4::integer IS NULL OR version = $4)
            RETURNING ${STATE_COLUMNS}`,
@@ -128,12 +129,19 @@ export class SlideChanges {
         if (state === base) return results;
         const written = await this.db.change<StateRow>(
           `UPDATE decks SET current_index = $2, current_step = $3, version = $4, updated_at = now(),
-             reached_index = $6, reached_step = $7
+             reached_index = $6, reached_step = $7, started_at = COALESCE(started_at, now())
            WHERE id = $1 AND version = $5
            RETURNING ${STATE_COLUMNS}`,
           [id, state.index, state.step, state.version, base.version, reached.index, reached.step],
         );
-        if (written[0]) return results;
+        const after = written[0];
+        if (after) {
+          // Every answer of the batch carries the clock as the commit left it (started by it, or before).
+          const clock = toClock(after);
+          return results.map((result) =>
+            result.kind === 'changed' ? { ...result, state: { ...result.state, clock } } : result,
+          );
+        }
         // Another process changed the deck since the read: work the batch out again from its new row.
       }
     });

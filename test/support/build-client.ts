@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const OUT = join(ROOT, 'dist', 'client');
 const LOCK = join(ROOT, 'dist', '.client-build.lock');
-const PAGES = ['index.html', 'audience.html', 'remote.html', 'report.html'];
+const PAGES = ['index.html', 'audience.html', 'remote.html', 'present.html', 'report.html'];
 /** A lock older than this is left over from a killed run. */
 const STALE_LOCK_MS = 120_000;
 

@@ -16,6 +16,10 @@ export const audienceStyles = [
       touch-action: pan-y pinch-zoom;
       position: relative;
     }
+    /* The landmark only: the stage and the toolbar stay the host's flex items. */
+    main:not(.message) {
+      display: contents;
+    }
     .stage-area {
       flex: 1;
       min-height: 0;
@@ -27,8 +31,20 @@ export const audienceStyles = [
       width: auto;
       aspect-ratio: auto;
     }
+    podium-reader.main {
+      position: absolute;
+      inset: 0;
+    }
     :host(:fullscreen) .stage-area.idle {
       cursor: none;
+    }
+    /* The projector window shows the live slide only: no toolbar, no pill, nothing to click. */
+    :host([projector]) .toolbar,
+    :host([projector]) .live-pill {
+      display: none;
+    }
+    :host([projector]) podium-slide.main {
+      inset: 0;
     }
     :host(:fullscreen) podium-slide.main {
       inset: 0;
@@ -58,6 +74,15 @@ export const audienceStyles = [
       background: transparent;
       border-color: transparent;
     }
+    .toolbar button[aria-pressed='true'] {
+      background: var(--podium-surface-2);
+      border-color: var(--podium-accent);
+    }
+    @media (pointer: coarse) {
+      .shortcuts-button {
+        display: none;
+      }
+    }
     .toolbar button:hover {
       background: var(--podium-surface-2);
     }
@@ -74,6 +99,9 @@ export const audienceStyles = [
     .title {
       flex: 1;
       min-width: 0;
+      margin: 0;
+      font-size: inherit;
+      font-weight: inherit;
       overflow: hidden;
       text-overflow: ellipsis;
       white-space: nowrap;
@@ -178,8 +206,9 @@ export const audienceStyles = [
       color: var(--podium-accent);
     }
     @media (max-width: 520px) {
+      /* No room to show the title: it keeps its place (a spacer) and stays the page's heading for screen readers. */
       .title {
-        visibility: hidden;
+        clip-path: inset(50%);
         padding: 0;
       }
     }

@@ -1,19 +1,24 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Deck, SlideEventData } from '../../../shared/protocol.js';
 import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
 import { podiumEvent, type ReactionDetail } from '../events.js';
-import { chevronLeft, chevronRight, expandIcon, shrinkIcon } from '../icons.js';
+import { chevronLeft, chevronRight, expandIcon, keyboardIcon, readerIcon, shrinkIcon } from '../icons.js';
 import { burstsIcon } from '../reaction-icons.js';
 import '../podium-connection-status/podium-connection-status.js';
+import '../podium-reader/podium-reader.js';
+import '../podium-shortcuts/podium-shortcuts.js';
+import type { PodiumShortcuts } from '../podium-shortcuts/podium-shortcuts.js';
+import { AUDIENCE_SHORTCUTS } from './audience-shortcuts.js';
 import '../podium-reaction-bar/podium-reaction-bar.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-save-slides/podium-save-slides.js';
 import '../podium-slide/podium-slide.js';
 import '../podium-questions/podium-questions.js';
 import '../podium-question-spotlight/podium-question-spotlight.js';
+import { readPref, writePref } from '../../state/viewer-prefs.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { WifiDropController } from '../../controllers/wifi-drop-controller.js';
@@ -38,9 +43,15 @@ export class PodiumAudience extends LitElement {
 
   /** Deck id from the page URL (`/d/:id`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';
+  /** Projector mode (`/d/:id?projector`, opened by the presenter view): the live slide only, no controls. */
+  @property({ type: Boolean, reflect: true }) projector = false;
   @state() private deck: Deck | null = null;
   @state() private position = new ViewerPosition();
   @state() private loadError: { message: string; notFound: boolean } | null = null;
+  /** Reader mode: the slide's text reflowed at the viewer's own size (kept on this device). */
+  @state() private reader = readPref('reader');
+
+  @query('podium-shortcuts') private shortcutList!: PodiumShortcuts | null;
 
   private loading = false;
   private reloadWanted = false;
@@ -122,7 +133,7 @@ export class PodiumAudience extends LitElement {
 
   private browse(index: number): void {
     const deck = this.deck;
-    if (!deck) return;
+    if (!deck || this.projector) return;
     const target = clampIndex(index, deck.slides.length);
     if (target === this.shownIndex) return;
     this.position.browse(target, deck.slides.length);
@@ -141,21 +152,22 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleKey(event: KeyboardEvent): boolean {
-    const target = slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
-    if (target !== null) {
-      this.browse(target);
-      return true;
-    }
-    if (event.key === 'f' || event.key === 'F') {
-      this.fullscreen.toggle();
-      return true;
-    }
-    if ((event.key === 'l' || event.key === 'L') && !this.position.following) {
-      this.handleFollowLive();
-      return true;
-    }
-    return false;
+    const target = this.projector ? null : slideKeyTarget(event, this.shownIndex, this.deck?.slides.length ?? 0);
+    if (target !== null) this.browse(target);
+    // The projector follows the presenter: the only key it takes is F (full screen).
+    const action =
+      this.projector && event.key.toLowerCase() !== 'f' ? undefined : this.keyActions[event.key.toLowerCase()];
+    action?.();
+    return target !== null || action !== undefined;
   }
+
+  /** The viewer's other keys (lowercase), listed by podium-shortcuts. */
+  private readonly keyActions: Record<string, (() => void) | undefined> = {
+    f: () => this.fullscreen.toggle(),
+    r: () => this.handleReaderToggle(),
+    l: () => (this.position.following ? undefined : this.handleFollowLive()),
+    '?': () => this.shortcutList?.show(),
+  };
 
   private handleFollowLive(): void {
     this.position.followLive();
@@ -169,6 +181,15 @@ export class PodiumAudience extends LitElement {
 
   private handleNext(): void {
     this.browse(this.shownIndex + 1);
+  }
+
+  private handleReaderToggle(): void {
+    this.reader = !this.reader;
+    writePref('reader', this.reader);
+  }
+
+  private handleShortcutsOpen(): void {
+    this.shortcutList?.show();
   }
 
   private handleFullscreenClick(): void {
@@ -186,19 +207,23 @@ export class PodiumAudience extends LitElement {
   private renderMessage() {
     const error = this.loadError;
     if (error?.notFound) {
-      return html`<div class="message" role="alert">
-        <p>${error.message}</p>
-        <p>Check the talk code, or <a href="/">start or join another talk</a>.</p>
-      </div>`;
+      return html`<main class="message">
+        <div role="alert">
+          <p>${error.message}</p>
+          <p>Check the talk code, or <a href="/">start or join another talk</a>.</p>
+        </div>
+      </main>`;
     }
-    return html`<div class="message" role=${error ? 'alert' : nothing}>
-      ${
-        error
-          ? html`<p>${error.message}</p>
-              <p>Retrying…</p>`
-          : html`<p>Loading the talk…</p>`
-      }
-    </div>`;
+    return html`<main class="message">
+      <div role=${error ? 'alert' : nothing}>
+        ${
+          error
+            ? html`<p>${error.message}</p>
+                <p>Retrying…</p>`
+            : html`<p>Loading the talk…</p>`
+        }
+      </div>
+    </main>`;
   }
 
   override render() {
@@ -215,11 +240,20 @@ export class PodiumAudience extends LitElement {
     const step = Math.min(this.position.shownStep(steps), revealedSteps(deck, index, steps));
     const needsAttention = !following || this.stream.status !== 'live';
     const room = this.room;
-    return html`
+    return html`<main>
       <div class="stage-area ${idle ? 'idle' : ''}">
-        <podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
-          >This slide is empty.</podium-slide
-        >
+        ${
+          this.reader && !this.projector
+            ? html`<podium-reader
+                class="main"
+                .html=${slideHtml}
+                .step=${step}
+                label="Slide ${index + 1} of ${count}"
+              ></podium-reader>`
+            : html`<podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
+                >This slide is empty.</podium-slide
+              >`
+        }
         <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts} size=${fullscreen ? 64 : 40}>
         </podium-reaction-bursts>
         <p class="presenter-note" role="status">
@@ -274,10 +308,25 @@ export class PodiumAudience extends LitElement {
         >
           ${chevronRight}
         </button>
-        <span class="title">${deck.title}</span>
+        <h1 class="title">${deck.title}</h1>
         <podium-questions deck-id=${deck.id}></podium-questions>
-        <podium-connection-status .status=${this.stream.status}></podium-connection-status>
+        <podium-connection-status .status=${this.stream.status} ?browsing=${!following}></podium-connection-status>
         <podium-save-slides .deck=${deck} .seen=${this.position.furthest}></podium-save-slides>
+        <button
+          aria-pressed=${this.reader ? 'true' : 'false'}
+          title="Reader mode (R)"
+          @click=${this.handleReaderToggle}
+        >
+          ${readerIcon}<span class="visually-hidden">Reader mode</span>
+        </button>
+        <button
+          class="shortcuts-button"
+          aria-label="Keyboard shortcuts"
+          title="Keyboard shortcuts (?)"
+          @click=${this.handleShortcutsOpen}
+        >
+          ${keyboardIcon}
+        </button>
         ${
           document.fullscreenEnabled
             ? html`<button
@@ -293,7 +342,8 @@ export class PodiumAudience extends LitElement {
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, slideHtml, following ? { step, steps } : undefined)}
       </div>
-    `;
+      <podium-shortcuts .shortcuts=${AUDIENCE_SHORTCUTS}></podium-shortcuts>
+    </main>`;
   }
 }
 

@@ -65,9 +65,12 @@ export class PodiumConnectionStatus extends LitElement {
 
   /** The stream's state; default `connecting`. */
   @property({ reflect: true }) status: StreamStatus = 'connecting';
+  /** The viewer browses away from the live slide (which a pill then names): a live stream reads "Connected". */
+  @property({ type: Boolean }) browsing = false;
 
   override render() {
-    return html`<span class="dot" aria-hidden="true"></span><span role="status">${LABELS[this.status]}</span>`;
+    return html`<span class="dot" aria-hidden="true"></span
+      ><span role="status">${this.browsing && this.status === 'live' ? 'Connected' : LABELS[this.status]}</span>`;
   }
 }
 

@@ -90,7 +90,9 @@ export class PodiumDeckLinks extends LitElement {
     this.remoteShown = true;
   }
 
-  private renderHiddenRemote() {
+  private renderHiddenRemote(remote: string) {
+    // The presenter view (laptop) takes the same key in its fragment; opened here, it never shows a QR code.
+    const present = remote.replace('/remote#', '/present#');
     return html`<div class="link">
       <div>
         <h3>Presenter remote</h3>
@@ -100,6 +102,7 @@ export class PodiumDeckLinks extends LitElement {
         </p>
         <div class="actions">
           <button @click=${this.handleShowRemote}>Show presenter QR code</button>
+          <a class="button" href=${present} target="_blank" rel="noopener">Open the presenter view</a>
         </div>
       </div>
     </div>`;
@@ -176,7 +179,7 @@ export class PodiumDeckLinks extends LitElement {
                 'Presenter remote',
                 "For you only: it carries the key that moves the slides. Scan it with your phone; don't show it on the projector.",
               )
-            : this.renderHiddenRemote()
+            : this.renderHiddenRemote(created.links.remote)
         }
       </div>
       ${this.renderAddress(new URL(this.linkAt(created.links.audience)).origin)}

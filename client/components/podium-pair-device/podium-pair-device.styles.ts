@@ -15,7 +15,7 @@ export const pairDeviceStyles = [
       border-color: transparent;
       padding: 0.4em;
     }
-    header {
+    .head {
       display: flex;
       align-items: center;
       justify-content: space-between;
@@ -53,13 +53,16 @@ export const pairDeviceStyles = [
     }
     .row {
       display: flex;
+      flex-wrap: wrap;
       gap: 8px;
       align-items: center;
       margin-top: 8px;
     }
+    .row input {
+      flex: 1 1 10em;
+    }
     .row button {
-      flex: none;
-      white-space: nowrap;
+      flex: 1 0 auto;
     }
     ul {
       list-style: none;
@@ -70,8 +73,17 @@ export const pairDeviceStyles = [
     }
     li {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
-      gap: 8px;
+      gap: 4px 8px;
+    }
+    dialog {
+      overflow-x: hidden;
+    }
+    @media (max-width: 360px) {
+      dialog {
+        padding: 0 10px 12px;
+      }
     }
     li .label {
       flex: 1;

@@ -190,10 +190,10 @@ export class PodiumPairDevice extends LitElement {
       @click=${this.handleDialogClick}
       @keydown=${this.handleDialogKeydown}
     >
-      <header>
+      <div class="head">
         <h2 id="pair-heading">Pair another device</h2>
         <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+      </div>
       ${this.pairing ? this.renderPairing(this.pairing) : this.renderNewCode()} ${this.renderKeys()}
       <p role="status">${this.message}</p>
     </dialog>`;

@@ -47,6 +47,10 @@ export const remoteStyles = [
         min-height: 64px;
       }
     }
+    /* The landmark only: its children stay the host's grid items. */
+    main:not(.problem) {
+      display: contents;
+    }
     .bar {
       grid-area: bar;
       display: flex;
@@ -142,7 +146,7 @@ export const remoteStyles = [
       border: 1px solid var(--podium-border);
       border-radius: var(--podium-radius);
       padding: 12px 14px;
-      font-size: 1.1rem;
+      font-size: calc(1.1rem * var(--podium-notes-scale, 1));
       line-height: 1.5;
       overflow-wrap: break-word;
     }
@@ -225,6 +229,44 @@ export const remoteStyles = [
     }
     .problem a {
       color: var(--podium-accent);
+    }
+    /* A phone on its side: the slide beside the notes, Back/Next along the bottom, all in view. */
+    @media (orientation: landscape) and (max-height: 560px) {
+      :host {
+        grid-template-columns: minmax(0, 6fr) minmax(0, 5fr);
+        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-areas:
+          'bar bar'
+          'current notes'
+          'controls info';
+        padding: 6px max(12px, env(safe-area-inset-right)) max(6px, env(safe-area-inset-bottom))
+          max(12px, env(safe-area-inset-left));
+        gap: 6px 12px;
+      }
+      .current {
+        height: 100%;
+        min-height: 0;
+        aspect-ratio: auto;
+      }
+      .next,
+      .awake {
+        display: none;
+      }
+      .info {
+        flex-direction: row;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 2px 12px;
+      }
+      .position strong {
+        font-size: 1.3rem;
+      }
+      .controls button {
+        min-height: 52px;
+      }
+      .notice {
+        bottom: 70px;
+      }
     }
   `,
 ];

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { PresenterDeck } from '../../../shared/protocol.js';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { AudiencePollController } from '../../controllers/audience-poll-controller.js';
 import { RoomController } from '../../controllers/room-controller.js';
@@ -11,9 +11,9 @@ import { SlideStreamController } from '../../controllers/slide-stream-controller
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
 import { stepBack, stepForward } from '../../state/step-walk.js';
-import { timerStart } from '../../state/timer-start.js';
 import { audiencePath } from '../../utils/deck-path.js';
 import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
+import type { ClockResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
@@ -25,7 +25,8 @@ import '../podium-questions-admin/podium-questions-admin.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
-import '../podium-timer/podium-timer.js';
+import '../podium-talk-clock/podium-talk-clock.js';
+import '../podium-notes-size/podium-notes-size.js';
 import { remoteStyles } from './podium-remote.styles.js';
 
 /**
@@ -43,8 +44,6 @@ export class PodiumRemote extends LitElement {
 
   /** Deck id from the page URL (`/d/:id/remote`); nothing loads while it is empty. */
   @property({ attribute: 'deck-id' }) deckId = '';
-
-  @state() private timerStart = Date.now();
 
   @query('podium-slide-grid') private grid!: PodiumSlideGrid | null;
 
@@ -78,7 +77,6 @@ export class PodiumRemote extends LitElement {
     this.room.reset();
     this.lastMinute.clear();
     this.audience.refresh();
-    if (this.deckId) this.timerStart = timerStart(this.deckId);
   }
 
   protected override updated(): void {
@@ -130,8 +128,8 @@ export class PodiumRemote extends LitElement {
     this.go(event.detail.index);
   }
 
-  private handleTimerReset(): void {
-    this.timerStart = timerStart(this.deckId, true);
+  private handleClockChange(event: CustomEvent<ClockResponse>): void {
+    this.presenter.adoptClock(event.detail);
   }
 
   private handleBurstsToggle(event: CustomEvent<BurstsToggleDetail>): void {
@@ -161,7 +159,7 @@ export class PodiumRemote extends LitElement {
         This deck has no speaker notes${pdf ? html`: a <code>talk.notes.md</code> beside the PDF adds them` : ''}.
       </p>`;
     }
-    return html`<section class="notes" aria-label="Speaker notes" tabindex="0">
+    return html`<section class="notes" aria-label="Speaker notes" tabindex="0" data-keys-scroll>
       ${
         notes
           ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
@@ -173,7 +171,7 @@ export class PodiumRemote extends LitElement {
   override render() {
     const { deck, problem, notice, key } = this.presenter;
     if (problem) return this.renderProblem(problem);
-    if (!deck) return html`<div class="problem"><p>Loading the talk…</p></div>`;
+    if (!deck) return html`<main class="problem"><p>Loading the talk…</p></main>`;
     const count = deck.slides.length;
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
@@ -182,7 +180,7 @@ export class PodiumRemote extends LitElement {
     const upcoming = stepForward(deck.slides, this.presenter.shown);
     const next = upcoming && deck.slides[upcoming.index];
     const notes = deck.notes[index]?.trim() ?? '';
-    return html`
+    return html`<main>
       <header class="bar">
         <h1 class="title">${deck.title}</h1>
         <podium-connection-status .status=${this.stream.status}></podium-connection-status>
@@ -219,7 +217,15 @@ export class PodiumRemote extends LitElement {
         <p class="position">
           Slide <strong>${index + 1}</strong> of ${count}${steps > 0 ? ` · step ${step} of ${steps}` : ''}
         </p>
-        <podium-timer .start=${this.timerStart} @podium-timer-reset=${this.handleTimerReset}></podium-timer>
+        <podium-talk-clock
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          .clock=${this.presenter.clock}
+          .index=${index}
+          .count=${count}
+          @podium-clock-change=${this.handleClockChange}
+        ></podium-talk-clock>
+        <podium-notes-size></podium-notes-size>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
         </p>
@@ -235,7 +241,7 @@ export class PodiumRemote extends LitElement {
       <div class="controls" role="group" aria-label="Slide controls">
         <button
           class="previous"
-          aria-label="Previous slide"
+          aria-label="Back"
           aria-disabled=${stepBack(deck.slides, this.presenter.shown) ? 'false' : 'true'}
           @click=${this.handlePrevious}
         >
@@ -259,7 +265,7 @@ export class PodiumRemote extends LitElement {
         .current=${index}
         @podium-slide-select=${this.handleSlideSelect}
       ></podium-slide-grid>
-    `;
+    </main>`;
   }
 }
 

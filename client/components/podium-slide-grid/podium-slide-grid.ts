@@ -18,7 +18,7 @@ export class PodiumSlideGrid extends LitElement {
     controls,
     modalDialog,
     css`
-      header {
+      .head {
         position: sticky;
         top: 0;
         z-index: 1;
@@ -32,7 +32,7 @@ export class PodiumSlideGrid extends LitElement {
         margin: 0;
         font-size: 1.1rem;
       }
-      header button {
+      .head button {
         background: transparent;
         border-color: transparent;
         padding: 0.4em;
@@ -129,14 +129,11 @@ export class PodiumSlideGrid extends LitElement {
       ${this.slides.map((slide, index) => {
         const heading = slideHeading(slide.html);
         return html`<li>
-          <button
-            aria-current=${index === this.current ? 'true' : 'false'}
-            aria-label="Go to slide ${index + 1}${heading ? `: ${heading}` : ''}"
-            @click=${() => this.handleSelect(index)}
-          >
+          <button aria-current=${index === this.current ? 'true' : 'false'} @click=${() => this.handleSelect(index)}>
             <podium-slide preview .html=${slide.html}></podium-slide>
-            <span class="caption" aria-hidden="true"
-              ><span class="number">${index + 1}</span><span class="heading">${heading}</span></span
+            <span class="caption"
+              ><span class="number"><span class="visually-hidden">Slide </span>${index + 1}</span
+              ><span class="heading">${heading}</span></span
             >
           </button>
         </li>`;
@@ -150,10 +147,10 @@ export class PodiumSlideGrid extends LitElement {
       @close=${this.handleDialogClose}
       @click=${this.handleDialogClick}
     >
-      <header>
+      <div class="head">
         <h2 id="grid-heading">All slides</h2>
         <button aria-label="Close" @click=${this.handleCloseClick}>${closeIcon}</button>
-      </header>
+      </div>
       ${this.opened ? this.renderSlides() : nothing}
     </dialog>`;
   }

@@ -26,7 +26,7 @@ const CREATE_DECK_LIMIT = MAX_DECK_BYTES;
 const SET_SLIDE_LIMIT = 1024;
 
 /** `If-Match: "<version>"` as a number; undefined when absent or `*`. */
-function parseIfMatch(header: string): number | undefined {
+export function parseIfMatch(header: string): number | undefined {
   const parsed = ifMatchHeader.safeParse(header.trim());
   if (!parsed.success) {
     throw new HttpError(400, 'invalid_if_match', 'If-Match must be the deck version in quotes, like "7".');

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AppDeps } from '../app-deps.js';
 import { HttpError } from '../http-error.js';
-import { deckIdFrom } from '../deck-id.js';
+import { pageDeckId } from './page-deck.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,22 +44,21 @@ async function sendPage(ctx: Context, root: string, page: string): Promise<void>
   }
 }
 
-/** The pages: `/` (start), `/d/:id` (audience), `/d/:id/remote` and `/d/:id/report` (presenter). */
+/** The pages: `/` (start), `/d/:id` (audience), `/d/:id/remote` (presenter's phone), `/d/:id/present` (presenter view) and `/d/:id/report` (the talk's report). */
 export function registerPageRoutes(router: Router, deps: AppDeps): void {
   const root = normalize(deps.config.clientDir);
   router.get('/', (ctx) => sendPage(ctx, root, 'index.html'));
-  router.get('/d/:id', (ctx) => {
-    deckIdFrom(ctx);
-    return sendPage(ctx, root, 'audience.html');
-  });
-  router.get('/d/:id/remote', (ctx) => {
-    deckIdFrom(ctx);
-    return sendPage(ctx, root, 'remote.html');
-  });
-  router.get('/d/:id/report', (ctx) => {
-    deckIdFrom(ctx);
-    return sendPage(ctx, root, 'report.html');
-  });
+  const deckPages: Array<[string, string]> = [
+    ['/d/:id', 'audience.html'],
+    ['/d/:id/remote', 'remote.html'],
+    ['/d/:id/present', 'present.html'],
+    ['/d/:id/report', 'report.html'],
+  ];
+  for (const [path, page] of deckPages) {
+    router.get(path, async (ctx) => {
+      if ((await pageDeckId(ctx, deps)) !== null) await sendPage(ctx, root, page);
+    });
+  }
 }
 
 /** Serves the built client's other files (hashed assets are cached for good); runs after the router. */

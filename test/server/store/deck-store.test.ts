@@ -85,9 +85,9 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
 
   it('moves the slide with version +1, and a repeat of the same index changes nothing', async () => {
     const { deck } = await store.createDeck(content(3));
-    const state = { index: 2, step: 0, version: 2, count: 3 };
-    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'changed', state });
-    expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'unchanged', state });
+    const moved = await store.setSlide(deck.id, 2);
+    expect(moved).toMatchObject({ kind: 'changed', state: { index: 2, step: 0, version: 2, count: 3 } });
+    expect(await store.setSlide(deck.id, 2)).toEqual({ ...moved, kind: 'unchanged' });
     expect(await store.setSlide(deck.id, 0)).toMatchObject({ kind: 'changed', state: { index: 0, version: 3 } });
   });
 
@@ -95,13 +95,19 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     const { deck } = await store.createDeck(content(2));
     expect(await store.setSlide(deck.id, 2)).toEqual({ kind: 'out_of_range', count: 2 });
     expect(await store.setSlide('missing1', 0)).toEqual({ kind: 'not_found' });
-    expect(await store.getSlideState(deck.id)).toEqual({ index: 0, step: 0, version: 1, count: 2 });
+    expect(await store.getSlideState(deck.id)).toEqual({
+      index: 0,
+      step: 0,
+      version: 1,
+      count: 2,
+      clock: { startedAt: null, durationMinutes: null },
+    });
   });
 
   it('is a compare-and-set with an expected version', async () => {
     const { deck } = await store.createDeck(content(3));
     expect(await store.setSlide(deck.id, 1, 1)).toMatchObject({ kind: 'changed', state: { version: 2 } });
-    expect(await store.setSlide(deck.id, 2, 1)).toEqual({
+    expect(await store.setSlide(deck.id, 2, 1)).toMatchObject({
       kind: 'version_mismatch',
       current: { index: 1, step: 0, version: 2, count: 3 },
     });
@@ -180,16 +186,26 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     await eventually(() => payloads.filter((p) => p.includes(deck.id)).length >= 2, 5000, 'two notifications');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const mine = payloads.map((p) => JSON.parse(p) as Record<string, unknown>).filter((p) => p.deck === deck.id);
+    // The clock starts with the first change and keeps its start.
+    const startedAt = (mine[0]?.startedAt as number | undefined) ?? 0;
+    expect(startedAt).toBeGreaterThan(Date.now() - 60_000);
+    const clock = { startedAt, durationMinutes: null };
     const expected: SlidePayload[] = [
-      { deck: deck.id, index: 1, step: 0, version: 2, count: 3 },
-      { deck: deck.id, index: 2, step: 0, version: 3, count: 3 },
+      { deck: deck.id, index: 1, step: 0, version: 2, count: 3, ...clock },
+      { deck: deck.id, index: 2, step: 0, version: 3, count: 3, ...clock },
     ];
     expect(mine).toEqual(expected);
     // The parser the hub uses reads exactly what the trigger sends.
     const parsed = payloads
       .map(parseDeckNotification)
       .filter((n) => n !== null && 'deckId' in n && n.deckId === deck.id);
-    expect(parsed).toEqual(expected.map(({ deck: deckId, ...state }) => ({ kind: 'slide', deckId, state })));
+    expect(parsed).toEqual(
+      expected.map(({ deck: deckId, index, step, version, count }) => ({
+        kind: 'slide',
+        deckId,
+        state: { index, step, version, count, clock },
+      })),
+    );
     await listener.close();
   });
 
@@ -207,7 +223,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     const { deck } = await store.createDeck(builds([0, 2, 1]));
     expect(deck.slides.map((slide) => slide.steps)).toEqual([0, 2, 1]);
     expect(deck).toMatchObject({ index: 0, step: 0, version: 1 });
-    expect(await store.setSlide(deck.id, 1, undefined, 2)).toEqual({
+    expect(await store.setSlide(deck.id, 1, undefined, 2)).toMatchObject({
       kind: 'changed',
       state: { index: 1, step: 2, version: 2, count: 3 },
     });
@@ -217,7 +233,7 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     expect(await store.setSlide(deck.id, 1, undefined, 3)).toEqual({ kind: 'step_out_of_range', index: 1, steps: 2 });
     expect(await store.setSlide(deck.id, 0, undefined, 1)).toEqual({ kind: 'step_out_of_range', index: 0, steps: 0 });
     expect(await store.setSlide(deck.id, 1, 3, 1)).toMatchObject({ kind: 'version_mismatch' });
-    expect(await store.getSlideState(deck.id)).toEqual({ index: 1, step: 0, version: 4, count: 3 });
+    expect(await store.getSlideState(deck.id)).toMatchObject({ index: 1, step: 0, version: 4, count: 3 });
   });
 
   it('keeps the step through a reload of a served file deck, clamped to the new builds', async () => {

@@ -65,7 +65,7 @@ describeInBrowser('build steps on the remote and the audience', (suite) => {
     await build(audience, 'Beta').waitFor({ state: 'visible' });
     expect(await build(audience, 'Alpha').isVisible()).toBe(true);
 
-    await remote.getByRole('button', { name: 'Previous slide' }).tap();
+    await remote.getByRole('button', { name: 'Back' }).tap();
     await build(audience, 'Beta').waitFor({ state: 'hidden', timeout: 2000 });
     expect(await build(audience, 'Alpha').isVisible()).toBe(true);
     await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 0, step: 1, version: 4 });
@@ -102,7 +102,7 @@ describeInBrowser('build steps on the remote and the audience', (suite) => {
     await remote.keyboard.press('End');
     await shownHeading(remote, 'After').waitFor();
     await remote.getByRole('button', { name: 'All slides' }).click();
-    await remote.getByRole('button', { name: 'Go to slide 1: Builds' }).click();
+    await remote.getByRole('button', { name: 'Slide 1 Builds' }).click();
     await shownHeading(remote, 'Builds').waitFor();
     await build(remote, 'Alpha').waitFor({ state: 'hidden' });
     await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toMatchObject({ index: 0, step: 0 });

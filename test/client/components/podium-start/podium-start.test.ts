@@ -31,6 +31,8 @@ describeInBrowser('podium-start', (suite) => {
     expect(await remoteLink.count()).toBe(0);
     expect(await page.getByRole('note').textContent()).toMatch(/Don't show this on the projector/);
     expect(await page.getByText(/^\s*Links use/).textContent()).toContain(new URL(suite.server.url).origin);
+    const present = await page.getByRole('link', { name: 'Open the presenter view' }).getAttribute('href');
+    expect(present).toMatch(/\/d\/[a-z0-9]+\/present#key=/);
     await page.getByRole('button', { name: 'Show presenter QR code' }).click();
     const audienceUrl = await audienceLink.inputValue();
     const remoteUrl = await remoteLink.inputValue();
@@ -82,11 +84,15 @@ describeInBrowser('podium-start', (suite) => {
     await shownHeading(page, 'Joined').waitFor();
   });
 
-  it('an unknown code lands on a clear not-found message', async () => {
+  it('an unknown code lands on a clear not-found page with a way back; a code in capitals finds its talk', async () => {
     const page = await suite.pages.open('desktop', `${suite.server.url}/d/no-such-talk`);
-    const alert = page.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toContain('Check the talk code');
-    expect(await page.getByRole('link', { name: 'start or join another talk' }).getAttribute('href')).toBe('/');
+    await page.getByRole('heading', { name: 'No talk has the code “no-such-talk”' }).waitFor();
+    await page.getByRole('link', { name: 'Start or join another talk' }).click();
+    await page.getByLabel('Talk code or link').waitFor();
+
+    const created = await suite.server.createDeck('# Found');
+    await page.getByLabel('Talk code or link').fill(created.deck.id.toUpperCase());
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.waitForURL(`${suite.server.url}/d/${created.deck.id}`);
   });
 });

@@ -1,0 +1,88 @@
+import { expect, it } from 'vitest';
+import type { PresenterDeck } from '../../../../shared/protocol.js';
+import { connectionStatus, saveScreenshot, shownHeading } from '../../../support/browser.js';
+import { describeInBrowser } from '../../../support/browser-suite.js';
+import { fetchState } from '../../../support/server.js';
+
+const TIMED_DECK = [
+  '---',
+  'title: Timed talk',
+  'duration: 35min',
+  '---',
+  '# One',
+  '---',
+  '# Two',
+  '---',
+  '# Three',
+  '---',
+  '# Four',
+].join('\n');
+
+describeInBrowser('podium-talk-clock', (suite) => {
+  const presenterClock = async (deckId: string, key: string) => {
+    const res = await fetch(`${suite.server.url}/api/decks/${deckId}/presenter`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
+    return ((await res.json()) as PresenterDeck).clock;
+  };
+
+  it('shows two remotes the same elapsed time, counting down from the front matter duration', async () => {
+    const created = await suite.server.createDeck(TIMED_DECK);
+    const first = await suite.pages.open('phone', created.links.remote);
+    await connectionStatus(first, 'Live').waitFor();
+    // Before the talk starts: nothing elapsed, the whole 35 minutes left.
+    const clockOf = (page: typeof first) => page.locator('podium-talk-clock');
+    await clockOf(first).getByText('35:00 left').waitFor();
+    await first.getByRole('button', { name: 'Next slide' }).tap();
+    await shownHeading(first, 'Two').waitFor();
+
+    const clock = await presenterClock(created.deck.id, created.presenterKey);
+    expect(clock.durationMinutes).toBe(35);
+    const startedAt = clock.startedAt ?? 0;
+    expect(startedAt).toBeGreaterThan(0);
+
+    // The second remote opens later, in another browser context: same start, so the same clock.
+    const second = await suite.pages.open('phone', created.links.remote);
+    await connectionStatus(second, 'Live').waitFor();
+    const at = startedAt + 12 * 60_000 + 5_000;
+    for (const page of [first, second]) await page.clock.setFixedTime(at);
+    for (const page of [first, second]) {
+      await clockOf(page).locator('time', { hasText: '12:05' }).waitFor();
+      await clockOf(page).getByText('22:55 left').waitFor();
+      // Slide 2 of 4 at a third of the time: on pace.
+      await clockOf(page).getByText('2 slides in 23 min · on pace').waitFor();
+    }
+    await saveScreenshot(second, 'remote-clock-phone.png');
+  });
+
+  it('starts over after a rehearsal, with confirmation: slide 1 for everyone, clock stopped', async () => {
+    const created = await suite.server.createDeck(TIMED_DECK);
+    const remote = await suite.pages.open('phone', created.links.remote);
+    const audience = await suite.pages.open('phone', created.links.audience);
+    await connectionStatus(remote, 'Live').waitFor();
+    await remote.getByRole('button', { name: 'Next slide' }).tap();
+    await remote.getByRole('button', { name: 'Next slide' }).tap();
+    await shownHeading(audience, 'Three').waitFor();
+
+    await remote.getByRole('button', { name: 'Clock', exact: true }).tap();
+    const dialog = remote.getByRole('dialog', { name: 'Talk clock' });
+    await dialog.getByRole('button', { name: 'Start over…' }).tap();
+    await dialog.getByRole('button', { name: 'Cancel' }).tap();
+    expect((await fetchState(suite.server.url, created.deck.id)).index).toBe(2);
+    await dialog.getByRole('button', { name: 'Start over…' }).tap();
+    await dialog.getByRole('button', { name: 'Yes, start over' }).tap();
+    await dialog.getByText('Started over').waitFor();
+    await shownHeading(audience, 'One').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).tap();
+    await shownHeading(remote, 'One').waitFor();
+    expect((await presenterClock(created.deck.id, created.presenterKey)).startedAt).toBeNull();
+    await remote.getByRole('button', { name: 'Start clock' }).waitFor();
+
+    // A target set on the remote reaches the server and the countdown.
+    await remote.getByRole('button', { name: 'Start clock' }).tap();
+    await dialog.getByLabel('Target length (minutes)').fill('20');
+    await dialog.getByRole('button', { name: 'Set target' }).tap();
+    await remote.locator('podium-talk-clock').getByText('20:00 left').waitFor();
+    expect((await presenterClock(created.deck.id, created.presenterKey)).durationMinutes).toBe(20);
+  });
+});
