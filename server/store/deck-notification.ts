@@ -141,7 +141,7 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   const state: NotifiedState = { index: value.index, step: value.step, version: value.version, count };
   // Absent (stripped nulls) means null: the clock has not started, or has no target.
   const clock = { startedAt: value.startedAt ?? null, durationMinutes: value.durationMinutes ?? null };
-  if (isTalkClock(clock)) state.clock = clock;
+  if (isTalkClock(clock) && (clock.startedAt !== null || clock.durationMinutes !== null)) state.clock = clock;
   const reached = position(value.reached);
   const before = position(value.before);
   if (!reached) return { kind: 'slide', deckId: deck, state };

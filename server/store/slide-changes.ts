@@ -138,9 +138,12 @@ export class SlideChanges {
         if (after) {
           // Every answer of the batch carries the clock as the commit left it (started by it, or before).
           const clock = toClock(after);
-          return results.map((result) =>
-            result.kind === 'changed' ? { ...result, state: { ...result.state, clock } } : result,
-          );
+          return results.map((result): SetSlideResult => {
+            if (result.kind === 'changed' || result.kind === 'unchanged')
+              return { ...result, state: { ...result.state, clock } };
+            if (result.kind === 'version_mismatch') return { ...result, current: { ...result.current, clock } };
+            return result;
+          });
         }
         // Another process changed the deck since the read: work the batch out again from its new row.
       }

@@ -137,7 +137,12 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
       store.setSlide(deck.id, 0, 3), // If-Match 3, but the one before moved it on
       store.setSlide(deck.id, 2), // v5
     ]);
-    const at = (index: number, step: number, version: number) => ({ index, step, version, count: 4 });
+    // The clock starts with the first change; every state after it carries that start.
+    const first = results[0];
+    const startedAt = first?.kind === 'changed' ? first.state.clock?.startedAt : undefined;
+    expect(startedAt).toBeGreaterThan(Date.now() - 60_000);
+    const clock = { startedAt, durationMinutes: null };
+    const at = (index: number, step: number, version: number) => ({ index, step, version, count: 4, clock });
     expect(results).toEqual([
       { kind: 'changed', state: at(1, 0, 2) },
       { kind: 'unchanged', state: at(1, 0, 2) },
@@ -190,9 +195,10 @@ describe.each(DRIVERS)('DeckStore on %s', (driver) => {
     const startedAt = (mine[0]?.startedAt as number | undefined) ?? 0;
     expect(startedAt).toBeGreaterThan(Date.now() - 60_000);
     const clock = { startedAt, durationMinutes: null };
+    // A clock without a target sends no durationMinutes (nulls are stripped).
     const expected: SlidePayload[] = [
-      { deck: deck.id, index: 1, step: 0, version: 2, count: 3, ...clock },
-      { deck: deck.id, index: 2, step: 0, version: 3, count: 3, ...clock },
+      { deck: deck.id, index: 1, step: 0, version: 2, count: 3, startedAt },
+      { deck: deck.id, index: 2, step: 0, version: 3, count: 3, startedAt },
     ];
     expect(mine).toEqual(expected);
     // The parser the hub uses reads exactly what the trigger sends.
