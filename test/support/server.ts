@@ -13,6 +13,11 @@ export interface TestServer extends RunningPodium {
   createDeck(markdown: string, title?: string): Promise<CreateDeckResponse>;
   /** Mints another presenter key of `deckId` with `key` (POST /keys) and returns it. */
   mintKey(deckId: string, key: string, label?: string): Promise<string>;
+  /**
+   * Pairing links are single-use: `count` more remote links of `created`'s deck (each with a key
+   * of its own, minted with `created.presenterKey`, so call it before that key's link is opened).
+   */
+  pairingLinks(created: CreateDeckResponse, count: number): Promise<string[]>;
   /** PUTs a slide change with `key` (and `step`, when given); returns the raw response. */
   putSlide(deckId: string, key: string, index: number, ifMatch?: number, step?: number): Promise<Response>;
   /** Stops the server and drops its scratch database or data dir. */
@@ -67,6 +72,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       });
       if (res.status !== 201) throw new Error(`mintKey: ${res.status} ${await res.text()}`);
       return ((await res.json()) as CreateKeyResponse).presenterKey;
+    },
+    async pairingLinks(created, count) {
+      const links: string[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const key = await this.mintKey(created.deck.id, created.presenterKey);
+        links.push(created.links.remote.replace(/#key=.*$/, `#key=${encodeURIComponent(key)}`));
+      }
+      return links;
     },
     putSlide(deckId, key, index, ifMatch, step) {
       const headers: Record<string, string> = { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` };

@@ -40,6 +40,7 @@ export const audienceStyles = [
     }
     /* The projector window shows the live slide only: no toolbar, no pill, nothing to click. */
     :host([projector]) .toolbar,
+    :host([projector]) .room-row,
     :host([projector]) .live-pill {
       display: none;
     }

@@ -234,9 +234,10 @@ export const remoteStyles = [
     @media (orientation: landscape) and (max-height: 560px) {
       :host {
         grid-template-columns: minmax(0, 6fr) minmax(0, 5fr);
-        grid-template-rows: auto minmax(0, 1fr) auto;
+        grid-template-rows: auto auto minmax(0, 1fr) auto;
         grid-template-areas:
           'bar bar'
+          'current radar'
           'current notes'
           'controls info';
         padding: 6px max(12px, env(safe-area-inset-right)) max(6px, env(safe-area-inset-bottom))

@@ -53,6 +53,8 @@ describeInBrowser('zero axe-core violations, light and dark', (suite) => {
     found.push(...(await violations(start, 'start page, deck created')));
 
     const created = await suite.server.createDeck(DECK);
+    // Pairing links are single-use: the landscape phone and the laptop get links of their own.
+    const [landscapeLink = '', laptopLink = ''] = await suite.server.pairingLinks(created, 2);
     const desktop = await suite.pages.open('desktop', created.links.audience);
     await connectionStatus(desktop, 'Live').waitFor();
     found.push(...(await violations(desktop, 'audience desktop')));
@@ -90,12 +92,12 @@ describeInBrowser('zero axe-core violations, light and dark', (suite) => {
     await enforceStrictCsp(context);
     const landscape = await context.newPage();
     const problems = collectProblems(landscape);
-    await landscape.goto(created.links.remote);
+    await landscape.goto(landscapeLink);
     await connectionStatus(landscape, 'Live').waitFor();
     found.push(...(await violations(landscape, 'remote landscape')));
     await context.close();
 
-    const laptop = await suite.pages.open('desktop', created.links.remote.replace('/remote#', '/present#'));
+    const laptop = await suite.pages.open('desktop', laptopLink.replace('/remote#', '/present#'));
     await connectionStatus(laptop, 'Live').waitFor();
     await shownHeading(laptop, 'One').waitFor();
     found.push(...(await violations(laptop, 'presenter view')));

@@ -28,6 +28,8 @@ const presentLink = (remote: string): string => remote.replace('/remote#', '/pre
 describeInBrowser('podium-presenter', (suite) => {
   it('clicker keys on the presenter view move a phone audience, step by step', async () => {
     const created = await suite.server.createDeck(DECK, 'Presenter test');
+    // Pairing links are single-use: the phone gets a link of its own.
+    const [phoneLink = ''] = await suite.server.pairingLinks(created, 1);
     const audience = await suite.pages.open('phone', created.links.audience);
     await shownHeading(audience, 'One').waitFor();
     const laptop = await suite.pages.open('desktop', presentLink(created.links.remote));
@@ -49,7 +51,7 @@ describeInBrowser('podium-presenter', (suite) => {
     await laptop.locator('.position', { hasText: /step 0 of 1/ }).waitFor();
 
     // A phone remote drives the same talk; the laptop follows and goes on from there.
-    const phone = await suite.pages.open('phone', created.links.remote);
+    const phone = await suite.pages.open('phone', phoneLink);
     await connectionStatus(phone, 'Live').waitFor();
     await phone.getByRole('button', { name: 'Next slide' }).tap();
     await phone.getByRole('button', { name: 'Next slide' }).tap();

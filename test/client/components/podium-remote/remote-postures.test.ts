@@ -64,7 +64,7 @@ describeInBrowser('the remote in every posture', (suite) => {
     const remote = await openIn(suite.browser, created, { width: 844, height: 390 });
     for (const name of ['Back', 'Next slide'])
       expect(await inView(remote, remote.getByRole('button', { name }))).toBe(true);
-    expect(await inView(remote, remote.locator('podium-slide.current'))).toBe(true);
+    expect(await inView(remote, remote.locator('.current podium-slide'))).toBe(true);
     const notes = remote.getByRole('region', { name: 'Speaker notes' });
     expect((await notes.boundingBox())?.height ?? 0).toBeGreaterThan(120);
     expect(await inView(remote, notes)).toBe(true);

@@ -28,6 +28,9 @@ describeInBrowser('podium-talk-clock', (suite) => {
 
   it('shows two remotes the same elapsed time, counting down from the front matter duration', async () => {
     const created = await suite.server.createDeck(TIMED_DECK);
+    // Pairing links are single-use: the second remote gets its own, and the API a key of its own.
+    const [secondLink = ''] = await suite.server.pairingLinks(created, 1);
+    const apiKey = await suite.server.mintKey(created.deck.id, created.presenterKey);
     const first = await suite.pages.open('phone', created.links.remote);
     await connectionStatus(first, 'Live').waitFor();
     // Before the talk starts: nothing elapsed, the whole 35 minutes left.
@@ -36,13 +39,13 @@ describeInBrowser('podium-talk-clock', (suite) => {
     await first.getByRole('button', { name: 'Next slide' }).tap();
     await shownHeading(first, 'Two').waitFor();
 
-    const clock = await presenterClock(created.deck.id, created.presenterKey);
+    const clock = await presenterClock(created.deck.id, apiKey);
     expect(clock.durationMinutes).toBe(35);
     const startedAt = clock.startedAt ?? 0;
     expect(startedAt).toBeGreaterThan(0);
 
     // The second remote opens later, in another browser context: same start, so the same clock.
-    const second = await suite.pages.open('phone', created.links.remote);
+    const second = await suite.pages.open('phone', secondLink);
     await connectionStatus(second, 'Live').waitFor();
     const at = startedAt + 12 * 60_000 + 5_000;
     for (const page of [first, second]) await page.clock.setFixedTime(at);
@@ -57,6 +60,7 @@ describeInBrowser('podium-talk-clock', (suite) => {
 
   it('starts over after a rehearsal, with confirmation: slide 1 for everyone, clock stopped', async () => {
     const created = await suite.server.createDeck(TIMED_DECK);
+    const apiKey = await suite.server.mintKey(created.deck.id, created.presenterKey);
     const remote = await suite.pages.open('phone', created.links.remote);
     const audience = await suite.pages.open('phone', created.links.audience);
     await connectionStatus(remote, 'Live').waitFor();
@@ -75,7 +79,7 @@ describeInBrowser('podium-talk-clock', (suite) => {
     await shownHeading(audience, 'One').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).tap();
     await shownHeading(remote, 'One').waitFor();
-    expect((await presenterClock(created.deck.id, created.presenterKey)).startedAt).toBeNull();
+    expect((await presenterClock(created.deck.id, apiKey)).startedAt).toBeNull();
     await remote.getByRole('button', { name: 'Start clock' }).waitFor();
 
     // A target set on the remote reaches the server and the countdown.
@@ -83,6 +87,6 @@ describeInBrowser('podium-talk-clock', (suite) => {
     await dialog.getByLabel('Target length (minutes)').fill('20');
     await dialog.getByRole('button', { name: 'Set target' }).tap();
     await remote.locator('podium-talk-clock').getByText('20:00 left').waitFor();
-    expect((await presenterClock(created.deck.id, created.presenterKey)).durationMinutes).toBe(20);
+    expect((await presenterClock(created.deck.id, apiKey)).durationMinutes).toBe(20);
   });
 });
