@@ -234,10 +234,9 @@ export const remoteStyles = [
     @media (orientation: landscape) and (max-height: 560px) {
       :host {
         grid-template-columns: minmax(0, 6fr) minmax(0, 5fr);
-        grid-template-rows: auto auto minmax(0, 1fr) auto;
+        grid-template-rows: auto minmax(0, 1fr) auto;
         grid-template-areas:
           'bar bar'
-          'current radar'
           'current notes'
           'controls info';
         padding: 6px max(12px, env(safe-area-inset-right)) max(6px, env(safe-area-inset-bottom))
@@ -249,8 +248,10 @@ export const remoteStyles = [
         min-height: 0;
         aspect-ratio: auto;
       }
+      /* Sideways, the slide, the notes and the controls take the height; the radar is in portrait. */
       .next,
-      .awake {
+      .awake,
+      .radar {
         display: none;
       }
       .info {
