@@ -222,6 +222,7 @@ export const audienceStyles = [
         background: none;
       }
       .stage-area,
+      .room-row,
       .toolbar > :not(podium-save-slides),
       .visually-hidden {
         display: none;

@@ -11,7 +11,8 @@ describeInBrowser(
     it.skipIf(!lan)(
       'has no Wake Lock API, keeps the screen on with a video from the first tap, and says so',
       async () => {
-        const created = await suite.server.createDeck('# One\n---\n## Two');
+        // With a note: a deck without any shows a muted line instead of the notes region tapped below.
+        const created = await suite.server.createDeck('# One\n\nNote:\nTap here.\n---\n## Two');
         expect(new URL(created.links.remote).hostname).toBe(lan);
         const clips: number[] = [];
         const remote = await suite.pages.open('phone', created.links.remote, async (page) => {
