@@ -81,8 +81,19 @@ export class PodiumShortcuts extends LitElement {
     if (!this.dialog?.open) this.dialog?.showModal();
   }
 
-  private handleClose(): void {
+  /**
+   * Closes the list and hands the keys back to the page at once. Opened with ? from the page,
+   * there is no control to give focus back to, and the browser leaves it on the hidden switch
+   * until its next frame: a key pressed meanwhile (Escape, then R) would be lost in the closed dialog.
+   */
+  private hide(): void {
     this.dialog?.close();
+    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (focused instanceof HTMLElement) focused.blur();
+  }
+
+  private handleClose(): void {
+    this.hide();
   }
 
   private handleLetters(event: Event): void {
@@ -93,6 +104,10 @@ export class PodiumShortcuts extends LitElement {
   private handleDialogKeydown(event: KeyboardEvent): void {
     // Keys in the dialog are the dialog's (Space toggles the switch), never the page's.
     event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.hide();
+    }
   }
 
   override render() {

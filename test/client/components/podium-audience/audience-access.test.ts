@@ -99,5 +99,13 @@ describeInBrowser('audience view for everyone', (suite) => {
     await audience.keyboard.press('Escape');
     await audience.keyboard.press('r');
     await audience.locator('podium-reader h2', { hasText: 'Two' }).waitFor();
+    // Opened from its button, the list gives focus back to the button when closed.
+    const opener = audience.getByRole('button', { name: 'Keyboard shortcuts' });
+    await opener.focus();
+    await audience.keyboard.press('Enter');
+    await dialog.getByRole('checkbox', { name: 'Single-letter shortcuts' }).focus();
+    await audience.keyboard.press('Escape');
+    await expect.poll(() => opener.evaluate((button) => button.matches(':focus'))).toBe(true);
+    expect(await dialog.isVisible()).toBe(false);
   });
 });
