@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../../../shared/protocol.js';
-import { collectProblems, newDesktopContext, shownHeading } from '../../../support/browser.js';
+import { collectProblems, connectionStatus, newDesktopContext, shownHeading } from '../../../support/browser.js';
 import { describeInBrowser } from '../../../support/browser-suite.js';
 import { fetchState } from '../../../support/server.js';
 import { deckForm, smallPng } from '../../../server/assets/asset-fixtures.js';
@@ -62,6 +62,8 @@ describeInBrowser('the audience page when the Wi-Fi comes and goes', (suite) => 
       await expect.poll(() => images.every((url) => fetched.has(url)), { timeout: 10_000 }).toBe(true);
 
       await context.setOffline(true);
+      // The page has seen the drop (so it knows the viewer was following) before the viewer browses on.
+      await connectionStatus(page, /Offline|Reconnecting/).waitFor();
       await page.keyboard.press('ArrowRight');
       await shownHeading(page, 'Two').waitFor();
       await expect.poll(() => imagesShown(page)).toBe(true);
