@@ -62,7 +62,7 @@ describeInBrowser(
       const polls = page.getByRole('region', { name: 'Polls' });
       await polls.getByText('3 votes · closed').waitFor();
       await polls.getByText('Spaces: 2 votes (67%)').waitFor({ state: 'attached' });
-      expect(await page.locator('podium-bar-chart svg').count()).toBe(3);
+      await expect.poll(() => page.locator('podium-bar-chart svg').count()).toBe(3);
       await page
         .getByRole('region', { name: 'Reactions' })
         .getByText('applause: 1 reactions (100%)')
