@@ -37,7 +37,7 @@ async function photo(seed: number): Promise<Buffer> {
   context.filter = 'blur(1px)';
   context.imageSmoothingQuality = 'high';
   context.drawImage(noise, 0, 0, 4032, 3024);
-  return canvas.encode('jpeg', 92);
+  return canvas.encodeSync('jpeg', 92);
 }
 
 /** A screenshot-like image: flat colours and hard edges (slides, UI), as a Retina PNG. */
@@ -50,7 +50,7 @@ async function screenshot(seed: number): Promise<Buffer> {
     context.fillStyle = `rgb(${(i * 37 + seed) % 255}, 200, 90)`;
     context.fillRect((i % 8) * 350, Math.floor(i / 8) * 300 + 40, 300, 60);
   }
-  return canvas.encode('png');
+  return canvas.encodeSync('png');
 }
 
 const files: Record<string, Buffer> = {};

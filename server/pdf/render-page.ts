@@ -29,8 +29,12 @@ export function imageSizes(
   return { sizes: [...sizes.values()], scaledDown: widths.some((width) => width > widest) };
 }
 
-async function encode(canvas: Canvas, format: PdfImageFormat): Promise<Uint8Array> {
-  const buffer = format === 'png' ? await canvas.encode('png') : await canvas.encode(format, QUALITY);
+/**
+ * Encodes on this thread: napi-rs canvas's async `encode` can crash the process when several
+ * run at once (Brooooooklyn/canvas, napi-rs issues), and this already runs in a child process.
+ */
+function encode(canvas: Canvas, format: PdfImageFormat): Uint8Array {
+  const buffer = format === 'png' ? canvas.encodeSync('png') : canvas.encodeSync(format, QUALITY);
   // A fresh copy whose ArrayBuffer can be transferred to the main thread.
   return new Uint8Array(buffer);
 }
@@ -50,18 +54,15 @@ export async function renderPageImages(
   const viewport = page.getViewport({ scale: largest.width / base.width });
   const canvas = createCanvas(largest.width, largest.height);
   await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport }).promise;
-  // Encoding runs on libuv's thread pool, so the widths are encoded side by side.
-  return Promise.all(
-    sizes.map(async (size) => {
-      let target = canvas;
-      if (size !== largest) {
-        target = createCanvas(size.width, size.height);
-        const context = target.getContext('2d');
-        context.imageSmoothingEnabled = true;
-        context.imageSmoothingQuality = 'high';
-        context.drawImage(canvas, 0, 0, size.width, size.height);
-      }
-      return { ...size, type: MIME[format], bytes: await encode(target, format) };
-    }),
-  );
+  return sizes.map((size) => {
+    let target = canvas;
+    if (size !== largest) {
+      target = createCanvas(size.width, size.height);
+      const context = target.getContext('2d');
+      context.imageSmoothingEnabled = true;
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(canvas, 0, 0, size.width, size.height);
+    }
+    return { ...size, type: MIME[format], bytes: encode(target, format) };
+  });
 }

@@ -11,10 +11,10 @@ describe('sniffAssetType', () => {
     const canvas = createCanvas(64, 48);
     canvas.getContext('2d').fillRect(0, 0, 20, 20);
     expect(sniffAssetType(await smallPng())?.mime).toBe('image/png');
-    expect(sniffAssetType(await canvas.encode('jpeg'))?.mime).toBe('image/jpeg');
-    expect(sniffAssetType(await canvas.encode('gif'))?.mime).toBe('image/gif');
-    expect(sniffAssetType(await canvas.encode('webp'))?.mime).toBe('image/webp');
-    expect(sniffAssetType(await canvas.encode('avif'))?.mime).toBe('image/avif');
+    expect(sniffAssetType(canvas.encodeSync('jpeg'))?.mime).toBe('image/jpeg');
+    expect(sniffAssetType(canvas.encodeSync('gif'))?.mime).toBe('image/gif');
+    expect(sniffAssetType(canvas.encodeSync('webp'))?.mime).toBe('image/webp');
+    expect(sniffAssetType(canvas.encodeSync('avif'))?.mime).toBe('image/avif');
     expect(sniffAssetType(Buffer.from('%PDF-1.4\n'))?.mime).toBe('application/pdf');
     expect(sniffAssetType(Buffer.from(HOSTILE_SVG))?.mime).toBe('image/svg+xml');
     expect(sniffAssetType(Buffer.from('\uFEFF<!-- made by hand --><svg viewBox="0 0 1 1"/>'))?.mime).toBe(

@@ -6,7 +6,7 @@ export async function smallPng(width = 64, height = 48, colour = { r: 200, g: 40
   const context = canvas.getContext('2d');
   context.fillStyle = `rgb(${colour.r}, ${colour.g}, ${colour.b})`;
   context.fillRect(0, 0, width, height);
-  return canvas.encode('png');
+  return canvas.encodeSync('png');
 }
 
 /** A camera-sized photo: `width` x `height` of noise, saved as a high-quality JPEG (several MB). */
@@ -23,7 +23,7 @@ export async function bigPhoto(width = 4000, height = 3000): Promise<Buffer> {
     image.data[i] = (i & 3) === 3 ? 255 : 40 + ((seed >>> 0) % 160);
   }
   context.putImageData(image, 0, 0);
-  return canvas.encode('jpeg', 92);
+  return canvas.encodeSync('jpeg', 92);
 }
 
 /** A two-frame animated GIF, `width` x 32 (32 x 32 unless told). */

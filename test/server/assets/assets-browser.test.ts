@@ -29,7 +29,7 @@ describe.skipIf(!browserAvailable())('deck images in the browser', () => {
       'anim.gif': await animatedGif(),
       'diagrams/hostile.svg': HOSTILE_SVG,
       'photos/big.jpg': await bigPhoto(2600, 1600),
-      'photos/small.jpg': await createCanvas(50, 50).encode('jpeg'),
+      'photos/small.jpg': createCanvas(50, 50).encodeSync('jpeg'),
     });
     const res = await fetch(`${suite.server.url}/api/decks`, { method: 'POST', body: form });
     expect(res.status).toBe(201);

@@ -27,7 +27,7 @@ async function wide(format: 'png' | 'webp'): Promise<Buffer> {
   gradient.addColorStop(1, '#fedcba');
   context.fillStyle = gradient;
   context.fillRect(0, 0, 2600, 1400);
-  return format === 'png' ? canvas.encode('png') : canvas.encode('webp', 90);
+  return format === 'png' ? canvas.encodeSync('png') : canvas.encodeSync('webp', 90);
 }
 
 /** A one-page PDF that renders without trouble. */

@@ -13,7 +13,7 @@ async function halvesJpeg(width: number, height: number): Promise<Buffer> {
   context.fillRect(0, 0, width / 2, height);
   context.fillStyle = '#0000ff';
   context.fillRect(width / 2, 0, width / 2, height);
-  return canvas.encode('jpeg', 95);
+  return canvas.encodeSync('jpeg', 95);
 }
 
 /** The colour at (x, y) of an encoded image, as 'red', 'blue' or the RGB values. */
@@ -29,7 +29,7 @@ async function colourAt(bytes: Buffer, x: number, y: number): Promise<string> {
 
 /** An animated WebP of two `width` x 8 frames, put together from a still WebP's image chunk. */
 async function animatedWebp(width: number): Promise<Buffer> {
-  const still = await createCanvas(width, 8).encode('webp', 80);
+  const still = createCanvas(width, 8).encodeSync('webp', 80);
   const image = still.subarray(12); // the VP8 chunk, after "RIFF" size "WEBP"
   const chunk = (fourcc: string, data: Buffer) => {
     const head = Buffer.alloc(8);
@@ -100,7 +100,7 @@ describe('fitForWeb', () => {
     expect(await fitForWeb(gif, 'image/gif')).toMatchObject({ bytes: gif, mime: 'image/gif', reencoded: false });
     const webp = await animatedWebp(2000);
     expect(await fitForWeb(webp, 'image/webp')).toMatchObject({ bytes: webp, reencoded: false });
-    const still = await createCanvas(2000, 32).encode('gif');
+    const still = createCanvas(2000, 32).encodeSync('gif');
     expect(await fitForWeb(still, 'image/gif')).toMatchObject({ mime: 'image/webp', width: 1920, reencoded: true });
   });
 
