@@ -25,6 +25,7 @@ import { SlideChanges, type SetSlideResult } from './slide-changes.js';
 
 export type { SetSlideResult };
 import { ClockStore } from './clock-store.js';
+import { SettingsStore } from './settings-store.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -67,6 +68,8 @@ export class DeckStore {
   private readonly slides: SlideChanges;
   /** The talk clock: start, start over, target duration. */
   readonly clock: ClockStore;
+  /** The room settings the presenter flips live: browse and bursts. */
+  readonly settings: SettingsStore;
 
   constructor(private readonly db: Database) {
     this.slides = new SlideChanges(db);
@@ -78,6 +81,7 @@ export class DeckStore {
     this.admission = new AdmissionStore(db);
     this.history = new HistoryStore(db);
     this.clock = new ClockStore(db);
+    this.settings = new SettingsStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */
