@@ -57,13 +57,11 @@ export interface RoomSettings {
 export type RoomSettingsRequest = Partial<RoomSettings>;
 
 /**
- * 200 answer of `PATCH /api/decks/:id/settings`: the settings after it, and the deck version
- * (a change grows it, and reaches every screen as a `slide` event: `reached` present means
- * behind, `bursts: false` means off).
+ * 200 answer of `PATCH /api/decks/:id/settings`: the settings after it, and the deck's state
+ * (a change grows the version, and reaches every screen as a `slide` event: `reached` present
+ * means behind, `bursts: false` means off).
  */
-export interface RoomSettingsResponse extends RoomSettings {
-  version: number;
-}
+export interface RoomSettingsResponse extends RoomSettings, SlideState {}
 
 /**
  * The talk clock, one per deck and kept by the server: when the talk started (epoch

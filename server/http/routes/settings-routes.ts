@@ -57,7 +57,8 @@ export function registerSettingsRoutes(router: Router, deps: AppDeps, guards: Gu
     if (result.kind === 'not_found') throw deckNotFound();
     // Read-after-write: a stream opened after this answer starts with these settings.
     if (result.kind === 'changed') deps.states.remember?.(id, result.state);
-    const response: RoomSettingsResponse = { ...result.settings, version: result.state.version };
+    const { index, step, version } = result.state;
+    const response: RoomSettingsResponse = { ...result.settings, index, step, version };
     ctx.set('Cache-Control', 'no-store');
     ctx.body = response;
   });

@@ -65,7 +65,7 @@ describe.each(DRIVERS)('room settings (%s)', (driver) => {
       const behind = await patchSettings(server.url, id, key, '{"browse":"behind"}');
       expect(behind.status).toBe(200);
       const answer = (await behind.json()) as RoomSettingsResponse;
-      expect(answer).toEqual({ browse: 'behind', bursts: true, version: created.deck.version + 2 });
+      expect(answer).toEqual({ browse: 'behind', bursts: true, index: 1, step: 0, version: created.deck.version + 2 });
       await eventually(
         () => viewer.data<SlideEventData>('slide').some((e) => e.version === answer.version),
         5000,
@@ -86,7 +86,7 @@ describe.each(DRIVERS)('room settings (%s)', (driver) => {
 
       const free = await patchSettings(server.url, id, key, '{"browse":"free"}');
       const freed = (await free.json()) as RoomSettingsResponse;
-      expect(freed).toEqual({ browse: 'free', bursts: true, version: answer.version + 1 });
+      expect(freed).toEqual({ browse: 'free', bursts: true, index: 1, step: 0, version: answer.version + 1 });
       await eventually(
         () => viewer.data<SlideEventData>('slide').some((e) => e.version === freed.version),
         5000,
@@ -107,7 +107,13 @@ describe.each(DRIVERS)('room settings (%s)', (driver) => {
     const id = created.deck.id;
     const key = created.presenterKey;
     const off = await patchSettings(server.url, id, key, '{"bursts":false}');
-    expect(await off.json()).toEqual({ browse: 'free', bursts: false, version: created.deck.version + 1 });
+    expect(await off.json()).toEqual({
+      browse: 'free',
+      bursts: false,
+      index: 0,
+      step: 0,
+      version: created.deck.version + 1,
+    });
     expect((await publicDeck(server.url, id)).bursts).toBe(false);
     const presenter = await fetch(`${server.url}/api/decks/${id}/presenter`, {
       headers: { Authorization: `Bearer ${key}` },
