@@ -387,6 +387,8 @@ export interface TalkReport {
   audience: AudienceSample[];
   /** The length of one sample interval, in seconds. */
   sampleSeconds: number;
+  /** How many days the server keeps slide changes and audience samples (PODIUM_HISTORY_DAYS); 0: as long as the deck. */
+  historyDays: number;
 }
 /** The reactions a viewer can send, in the order the reaction bar shows them. */
 export const REACTION_NAMES = ['applause', 'heart', 'laugh', 'wow', 'thumbs_up', 'question'] as const;

@@ -77,7 +77,8 @@ export function isTalkReport(value: unknown): value is TalkReport {
     Array.isArray(value.audience) &&
     value.audience.every(isAudienceSample) &&
     typeof value.sampleSeconds === 'number' &&
-    value.sampleSeconds > 0
+    value.sampleSeconds > 0 &&
+    typeof value.historyDays === 'number'
   );
 }
 

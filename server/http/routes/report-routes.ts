@@ -35,6 +35,7 @@ export function registerReportRoutes(router: Router, deps: AppDeps): void {
       slideTimes,
       audience,
       sampleSeconds: deps.config.audienceSampleMs / 1000,
+      historyDays: deps.config.historyDays,
     };
   };
 
