@@ -114,7 +114,8 @@ export class DeckStore {
 
   /**
    * Creates deck `id` from `content`, or refreshes its content when `sourceHash` changed
-   * (index and step are kept, clamped to the new deck; the version grows so viewers refetch).
+   * (index and step are kept, clamped to the new deck; the version grows so viewers refetch;
+   * browse only tightens to `behind`, and bursts stay as the presenter set them).
    * The import report is replaced either way.
    */
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
@@ -124,7 +125,9 @@ export class DeckStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
-           slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings, browse = EXCLUDED.browse,
+           slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings,
+           -- A reload may turn reading ahead off, never on: the presenter may have turned it off live.
+           browse = CASE WHEN EXCLUDED.browse = 'behind' THEN 'behind' ELSE decks.browse END,
            duration_minutes = EXCLUDED.duration_minutes,
            reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
            reached_step = CASE WHEN decks.reached_index < EXCLUDED.slide_count

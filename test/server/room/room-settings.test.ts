@@ -132,6 +132,26 @@ describe.each(DRIVERS)('room settings (%s)', (driver) => {
     expect((await firstEvent(server.url, id)).bursts).toBeUndefined();
   });
 
+  it('a rehearsal reload of a file deck may turn reading ahead off, never on', async () => {
+    const content = (words: string, browse?: 'behind') => ({
+      title: 'File talk',
+      slides: [
+        { html: `<h1>One ${words}</h1>`, steps: 0 },
+        { html: '<h2>Two</h2>', steps: 0 },
+      ],
+      notes: ['', ''],
+      ...(browse ? { browse } : {}),
+    });
+    const id = `file-${driver}-${Date.now()}`;
+    await server.store.upsertDeck(id, content('a'), 'hash-a');
+    expect((await server.store.settings.change(id, { browse: 'behind' })).kind).toBe('changed');
+    await server.store.upsertDeck(id, content('b'), 'hash-b');
+    expect((await publicDeck(server.url, id)).browse).toBe('behind');
+    expect((await server.store.settings.change(id, { browse: 'free' })).kind).toBe('changed');
+    await server.store.upsertDeck(id, content('c', 'behind'), 'hash-c');
+    expect((await publicDeck(server.url, id)).browse).toBe('behind');
+  });
+
   it('answers bad requests in the error shape and changes nothing', async () => {
     const created = await server.createDeck(SPOILER_DECK);
     const other = await server.createDeck(SPOILER_DECK);
