@@ -28,6 +28,11 @@ describeInBrowser('podium-room-settings: the room, switched from the remote', (s
 
     const remote = await suite.pages.open('phone', remoteLink ?? '');
     await connectionStatus(remote, 'Live').waitFor();
+    // The presenter view on the same device (it holds the key now) shows the same switches.
+    const present = await remote.context().newPage();
+    await present.goto(`${suite.server.url}/d/${created.deck.id}/present`);
+    await connectionStatus(present, 'Live').waitFor();
+    expect(await readAhead(present).getAttribute('aria-checked')).toBe('true');
     expect(await readAhead(remote).getAttribute('aria-checked')).toBe('true');
     await readAhead(remote).tap();
     await remote.getByRole('status').filter({ hasText: 'only the slides you have shown' }).waitFor();
@@ -47,6 +52,10 @@ describeInBrowser('podium-room-settings: the room, switched from the remote', (s
         .join('');
     });
     expect(html).not.toMatch(/quetzal|xylophone/);
+    // Every presenter screen follows, whichever one flipped the switch.
+    await present.getByRole('switch', { name: 'Audience may read ahead', checked: false }).waitFor();
+    await saveScreenshot(present, 'present-room-settings-phone.png');
+    await present.close();
     await saveScreenshot(remote, 'remote-room-settings-phone.png');
     expect(
       await axeViolations(remote, [
