@@ -31,6 +31,9 @@ import { RoomController } from '../../controllers/room-controller.js';
 import { revealedSteps, totalSlides, withReveal } from '../../state/revealed-deck.js';
 import { withSettings } from '../../state/room-settings.js';
 
+/** A page kept offline fetches the deck again within this many ms once reading ahead is turned off. */
+const REFRESH_SPREAD_MS = 5000;
+
 /**
  * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
  * follows the presenter live. A viewer may browse on their own (arrows, swipe, buttons);
@@ -153,6 +156,10 @@ export class PodiumAudience extends LitElement {
     else if (revealed && revealed !== deck) {
       this.deck = revealed;
       this.position.fit(revealed.slides.length);
+      // The offline copy (service worker) still holds the slides just dropped: refresh it, spread over a few seconds.
+      if (deck?.browse !== 'behind' && revealed.browse === 'behind' && navigator.serviceWorker?.controller) {
+        setTimeout(() => void this.loadDeck(), Math.random() * REFRESH_SPREAD_MS);
+      }
     }
     if (this.position.take(event)) this.requestUpdate();
   }
