@@ -53,13 +53,26 @@ export class HistoryStore {
     }));
   }
 
-  /** Deletes slide changes and audience samples older than `days` days (every deck); answers how many of each. */
+  /**
+   * Deletes slide changes and audience samples older than `days` days (every deck); each deck that
+   * lost slide changes keeps the slide on screen at the cutoff, as a change at the cutoff that
+   * starts its kept history (so time per slide covers what is kept). Answers how many were deleted.
+   */
   async prune(days: number): Promise<{ slideChanges: number; audienceSamples: number }> {
     const rows = await guardConnection(() =>
       this.db.query<{ slide_changes: number; audience_samples: number }>(
-        `WITH slides AS (DELETE FROM slide_changes WHERE at < now() - $1::float8 * interval '1 day' RETURNING 1),
-              samples AS (DELETE FROM audience_samples WHERE at < now() - $1::float8 * interval '1 day' RETURNING 1)
-         SELECT (SELECT count(*) FROM slides)::int AS slide_changes, (SELECT count(*) FROM samples)::int AS audience_samples`,
+        `WITH cutoff AS (SELECT now() - $1::float8 * interval '1 day' AS at),
+              last_old AS (
+                SELECT DISTINCT ON (s.deck_id) s.deck_id, s.slide FROM slide_changes s, cutoff
+                WHERE s.at < cutoff.at ORDER BY s.deck_id, s.at DESC),
+              slides AS (DELETE FROM slide_changes s USING cutoff WHERE s.at < cutoff.at RETURNING 1),
+              starts AS (
+                INSERT INTO slide_changes (deck_id, at, slide, starts_history)
+                SELECT last_old.deck_id, cutoff.at, last_old.slide, true FROM last_old, cutoff
+                ON CONFLICT DO NOTHING RETURNING 1),
+              samples AS (DELETE FROM audience_samples a USING cutoff WHERE a.at < cutoff.at RETURNING 1)
+         SELECT (SELECT count(*) FROM slides)::int - (SELECT count(*) FROM starts)::int AS slide_changes,
+                (SELECT count(*) FROM samples)::int AS audience_samples`,
         [days],
       ),
     );
@@ -71,6 +84,7 @@ export class HistoryStore {
     const rows = await guardConnection(() =>
       this.db.query<{ slide: number; at: number }>(
         `SELECT 0 AS slide, extract(epoch FROM created_at)::float8 AS at FROM decks WHERE id = $1
+           AND NOT EXISTS (SELECT 1 FROM slide_changes WHERE deck_id = $1 AND starts_history)
          UNION ALL
          SELECT slide, extract(epoch FROM at)::float8 FROM slide_changes WHERE deck_id = $1
          ORDER BY at`,

@@ -355,9 +355,11 @@ const MIGRATIONS: Migration[] = [
         PRIMARY KEY (deck_id, at)
       );
 
-      -- History older than PODIUM_HISTORY_DAYS is pruned by time, across decks.
+      -- History older than PODIUM_HISTORY_DAYS is pruned by time, across decks. Pruning leaves each
+      -- deck the slide that was on screen at the cutoff, at the cutoff: kept history starts there.
       CREATE INDEX audience_samples_at ON audience_samples (at);
       CREATE INDEX slide_changes_at ON slide_changes (at);
+      ALTER TABLE slide_changes ADD COLUMN starts_history boolean NOT NULL DEFAULT false;
     `,
   },
 ];

@@ -116,7 +116,8 @@ describe.each(DRIVERS)('the audience over time (%s)', (driver) => {
     const created = await server.createDeck(SAMPLE_DECK);
     const id = created.deck.id;
     await server.db.query(
-      `INSERT INTO slide_changes (deck_id, at, slide) VALUES ($1, now() - interval '40 days', 1), ($1, now() - interval '1 day', 2)`,
+      `INSERT INTO slide_changes (deck_id, at, slide)
+       VALUES ($1, now() - interval '40 days', 1), ($1, now() - interval '35 days', 0), ($1, now() - interval '1 day', 2)`,
       [id],
     );
     await server.db.query(
@@ -134,11 +135,18 @@ describe.each(DRIVERS)('the audience over time (%s)', (driver) => {
       return { slides: slides.map((r) => r.slide), samples: samples.map((r) => r.viewers) };
     };
     await sweepOnce(server.store, { deckTtlDays: 0, historyDays: 0 }, quiet);
-    expect(await counts()).toEqual({ slides: [1, 2], samples: [9, 4] });
+    expect(await counts()).toEqual({ slides: [1, 0, 2], samples: [9, 4] });
     await sweepOnce(server.store, { deckTtlDays: 0, historyDays: 30 }, quiet);
-    expect(await counts()).toEqual({ slides: [2], samples: [4] });
+    // The slide on screen 30 days ago stays, at the cutoff: the kept history starts with it.
+    expect(await counts()).toEqual({ slides: [0, 2], samples: [4] });
+    await sweepOnce(server.store, { deckTtlDays: 0, historyDays: 30 }, quiet);
+    expect(await counts()).toEqual({ slides: [0, 2], samples: [4] });
     const story = await report(server, id, created.presenterKey);
     expect(story.audience.map((s) => s.viewers)).toEqual([4]);
+    const day = 24 * 3600;
+    expect(story.slideTimes.find((t) => t.slide === 0)?.seconds).toBeCloseTo(29 * day, -2);
+    expect(story.slideTimes.find((t) => t.slide === 1)).toBeUndefined();
+    expect(story.slideTimes.find((t) => t.slide === 2)?.seconds).toBeCloseTo(day, -2);
   });
 });
 
