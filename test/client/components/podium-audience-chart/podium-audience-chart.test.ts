@@ -35,11 +35,13 @@ describeInBrowser('podium-audience-chart: the audience in the report', (suite) =
     expect(await region.locator('path.browsing').count()).toBe(1);
     await page.getByRole('term').filter({ hasText: 'Most watching at once' }).waitFor();
 
+    await region.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'report-audience-desktop.png');
     await region.getByText(`The audience as a table (${TALK.length} counts, every 15 s)`).click();
     const rows = region.getByRole('group', { name: 'Audience table' }).getByRole('row');
     expect(await rows.count()).toBe(TALK.length + 1);
     expect(await rows.nth(TALK.length).innerText()).toMatch(/3\s+1\s+4$/);
-    await saveScreenshot(page, 'report-audience-desktop.png');
+    await saveScreenshot(page, 'report-audience-table-desktop.png');
     expect(await axeViolations(page, [['podium-report', 'podium-audience-chart']])).toEqual([]);
 
     const [json] = await Promise.all([
