@@ -1,4 +1,4 @@
-import type { ClockResponse, CreateDeckResponse, ReactionName } from '../../shared/protocol.js';
+import type { ClockResponse, CreateDeckResponse, ReactionName, RoomSettingsResponse } from '../../shared/protocol.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */
@@ -49,6 +49,7 @@ export interface PodiumEventDetails {
   'podium-markdown-file': MarkdownFileDetail;
   'podium-reaction': ReactionDetail;
   'podium-bursts-toggle': BurstsToggleDetail;
+  'podium-settings-change': RoomSettingsResponse;
 }
 
 /** A typed `podium-*` event that bubbles out of shadow roots. Dispatch on user action only. */
@@ -70,5 +71,6 @@ declare global {
     'podium-markdown-file': CustomEvent<MarkdownFileDetail>;
     'podium-reaction': CustomEvent<ReactionDetail>;
     'podium-bursts-toggle': CustomEvent<BurstsToggleDetail>;
+    'podium-settings-change': CustomEvent<RoomSettingsResponse>;
   }
 }

@@ -29,6 +29,10 @@ import { ViewerPosition } from '../../state/viewer-position.js';
 import { PresenceController } from '../../controllers/presence-controller.js';
 import { RoomController } from '../../controllers/room-controller.js';
 import { revealedSteps, totalSlides, withReveal } from '../../state/revealed-deck.js';
+import { withSettings } from '../../state/room-settings.js';
+
+/** A page kept offline fetches the deck again within this many ms once reading ahead is turned off. */
+const REFRESH_SPREAD_MS = 5000;
 
 /**
  * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
@@ -145,9 +149,18 @@ export class PodiumAudience extends LitElement {
     // No deck yet (and none on its way), or the deck was edited: fetch it again.
     const deck = this.deck;
     const stale = deck ? event.count !== undefined && event.count !== totalSlides(deck) : !this.loading;
-    const revealed = deck && !stale ? withReveal(deck, event) : deck;
+    // The presenter may turn reading ahead off (slides past the furthest shown go) or on (fetch them).
+    const settled = deck && !stale ? withSettings(deck, event) : deck;
+    const revealed = settled && settled !== 'fetch' ? withReveal(settled, event) : settled;
     if (stale || revealed === 'fetch') void this.loadDeck();
-    else if (revealed !== deck) this.deck = revealed;
+    else if (revealed && revealed !== deck) {
+      this.deck = revealed;
+      this.position.fit(revealed.slides.length);
+      // The offline copy (service worker) still holds the slides just dropped: refresh it, spread over a few seconds.
+      if (deck?.browse !== 'behind' && revealed.browse === 'behind' && navigator.serviceWorker?.controller) {
+        setTimeout(() => void this.loadDeck(), Math.random() * REFRESH_SPREAD_MS);
+      }
+    }
     if (this.position.take(event)) this.requestUpdate();
   }
 
@@ -201,6 +214,7 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleBurstsToggle(): void {
+    if (this.deck?.bursts === false) return;
     this.room.setBursts(!this.room.bursts);
   }
 
@@ -240,6 +254,9 @@ export class PodiumAudience extends LitElement {
     const step = Math.min(this.position.shownStep(steps), revealedSteps(deck, index, steps));
     const needsAttention = !following || this.stream.status !== 'live';
     const room = this.room;
+    // The presenter may turn bursts off for the whole room; this device's switch then waits.
+    const roomBursts = deck.bursts !== false;
+    const burstsLabel = roomBursts ? 'Show reactions on screen' : 'The presenter turned reactions off on screens';
     return html`<main>
       <div class="stage-area ${idle ? 'idle' : ''}">
         ${
@@ -254,7 +271,7 @@ export class PodiumAudience extends LitElement {
                 >This slide is empty.</podium-slide
               >`
         }
-        <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts} size=${fullscreen ? 64 : 40}>
+        <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts && roomBursts} size=${fullscreen ? 64 : 40}>
         </podium-reaction-bursts>
         <p class="presenter-note" role="status">
           ${room.presenterOnline ? nothing : html`<span>The presenter's remote is offline</span>`}
@@ -282,9 +299,10 @@ export class PodiumAudience extends LitElement {
         </podium-reaction-bar>
         <button
           class="bursts-toggle"
-          aria-label="Show reactions on screen"
-          title="Show reactions on screen"
-          aria-pressed=${room.bursts ? 'true' : 'false'}
+          aria-label=${burstsLabel}
+          title=${burstsLabel}
+          aria-pressed=${room.bursts && roomBursts ? 'true' : 'false'}
+          aria-disabled=${roomBursts ? 'false' : 'true'}
           @click=${this.handleBurstsToggle}
         >
           ${burstsIcon}

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ClockResponse } from '../../../shared/protocol.js';
+import type { ClockResponse, RoomSettingsResponse } from '../../../shared/protocol.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { PresenterDeckController } from '../../controllers/presenter-deck-controller.js';
 import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
@@ -16,6 +16,7 @@ import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js'
 import '../podium-slide/podium-slide.js';
 import '../podium-talk-clock/podium-talk-clock.js';
 import '../podium-notes-size/podium-notes-size.js';
+import '../podium-room-settings/podium-room-settings.js';
 import { presenterStyles } from './podium-presenter.styles.js';
 
 /** The name of the projector window, so a second click brings the same window back. */
@@ -104,6 +105,10 @@ export class PodiumPresenter extends LitElement {
     this.presenter.adoptClock(event.detail);
   }
 
+  private handleSettingsChange(event: CustomEvent<RoomSettingsResponse>): void {
+    this.presenter.adoptSettings(event.detail);
+  }
+
   private handleProjector(): void {
     window.open(projectorPath(this.deckId), PROJECTOR_WINDOW, 'popup,width=1280,height=720');
   }
@@ -178,6 +183,12 @@ export class PodiumPresenter extends LitElement {
           <span class="wall" aria-label="Time of day ${time}">${time}</span>
           <podium-notes-size></podium-notes-size>
         </div>
+        <podium-room-settings
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          .settings=${this.presenter.settings}
+          @podium-settings-change=${this.handleSettingsChange}
+        ></podium-room-settings>
         <p class="notice" role="status">${notice}</p>
         <section class="notes" aria-labelledby="notes-label" tabindex="0" data-keys-scroll>
           <h2 class="label" id="notes-label">Notes</h2>

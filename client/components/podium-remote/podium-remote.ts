@@ -13,7 +13,7 @@ import { WakeLockController } from '../../controllers/wake-lock-controller.js';
 import { stepBack, stepForward } from '../../state/step-walk.js';
 import { audiencePath } from '../../utils/deck-path.js';
 import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
-import type { ClockResponse } from '../../../shared/protocol.js';
+import type { ClockResponse, RoomSettingsResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
 import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
 import '../podium-connection-status/podium-connection-status.js';
@@ -21,6 +21,7 @@ import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-room-radar/podium-room-radar.js';
+import '../podium-room-settings/podium-room-settings.js';
 import '../podium-questions-admin/podium-questions-admin.js';
 import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
@@ -132,6 +133,10 @@ export class PodiumRemote extends LitElement {
     this.presenter.adoptClock(event.detail);
   }
 
+  private handleSettingsChange(event: CustomEvent<RoomSettingsResponse>): void {
+    this.presenter.adoptSettings(event.detail);
+  }
+
   private handleBurstsToggle(event: CustomEvent<BurstsToggleDetail>): void {
     this.room.setBursts(event.detail.on);
   }
@@ -236,7 +241,14 @@ export class PodiumRemote extends LitElement {
         .lastMinute=${this.lastMinute.counts()}
         ?bursts=${this.room.bursts}
         @podium-bursts-toggle=${this.handleBurstsToggle}
-      ></podium-room-radar>
+      >
+        <podium-room-settings
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          .settings=${this.presenter.settings}
+          @podium-settings-change=${this.handleSettingsChange}
+        ></podium-room-settings>
+      </podium-room-radar>
       ${this.renderNotes(deck, notes)}
       <div class="controls" role="group" aria-label="Slide controls">
         <button
