@@ -68,8 +68,12 @@ describeInBrowser('podium-talk-clock', (suite) => {
     for (const page of [first, second]) await serverAndDeviceAt(page, at);
     // The server's time is known to within a second (the Date header's resolution).
     for (const page of [first, second]) {
-      await clockOf(page).locator('time', { hasText: /^12:0[456]$/ }).waitFor();
-      await clockOf(page).getByText(/^22:5[456] left$/).waitFor();
+      await clockOf(page)
+        .locator('time', { hasText: /^12:0[456]$/ })
+        .waitFor();
+      await clockOf(page)
+        .getByText(/^22:5[456] left$/)
+        .waitFor();
       // Slide 2 of 4 at a third of the time: on pace.
       await clockOf(page).getByText('2 slides in 23 min · on pace').waitFor();
     }
