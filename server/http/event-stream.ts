@@ -41,9 +41,11 @@ export function eventStreamHandler(deps: AppDeps): OwningHandler {
     const path = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
     const match = EVENTS_PATH.exec(path);
     if (!match) return false;
-    const started = performance.now();
     const method = req.method ?? 'GET';
+    // Timed only when debug logs are on: most opens would build a log record nobody writes.
+    const started = deps.logger.isLevelEnabled('debug') ? performance.now() : null;
     const log = (status: number) => {
+      if (started === null) return;
       const ms = Math.round((performance.now() - started) * 10) / 10;
       deps.logger.debug({ method, path, status, ms }, 'request');
     };
