@@ -14,6 +14,8 @@ import { streamHeaders } from './http/security-headers.js';
 import { BatchLoader } from './hub/batch-loader.js';
 import { Hub } from './hub/hub.js';
 import { PollTally } from './room/poll-tally.js';
+import { roomSnapshotLoader } from './room/room-snapshot.js';
+import { RoomStateCache } from './room/room-state-cache.js';
 import { connectDeckFeed } from './hub/deck-feed.js';
 import { StateCache } from './hub/state-cache.js';
 import { createMetrics } from './metrics.js';
@@ -98,8 +100,11 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     const loader = new BatchLoader<string, SlideEventData>((ids) => store.getSlideStates(ids));
     // Trusted only while notifications flow: connected, and hearing its own probes.
     const connected = () => listener?.connected === true && listener.hearing;
-    const states = new StateCache(loader, { connected, followed: (id) => hub.hasStreams(id) });
-    const feed = connectDeckFeed(db, store, hub, metrics, logger, states);
+    const followed = (id: string) => hub.hasStreams(id);
+    const states = new StateCache(loader, { connected, followed });
+    // The same for the room (questions, poll tallies) that new streams are told of.
+    const roomStates = new RoomStateCache(roomSnapshotLoader(store), { connected, followed });
+    const feed = connectDeckFeed(db, store, hub, metrics, logger, { states, room: roomStates });
     listener = feed;
     // Key hashes are cached only while change notifications flow (see KeyCache).
     store.keys.useCache(new KeyCache(() => feed.connected && feed.hearing));
@@ -111,7 +116,18 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
       presenterOfflineMs: settings.presenterOfflineMs,
       audienceSampleMs: settings.audienceSampleMs,
     });
-    handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger, room });
+    handleRequest = createRequestListener({
+      config,
+      store,
+      hub,
+      states,
+      roomStates,
+      metrics,
+      tally,
+      listener: feed,
+      logger,
+      room,
+    });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {

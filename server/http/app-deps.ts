@@ -6,6 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { DeckStore } from '../store/deck-store.js';
 import type { PollTally } from '../room/poll-tally.js';
 import type { Room } from '../room/room.js';
+import type { RoomReader } from '../room/room-state-cache.js';
 
 /** The settings the HTTP layer reads (see PodiumOptions), with the built client's directory resolved. */
 export type AppConfig = Settings & {
@@ -21,6 +22,8 @@ export interface AppDeps {
   hub: Hub;
   /** The current state for newly opened streams: from memory (StateCache) or batched reads. */
   states: StateReader;
+  /** The room state (questions, polls) for newly opened streams: from memory (RoomStateCache) or batched reads. */
+  roomStates: RoomReader;
   metrics: Metrics;
   /** Poll votes counted in memory and written in batches. */
   tally: PollTally;

@@ -36,14 +36,16 @@ export type OwningHandler = (req: IncomingMessage, res: ServerResponse) => boole
 export function eventStreamHandler(deps: AppDeps): OwningHandler {
   const rate = deps.config.limits.streamOpensPerAddress;
   const opens = rate ? new RateLimiter(rate) : null;
-  const room = new RoomSnapshots(deps.store, deps.logger);
+  const room = new RoomSnapshots(deps.roomStates, deps.logger);
   return (req, res) => {
     const path = (req.url ?? '').split(/[?#]/, 1)[0] ?? '';
     const match = EVENTS_PATH.exec(path);
     if (!match) return false;
-    const started = performance.now();
     const method = req.method ?? 'GET';
+    // Timed only when debug logs are on: most opens would build a log record nobody writes.
+    const started = deps.logger.isLevelEnabled('debug') ? performance.now() : null;
     const log = (status: number) => {
+      if (started === null) return;
       const ms = Math.round((performance.now() - started) * 10) / 10;
       deps.logger.debug({ method, path, status, ms }, 'request');
     };
@@ -121,9 +123,10 @@ async function answer(
   // The stream is exempt from the request timeouts, and small frames go out at once.
   res.socket?.setTimeout(0);
   res.socket?.setNoDelay(true);
+  // The room's state, when memory holds it, joins the slide state in the stream's first write.
+  void room.sendTo(stream);
   stream.start(state);
   if (remote) deps.room.presenter.remoteConnected(id);
-  void room.sendTo(stream);
   return 200;
 }
 

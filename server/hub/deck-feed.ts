@@ -9,6 +9,7 @@ import type { Hub } from './hub.js';
 import { deckKind } from './kinds/deck-kind.js';
 import { reactionsKind } from './kinds/reactions-kind.js';
 import type { StateCache } from './state-cache.js';
+import type { RoomStateCache } from '../room/room-state-cache.js';
 import { pollKind } from './kinds/poll-kind.js';
 import { QuestionsFeed } from '../room/questions-feed.js';
 import { RevealQueue } from './reveal-queue.js';
@@ -18,7 +19,8 @@ import { RevealQueue } from './reveal-queue.js';
  * the state of each deck with open streams is read again, so nothing sent while the
  * listener was down is lost. Key-change notifications keep the store's key cache honest; a
  * deleted deck's streams get their last event. A listener that stops hearing is logged once.
- * With `cache`, every slide notification also updates it, and every (re)connect clears it.
+ * With `caches`, every notification also updates them, and every (re)connect or hearing change
+ * clears them (changes may have been missed).
  */
 export function connectDeckFeed(
   db: Database,
@@ -26,10 +28,11 @@ export function connectDeckFeed(
   hub: Hub,
   metrics: Metrics,
   logger: Logger,
-  cache?: StateCache,
+  caches: { states?: StateCache; room?: RoomStateCache } = {},
 ): DeckListener {
   let connects = 0;
-  const questions = new QuestionsFeed(store.questions, hub, logger);
+  const { states: cache, room } = caches;
+  const questions = new QuestionsFeed(store.questions, hub, logger, room);
   const slides = new RevealQueue(store, hub, logger);
   const resync = async (generation: number, attempt = 0): Promise<void> => {
     if (generation !== connects || !listener.connected) return;
@@ -57,15 +60,20 @@ export function connectDeckFeed(
         slides.send(notification.deckId, notification.state, notification.before);
       } else if (notification?.kind === 'deleted') {
         cache?.forget(notification.deckId);
+        room?.forget(notification.deckId);
         hub.closeDeck(notification.deckId);
-      } else if (notification?.kind === 'content')
+      } else if (notification?.kind === 'content') {
+        room?.forget(notification.deckId);
         hub.broadcast(deckKind, notification.deckId, { version: notification.version });
-      else if (notification?.kind === 'reactions') {
+      } else if (notification?.kind === 'reactions') {
         const { counts, added } = notification;
         const version = Object.values(counts).reduce((sum, count) => sum + count, 0);
         hub.broadcast(reactionsKind, notification.deckId, { counts, recent: added, version });
-      } else if (notification?.kind === 'questions') questions.changed(notification.deckId, notification.version);
-      else if (notification?.kind === 'poll') {
+      } else if (notification?.kind === 'questions') {
+        room?.questionsChanged(notification.deckId);
+        questions.changed(notification.deckId, notification.version);
+      } else if (notification?.kind === 'poll') {
+        room?.pollChanged(notification.deckId, notification.tally);
         hub.broadcast(pollKind(notification.tally.id), notification.deckId, notification.tally);
       } else if (notification?.kind === 'probe')
         return; // Another process's hearing probe.
@@ -74,6 +82,8 @@ export function connectDeckFeed(
     onHearing(hearing) {
       // The key cache is only trusted while it hears (see main.ts); what it holds may be stale.
       store.keys.forgetAll();
+      cache?.clear();
+      room?.clear();
       if (hearing) logger.info('database notifications are arriving again');
       else logger.error(DEAF_REASON);
     },
@@ -81,6 +91,7 @@ export function connectDeckFeed(
       // Key changes may have been missed while the connection was down.
       store.keys.forgetAll();
       cache?.clear();
+      room?.clear();
       connects += 1;
       if (connects === 1) return;
       metrics.listenerReconnects.inc();

@@ -52,7 +52,14 @@ export function startFrame(retryMs: number, state?: SlideEventData): Buffer {
  * chunked response gets the shared bytes in a single socket write (see SseStream.sendSlide).
  */
 export function chunkedFrame(frame: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${frame.length.toString(16)}\r\n`), frame, CRLF]);
+  return Buffer.concat(chunkedParts([frame]));
+}
+
+/** `frames`, joined, as the pieces of one HTTP/1.1 chunk (size line, the frames, CRLF), for one concat with more. */
+export function chunkedParts(frames: readonly Buffer[]): Buffer[] {
+  let length = 0;
+  for (const frame of frames) length += frame.length;
+  return [Buffer.from(`${length.toString(16)}\r\n`), ...frames, CRLF];
 }
 
 const CRLF = Buffer.from('\r\n');

@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeader, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SlideEventData } from '../../shared/protocol.js';
-import { chunkedFrame, HEARTBEAT_FRAME, startFrame, SSE_HEADERS } from './sse-frame.js';
+import { chunkedFrame, chunkedParts, HEARTBEAT_FRAME, startFrame, SSE_HEADERS } from './sse-frame.js';
 import { streamHead } from './stream-head.js';
 
 /** Options of one stream (defaults: PodiumOptions). */
@@ -75,7 +75,7 @@ export class SseStream {
       this.waiting?.delete('slide');
       first = startFrame(this.options.retryMs, current);
     } else first = startFrame(this.options.retryMs);
-    const body = this.waiting ? Buffer.concat([first, ...this.waiting.values()]) : first;
+    const body = this.waiting ? [first, ...this.waiting.values()] : [first];
     this.waiting = null;
     const headers = this.options.headers ?? DEFAULT_HEAD;
     const { req, socket } = this.res;
@@ -86,11 +86,12 @@ export class SseStream {
       this.res.getHeaderNames().length === 0
     ) {
       this.raw = socket;
-      if (!socket.write(Buffer.concat([streamHead(headers)(), chunkedFrame(body)]))) this.congest(socket);
+      // The head and the body as one chunk, copied once into one buffer: one write, one allocation.
+      if (!socket.write(Buffer.concat([streamHead(headers)(), ...chunkedParts(body)]))) this.congest(socket);
       return;
     }
     this.res.writeHead(200, headers);
-    this.write(body);
+    this.write(body.length === 1 ? first : Buffer.concat(body));
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Hub } from '../hub/hub.js';
 import { questionsKind } from '../hub/kinds/questions-kind.js';
 import type { QuestionStore } from '../store/question-store.js';
+import type { RoomStateCache } from './room-state-cache.js';
 
 /**
  * Turns "this deck's questions changed (version n)" notifications into `questions` events
@@ -25,6 +26,7 @@ export class QuestionsFeed {
     private readonly questions: QuestionStore,
     private readonly hub: Hub,
     private readonly logger: Logger,
+    private readonly cache?: RoomStateCache,
   ) {}
 
   /** Notes that `deckId`'s questions reached `version`; its streams get the public list. */
@@ -42,17 +44,22 @@ export class QuestionsFeed {
   }
 
   private async read(deckId: string, notified: number): Promise<void> {
+    const tracked = this.cache?.begin(deckId);
     try {
       // Read after the notification: the list has at least every change notified so far.
       const [questions, screens] = await Promise.all([
         this.questions.list(deckId, false),
         this.questions.onScreen([deckId]),
       ]);
+      const onScreen = screens.get(deckId) ?? false;
+      if (tracked) this.cache?.questionsRead(tracked, questions, onScreen);
       const version = Math.max(notified, (this.sent.get(deckId) ?? 0) + 1);
       this.sent.set(deckId, version);
-      this.hub.broadcast(questionsKind, deckId, { version, questions, onScreen: screens.get(deckId) ?? false });
+      this.hub.broadcast(questionsKind, deckId, { version, questions, onScreen });
     } catch (err) {
       this.logger.warn({ err, deckId }, 'could not read questions for their event');
+    } finally {
+      if (tracked) this.cache?.end(tracked);
     }
     const heard = this.reading.get(deckId) ?? null;
     this.reading.delete(deckId);
