@@ -6,16 +6,16 @@ import { AudiencePollController } from '../../controllers/audience-poll-controll
 import { RoomController } from '../../controllers/room-controller.js';
 import { ReactionWindow } from '../../state/reaction-window.js';
 import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
-import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { KeyboardShortcutsController } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
-import { stepBack, stepForward } from '../../state/step-walk.js';
 import { audiencePath } from '../../utils/deck-path.js';
-import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
+import { slideAnnouncement } from '../../utils/slide-text.js';
 import type { ClockResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
-import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
+import { gridIcon } from '../icons.js';
+import { notesText, presenterKey, slideControls, slidePosition, upNext } from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
@@ -102,14 +102,13 @@ export class PodiumRemote extends LitElement {
   private handleKey(event: KeyboardEvent): boolean {
     const deck = this.presenter.deck;
     if (this.grid?.isOpen || !deck) return false;
-    if (isSlideKey(event)) {
-      const target = stepKeyTarget(event, this.presenter.shown, deck.slides);
-      if (target) this.go(target.index, target.step);
-      return true;
-    }
-    if (event.key !== 'g' && event.key !== 'G') return false;
-    this.handleGridOpen();
-    return true;
+    const shown = { slides: deck.slides, shown: this.presenter.shown };
+    return presenterKey(
+      event,
+      shown,
+      (target) => this.go(target.index, target.step),
+      () => this.handleGridOpen(),
+    );
   }
 
   private handlePrevious(): void {
@@ -160,11 +159,7 @@ export class PodiumRemote extends LitElement {
       </p>`;
     }
     return html`<section class="notes" aria-label="Speaker notes" tabindex="0" data-keys-scroll>
-      ${
-        notes
-          ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
-          : html`<p class="empty">No notes for this slide.</p>`
-      }
+      ${notesText(notes)}
     </section>`;
   }
 
@@ -176,9 +171,7 @@ export class PodiumRemote extends LitElement {
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
     const steps = deck.slides[index]?.steps ?? 0;
-    // The preview shows what Next will show: this slide one build on, or the next slide at step 0.
-    const upcoming = stepForward(deck.slides, this.presenter.shown);
-    const next = upcoming && deck.slides[upcoming.index];
+    const shown = { slides: deck.slides, shown: this.presenter.shown };
     const notes = deck.notes[index]?.trim() ?? '';
     return html`<main>
       <header class="bar">
@@ -207,16 +200,10 @@ export class PodiumRemote extends LitElement {
       </div>
       <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
-        ${
-          upcoming && next
-            ? html`<podium-slide preview .html=${next.html} .step=${upcoming.step}></podium-slide>`
-            : html`<div class="end">End of the deck</div>`
-        }
+        ${upNext(shown)}
       </section>
       <section class="info">
-        <p class="position">
-          Slide <strong>${index + 1}</strong> of ${count}${steps > 0 ? ` · step ${step} of ${steps}` : ''}
-        </p>
+        ${slidePosition(shown)}
         <podium-talk-clock
           deck-id=${this.deckId}
           .presenterKey=${key ?? ''}
@@ -237,25 +224,7 @@ export class PodiumRemote extends LitElement {
         ?bursts=${this.room.bursts}
         @podium-bursts-toggle=${this.handleBurstsToggle}
       ></podium-room-radar>
-      ${this.renderNotes(deck, notes)}
-      <div class="controls" role="group" aria-label="Slide controls">
-        <button
-          class="previous"
-          aria-label="Back"
-          aria-disabled=${stepBack(deck.slides, this.presenter.shown) ? 'false' : 'true'}
-          @click=${this.handlePrevious}
-        >
-          ${chevronLeft}<span aria-hidden="true">Back</span>
-        </button>
-        <button
-          class="next-button primary"
-          aria-label="Next slide"
-          aria-disabled=${upcoming ? 'false' : 'true'}
-          @click=${this.handleNext}
-        >
-          <span aria-hidden="true">Next</span>${chevronRight}
-        </button>
-      </div>
+      ${this.renderNotes(deck, notes)} ${slideControls(shown, this.handlePrevious, this.handleNext)}
       <div class="notice" role="status">${notice}</div>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, current, { step, steps })}

@@ -1,0 +1,82 @@
+import { html } from 'lit';
+import type { Slide } from '../../shared/protocol.js';
+import { isSlideKey, stepKeyTarget } from '../controllers/slide-keys-controller.js';
+import { stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
+import { noteBlocks } from '../utils/slide-text.js';
+import { chevronLeft, chevronRight } from './icons.js';
+import './podium-slide/podium-slide.js';
+
+/** What the remote and the presenter view both show of where the talk is: `shown` in `slides`. */
+export interface ShownSlide {
+  slides: readonly Slide[];
+  shown: SlidePosition;
+}
+
+/**
+ * Back and Next, large, as both presenter screens have them (in the host's `.controls` grid area):
+ * at either end of the deck the button stays focusable and says so with aria-disabled.
+ */
+export function slideControls({ slides, shown }: ShownSlide, onBack: () => void, onNext: () => void) {
+  return html`<div class="controls" role="group" aria-label="Slide controls">
+    <button
+      class="previous"
+      aria-label="Back"
+      aria-disabled=${stepBack(slides, shown) ? 'false' : 'true'}
+      @click=${onBack}
+    >
+      ${chevronLeft}<span aria-hidden="true">Back</span>
+    </button>
+    <button
+      class="next-button primary"
+      aria-label="Next slide"
+      aria-disabled=${stepForward(slides, shown) ? 'false' : 'true'}
+      @click=${onNext}
+    >
+      <span aria-hidden="true">Next</span>${chevronRight}
+    </button>
+  </div>`;
+}
+
+/** "Slide 3 of 12 · step 1 of 2", the number large. */
+export function slidePosition({ slides, shown }: ShownSlide) {
+  const steps = slides[shown.index]?.steps ?? 0;
+  return html`<p class="position">
+    Slide <strong>${shown.index + 1}</strong> of ${slides.length}${steps > 0 ? ` · step ${shown.step} of ${steps}` : ''}
+  </p>`;
+}
+
+/** What Next will show: this slide one build on, or the next slide at step 0; at the end, says so. */
+export function upNext({ slides, shown }: ShownSlide) {
+  const upcoming = stepForward(slides, shown);
+  const next = upcoming && slides[upcoming.index];
+  return upcoming && next
+    ? html`<podium-slide preview .html=${next.html} .step=${upcoming.step}></podium-slide>`
+    : html`<div class="end">End of the deck</div>`;
+}
+
+/** The speaker notes of a slide as paragraphs, or a muted line when it has none. */
+export function notesText(notes: string) {
+  return notes
+    ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
+    : html`<p class="empty">No notes for this slide.</p>`;
+}
+
+/**
+ * The keys of both presenter screens: a slide key walks the deck build by build (see
+ * stepKeyTarget) and calls `go` (not at either end), G calls `openGrid`. True when the key was used.
+ */
+export function presenterKey(
+  event: KeyboardEvent,
+  { slides, shown }: ShownSlide,
+  go: (target: SlidePosition) => void,
+  openGrid: () => void,
+): boolean {
+  if (isSlideKey(event)) {
+    const target = stepKeyTarget(event, shown, slides);
+    if (target) go(target);
+    return true;
+  }
+  if (event.key !== 'g' && event.key !== 'G') return false;
+  openGrid();
+  return true;
+}
