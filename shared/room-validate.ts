@@ -1,4 +1,4 @@
-import type { PollEventData, Question, QuestionsEventData, QuestionVoteResponse, TalkReport } from './protocol.js';
+import type { PollEventData, Question, QuestionsEventData, QuestionVoteResponse, TalkReport } from './room-protocol.js';
 import { isRecord } from './validate.js';
 
 const QUESTION_STATES = ['open', 'answered', 'hidden'];

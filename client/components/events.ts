@@ -1,4 +1,5 @@
-import type { ClockResponse, CreateDeckResponse, ReactionName } from '../../shared/protocol.js';
+import type { ClockResponse, CreateDeckResponse } from '../../shared/protocol.js';
+import type { ReactionName } from '../../shared/room-protocol.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */

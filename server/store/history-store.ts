@@ -1,4 +1,4 @@
-import type { SlideTime } from '../../shared/protocol.js';
+import type { SlideTime } from '../../shared/room-protocol.js';
 import { guardConnection, type Database } from './database.js';
 
 /**

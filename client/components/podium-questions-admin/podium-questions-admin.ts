@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Question, QuestionState } from '../../../shared/protocol.js';
+import type { Question, QuestionState } from '../../../shared/room-protocol.js';
 import { fetchAllQuestions, setQuestionsOnScreen, setQuestionState } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
