@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Connect, type Plugin } from 'vite';
+import { defineConfig, type Connect, type HtmlTagDescriptor, type Plugin } from 'vite';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 /** The API server `npm run dev` runs; `PODIUM_API` points elsewhere. */
@@ -17,11 +17,27 @@ const rewritePageRoutes: Connect.NextHandleFunction = (req, _res, next) => {
   next();
 };
 
+/** The head every page shares, put before each page's own title, styles and script. */
+const PAGE_HEAD: HtmlTagDescriptor[] = [
+  { tag: 'meta', attrs: { charset: 'utf-8' } },
+  { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1, viewport-fit=cover' } },
+  { tag: 'meta', attrs: { name: 'color-scheme', content: 'light dark' } },
+  { tag: 'meta', attrs: { name: 'referrer', content: 'no-referrer' } },
+  { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' } },
+  { tag: 'link', attrs: { rel: 'stylesheet', href: '/styles/page.css' } },
+].map((tag) => ({ ...tag, injectTo: 'head-prepend' }));
+
+/**
+ * The pages' routes in dev and preview, and their shared head: each `client/*.html` holds only
+ * its title, script, element and extra styles; the rest comes from PAGE_HEAD ('pre', so the
+ * build bundles page.css as it bundles a page's own links).
+ */
 function podiumPages(): Plugin {
   return {
     name: 'podium-pages',
     configureServer: (server) => void server.middlewares.use(rewritePageRoutes),
     configurePreviewServer: (server) => void server.middlewares.use(rewritePageRoutes),
+    transformIndexHtml: { order: 'pre', handler: () => PAGE_HEAD },
   };
 }
 
