@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type HtmlTagDescriptor, type Plugin } from 'vite';
 
@@ -41,6 +43,38 @@ function podiumPages(): Plugin {
   };
 }
 
+/** The service worker as written, with `__PODIUM_BUILD__` where the build's id goes. */
+async function serviceWorker(build: string): Promise<string> {
+  const source = await readFile(here('./client/sw.js'), 'utf8');
+  return source.replace('__PODIUM_BUILD__', build);
+}
+
+/**
+ * `/sw.js`, named after the build so each build keeps its own offline cache (the worker drops the
+ * others when it activates): the id is a hash of the bundle's file names, which name their bytes.
+ * The dev server serves it with the id `dev`.
+ */
+function podiumServiceWorker(): Plugin {
+  return {
+    name: 'podium-service-worker',
+    enforce: 'post',
+    configureServer: (server) =>
+      void server.middlewares.use('/sw.js', (_req, res, next) => {
+        serviceWorker('dev').then((source) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(source);
+        }, next);
+      }),
+    async generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => name.startsWith('assets/'))
+        .sort();
+      const build = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 16);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: await serviceWorker(build) });
+    },
+  };
+}
+
 /**
  * Client build: five pages (start, audience, remote, presenter view, report) from `client/` into `dist/client`,
  * assets under `/assets/`, served by the Koa server. Vitest has its own `vitest.config.ts`.
@@ -49,7 +83,7 @@ export default defineConfig({
   root: here('./client'),
   base: '/',
   appType: 'mpa',
-  plugins: [podiumPages()],
+  plugins: [podiumPages(), podiumServiceWorker()],
   publicDir: here('./client/public'),
   build: {
     outDir: here('./dist/client'),
