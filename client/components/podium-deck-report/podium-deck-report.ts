@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import type { DeckWarning } from '../../../shared/protocol.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import '../podium-import-report/podium-import-report.js';
 import { deckReportStyles } from './podium-deck-report.styles.js';
 
@@ -33,10 +33,7 @@ export class PodiumDeckReport extends LitElement {
 
   private renderDialog() {
     return html`<dialog aria-labelledby="report-title">
-      <header>
-        <h2 id="report-title">Import report</h2>
-        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+      ${dialogHeader('report-title', 'Import report', this.handleClose)}
       ${
         this.warnings
           ? html`<podium-import-report .warnings=${this.warnings}></podium-import-report>`

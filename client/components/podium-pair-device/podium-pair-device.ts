@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CreateKeyResponse, PresenterKeyInfo } from '../../../shared/protocol.js';
 import { ApiError } from '../../api/request.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { pairDeviceStyles } from './podium-pair-device.styles.js';
 import { createPresenterKey, listPresenterKeys, revokePresenterKey } from '../../api/pairing-api.js';
 import '../podium-qr/podium-qr.js';
@@ -172,10 +172,7 @@ export class PodiumPairDevice extends LitElement {
 
   private renderDialog() {
     return html`<dialog aria-labelledby="pair-heading">
-      <div class="head">
-        <h2 id="pair-heading">Pair another device</h2>
-        <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </div>
+      ${dialogHeader('pair-heading', 'Pair another device', this.handleClose)}
       ${this.pairing ? this.renderPairing(this.pairing) : this.renderNewCode()} ${this.renderKeys()}
       <p role="status">${this.message}</p>
     </dialog>`;

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/request.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import { roomBus } from '../../state/room-bus.js';
 import { podiumEvent } from '../events.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { questionsStyles } from '../podium-questions/podium-questions.styles.js';
 
 const questionIcon = svg`<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor"
@@ -154,10 +154,7 @@ export class PodiumQuestionsAdmin extends LitElement {
     // The report page finds this device's key in its storage: no key in a URL, so none in history.
     const reportHref = `/d/${encodeURIComponent(this.deckId)}/report`;
     return html`<dialog aria-labelledby="admin-heading">
-      <header>
-        <h2 id="admin-heading">Audience questions</h2>
-        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+      ${dialogHeader('admin-heading', 'Audience questions', this.handleClose)}
       <div class="actions">
         <button aria-pressed=${this.onScreen ? 'true' : 'false'} @click=${this.handleOnScreen}>
           Top questions on screen

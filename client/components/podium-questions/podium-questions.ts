@@ -6,7 +6,7 @@ import { ApiError } from '../../api/request.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import { roomBus } from '../../state/room-bus.js';
 import { SavedIds } from '../../state/saved-ids.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { questionsStyles } from './podium-questions.styles.js';
 
 /** Longest question, in characters (the server's limit). */
@@ -149,10 +149,7 @@ export class PodiumQuestions extends LitElement {
     const count = length(this.text);
     const over = count > MAX_QUESTION_LENGTH;
     return html`<dialog aria-labelledby="questions-heading">
-      <header>
-        <h2 id="questions-heading">Questions</h2>
-        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+      ${dialogHeader('questions-heading', 'Questions', this.handleClose)}
       <form @submit=${this.handleAsk}>
         <label for="ask">Ask the speaker</label>
         <textarea

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import { readPref, writePref } from '../../state/viewer-prefs.js';
 import { controls, modalDialog } from '../../styles/theme.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 
 /** One row of the list: the keys and what they do. */
 export interface Shortcut {
@@ -25,21 +25,6 @@ export class PodiumShortcuts extends LitElement {
       :host {
         display: contents;
         --podium-dialog-width: 420px;
-      }
-      .head {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 10px 0;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
-      .head button {
-        background: transparent;
-        border-color: transparent;
-        padding: 0.4em;
       }
       dl {
         display: grid;
@@ -93,10 +78,7 @@ export class PodiumShortcuts extends LitElement {
 
   override render() {
     return html`<dialog aria-labelledby="shortcuts-heading">
-      <div class="head">
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-        <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </div>
+      ${dialogHeader('shortcuts-heading', 'Keyboard shortcuts', this.handleClose)}
       <dl>
         ${this.shortcuts.map(
           (shortcut) =>

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import type { Slide } from '../../../shared/protocol.js';
 import { podiumEvent } from '../events.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import '../podium-slide/podium-slide.js';
 import { slideHeading } from '../../utils/slide-text.js';
 import { controls, modalDialog } from '../../styles/theme.js';
@@ -19,25 +19,6 @@ export class PodiumSlideGrid extends LitElement {
     controls,
     modalDialog,
     css`
-      .head {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 10px 0;
-        background: var(--podium-bg);
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
-      .head button {
-        background: transparent;
-        border-color: transparent;
-        padding: 0.4em;
-      }
       ol {
         list-style: none;
         margin: 0;
@@ -131,10 +112,7 @@ export class PodiumSlideGrid extends LitElement {
 
   override render() {
     return html`<dialog aria-labelledby="grid-heading">
-      <div class="head">
-        <h2 id="grid-heading">All slides</h2>
-        <button aria-label="Close" @click=${this.handleCloseClick}>${closeIcon}</button>
-      </div>
+      ${dialogHeader('grid-heading', 'All slides', this.handleCloseClick)}
       ${this.dialog.opened ? this.renderSlides() : nothing}
     </dialog>`;
   }

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/request.js';
 import { formatElapsed, NO_CLOCK, paceHint, passedMark, readClock } from '../../state/talk-clock.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import { podiumEvent } from '../events.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { talkClockStyles } from './podium-talk-clock.styles.js';
 
 /** The buzz for each mark: a short double tap at 5 minutes left, a longer one at time up. */
@@ -141,10 +141,7 @@ export class PodiumTalkClock extends LitElement {
   private renderDialog() {
     const { startedAt, durationMinutes } = this.clock;
     return html`<dialog aria-labelledby="clock-heading">
-      <div class="head">
-        <h2 id="clock-heading">Talk clock</h2>
-        <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </div>
+      ${dialogHeader('clock-heading', 'Talk clock', this.handleClose)}
       ${
         startedAt === null
           ? html`<p>The clock starts with the first slide change, or now:</p>
