@@ -1,10 +1,13 @@
 import { html } from 'lit';
-import type { Slide } from '../../shared/protocol.js';
+import type { ClockResponse, Slide, TalkClock } from '../../shared/protocol.js';
 import { isSlideKey, stepKeyTarget } from '../controllers/slide-keys-controller.js';
 import { stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
-import { noteBlocks } from '../utils/slide-text.js';
+import { noteBlocks, slideAnnouncement } from '../utils/slide-text.js';
+import type { SlideSelectDetail } from './events.js';
 import { chevronLeft, chevronRight } from './icons.js';
 import './podium-slide/podium-slide.js';
+import './podium-slide-grid/podium-slide-grid.js';
+import './podium-talk-clock/podium-talk-clock.js';
 
 /** What the remote and the presenter view both show of where the talk is: `shown` in `slides`. */
 export interface ShownSlide {
@@ -79,4 +82,38 @@ export function presenterKey(
   if (event.key !== 'g' && event.key !== 'G') return false;
   openGrid();
   return true;
+}
+
+/** The talk clock of deck `deckId`, changed with the presenter `key`, its pace hint at the slide shown. */
+export function talkClock(
+  deckId: string,
+  key: string | null,
+  clock: TalkClock,
+  { slides, shown }: ShownSlide,
+  onChange: (event: CustomEvent<ClockResponse>) => void,
+) {
+  return html`<podium-talk-clock
+    deck-id=${deckId}
+    .presenterKey=${key ?? ''}
+    .clock=${clock}
+    .index=${shown.index}
+    .count=${slides.length}
+    @podium-clock-change=${onChange}
+  ></podium-talk-clock>`;
+}
+
+/**
+ * The slide and step shown, announced to screen readers as they change, and the slide grid
+ * (opened with G or its button), whose pick calls `onSelect`.
+ */
+export function announcedSlideAndGrid(
+  { slides, shown }: ShownSlide,
+  onSelect: (event: CustomEvent<SlideSelectDetail>) => void,
+) {
+  const slide = slides[shown.index];
+  const steps = slide?.steps ?? 0;
+  return html`<div class="visually-hidden" aria-live="polite" aria-atomic="true">
+      ${slideAnnouncement(shown.index, slides.length, slide?.html ?? '', { step: shown.step, steps })}
+    </div>
+    <podium-slide-grid .slides=${slides} .current=${shown.index} @podium-slide-select=${onSelect}></podium-slide-grid>`;
 }

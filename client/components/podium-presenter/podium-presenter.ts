@@ -6,15 +6,20 @@ import { PresenterDeckController } from '../../controllers/presenter-deck-contro
 import { KeyboardShortcutsController } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { audiencePath, projectorPath } from '../../utils/deck-path.js';
-import { slideAnnouncement } from '../../utils/slide-text.js';
 import type { SlideSelectDetail } from '../events.js';
 import { gridIcon } from '../icons.js';
-import { notesText, presenterKey, slideControls, slidePosition, upNext } from '../presenter-controls.js';
+import {
+  announcedSlideAndGrid,
+  notesText,
+  presenterKey,
+  slideControls,
+  slidePosition,
+  talkClock,
+  upNext,
+} from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
-import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
-import '../podium-talk-clock/podium-talk-clock.js';
 import '../podium-notes-size/podium-notes-size.js';
 import { presenterStyles } from './podium-presenter.styles.js';
 
@@ -127,7 +132,6 @@ export class PodiumPresenter extends LitElement {
     const count = deck.slides.length;
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
-    const steps = deck.slides[index]?.steps ?? 0;
     const shown = { slides: deck.slides, shown: this.presenter.shown };
     const notes = deck.notes[index]?.trim() ?? '';
     const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -148,15 +152,7 @@ export class PodiumPresenter extends LitElement {
           ${upNext(shown)}
         </section>
         <div class="status">
-          ${slidePosition(shown)}
-          <podium-talk-clock
-            deck-id=${this.deckId}
-            .presenterKey=${key ?? ''}
-            .clock=${clock}
-            .index=${index}
-            .count=${count}
-            @podium-clock-change=${this.handleClockChange}
-          ></podium-talk-clock>
+          ${slidePosition(shown)} ${talkClock(this.deckId, key, clock, shown, this.handleClockChange)}
           <span class="wall" aria-label="Time of day ${time}">${time}</span>
           <podium-notes-size></podium-notes-size>
         </div>
@@ -166,14 +162,7 @@ export class PodiumPresenter extends LitElement {
           ${notesText(notes)}
         </section>
       </div>
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${slideAnnouncement(index, count, current, { step, steps })}
-      </div>
-      <podium-slide-grid
-        .slides=${deck.slides}
-        .current=${index}
-        @podium-slide-select=${this.handleSlideSelect}
-      ></podium-slide-grid>
+      ${announcedSlideAndGrid(shown, this.handleSlideSelect)}
     </main>`;
   }
 }

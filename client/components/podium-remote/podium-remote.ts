@@ -11,21 +11,26 @@ import { SlideStreamController } from '../../controllers/slide-stream-controller
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
 import { audiencePath } from '../../utils/deck-path.js';
-import { slideAnnouncement } from '../../utils/slide-text.js';
 import type { ClockResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
 import { gridIcon } from '../icons.js';
-import { notesText, presenterKey, slideControls, slidePosition, upNext } from '../presenter-controls.js';
+import {
+  announcedSlideAndGrid,
+  notesText,
+  presenterKey,
+  slideControls,
+  slidePosition,
+  talkClock,
+  upNext,
+} from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-room-radar/podium-room-radar.js';
 import '../podium-questions-admin/podium-questions-admin.js';
-import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
-import '../podium-talk-clock/podium-talk-clock.js';
 import '../podium-notes-size/podium-notes-size.js';
 import { remoteStyles } from './podium-remote.styles.js';
 
@@ -170,7 +175,6 @@ export class PodiumRemote extends LitElement {
     const count = deck.slides.length;
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
-    const steps = deck.slides[index]?.steps ?? 0;
     const shown = { slides: deck.slides, shown: this.presenter.shown };
     const notes = deck.notes[index]?.trim() ?? '';
     return html`<main>
@@ -203,15 +207,7 @@ export class PodiumRemote extends LitElement {
         ${upNext(shown)}
       </section>
       <section class="info">
-        ${slidePosition(shown)}
-        <podium-talk-clock
-          deck-id=${this.deckId}
-          .presenterKey=${key ?? ''}
-          .clock=${this.presenter.clock}
-          .index=${index}
-          .count=${count}
-          @podium-clock-change=${this.handleClockChange}
-        ></podium-talk-clock>
+        ${slidePosition(shown)} ${talkClock(this.deckId, key, this.presenter.clock, shown, this.handleClockChange)}
         <podium-notes-size></podium-notes-size>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
@@ -226,14 +222,7 @@ export class PodiumRemote extends LitElement {
       ></podium-room-radar>
       ${this.renderNotes(deck, notes)} ${slideControls(shown, this.handlePrevious, this.handleNext)}
       <div class="notice" role="status">${notice}</div>
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${slideAnnouncement(index, count, current, { step, steps })}
-      </div>
-      <podium-slide-grid
-        .slides=${deck.slides}
-        .current=${index}
-        @podium-slide-select=${this.handleSlideSelect}
-      ></podium-slide-grid>
+      ${announcedSlideAndGrid(shown, this.handleSlideSelect)}
     </main>`;
   }
 }
