@@ -1,3 +1,4 @@
+/** Parts both presenter screens (the remote and the presenter view) render alike; their styles are in presenter-controls.styles.ts. */
 import { html } from 'lit';
 import type { ClockResponse, Slide, TalkClock } from '../../shared/protocol.js';
 import { isSlideKey, stepKeyTarget } from '../controllers/slide-keys-controller.js';

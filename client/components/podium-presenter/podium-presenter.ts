@@ -8,15 +8,7 @@ import { SlideStreamController } from '../../controllers/slide-stream-controller
 import { audiencePath, projectorPath } from '../../utils/deck-path.js';
 import type { SlideSelectDetail } from '../events.js';
 import { gridIcon } from '../icons.js';
-import {
-  announcedSlideAndGrid,
-  notesText,
-  presenterKey,
-  slideControls,
-  slidePosition,
-  talkClock,
-  upNext,
-} from '../presenter-controls.js';
+import * as parts from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
@@ -80,7 +72,7 @@ export class PodiumPresenter extends LitElement {
     const deck = this.presenter.deck;
     if (this.grid?.isOpen || !deck) return false;
     const shown = { slides: deck.slides, shown: this.presenter.shown };
-    return presenterKey(
+    return parts.presenterKey(
       event,
       shown,
       (target) => this.presenter.go(target.index, target.step),
@@ -145,24 +137,24 @@ export class PodiumPresenter extends LitElement {
       <podium-slide class="current" .html=${current} .step=${step} label="Current slide, ${index + 1} of ${count}"
         >This slide is empty.</podium-slide
       >
-      ${slideControls(shown, this.handleBack, this.handleNext)}
+      ${parts.slideControls(shown, this.handleBack, this.handleNext)}
       <div class="side">
         <section class="next" aria-labelledby="next-label">
           <h2 class="label" id="next-label">Next</h2>
-          ${upNext(shown)}
+          ${parts.upNext(shown)}
         </section>
         <div class="status">
-          ${slidePosition(shown)} ${talkClock(this.deckId, key, clock, shown, this.handleClockChange)}
+          ${parts.slidePosition(shown)} ${parts.talkClock(this.deckId, key, clock, shown, this.handleClockChange)}
           <span class="wall" aria-label="Time of day ${time}">${time}</span>
           <podium-notes-size></podium-notes-size>
         </div>
         <p class="notice" role="status">${notice}</p>
         <section class="notes" aria-labelledby="notes-label" tabindex="0" data-keys-scroll>
           <h2 class="label" id="notes-label">Notes</h2>
-          ${notesText(notes)}
+          ${parts.notesText(notes)}
         </section>
       </div>
-      ${announcedSlideAndGrid(shown, this.handleSlideSelect)}
+      ${parts.announcedSlideAndGrid(shown, this.handleSlideSelect)}
     </main>`;
   }
 }

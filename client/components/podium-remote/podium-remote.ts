@@ -14,15 +14,7 @@ import { audiencePath } from '../../utils/deck-path.js';
 import type { ClockResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
 import { gridIcon } from '../icons.js';
-import {
-  announcedSlideAndGrid,
-  notesText,
-  presenterKey,
-  slideControls,
-  slidePosition,
-  talkClock,
-  upNext,
-} from '../presenter-controls.js';
+import * as parts from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
@@ -108,7 +100,7 @@ export class PodiumRemote extends LitElement {
     const deck = this.presenter.deck;
     if (this.grid?.isOpen || !deck) return false;
     const shown = { slides: deck.slides, shown: this.presenter.shown };
-    return presenterKey(
+    return parts.presenterKey(
       event,
       shown,
       (target) => this.go(target.index, target.step),
@@ -164,7 +156,7 @@ export class PodiumRemote extends LitElement {
       </p>`;
     }
     return html`<section class="notes" aria-label="Speaker notes" tabindex="0" data-keys-scroll>
-      ${notesText(notes)}
+      ${parts.notesText(notes)}
     </section>`;
   }
 
@@ -204,10 +196,11 @@ export class PodiumRemote extends LitElement {
       </div>
       <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
-        ${upNext(shown)}
+        ${parts.upNext(shown)}
       </section>
       <section class="info">
-        ${slidePosition(shown)} ${talkClock(this.deckId, key, this.presenter.clock, shown, this.handleClockChange)}
+        ${parts.slidePosition(shown)}
+        ${parts.talkClock(this.deckId, key, this.presenter.clock, shown, this.handleClockChange)}
         <podium-notes-size></podium-notes-size>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
@@ -220,9 +213,9 @@ export class PodiumRemote extends LitElement {
         ?bursts=${this.room.bursts}
         @podium-bursts-toggle=${this.handleBurstsToggle}
       ></podium-room-radar>
-      ${this.renderNotes(deck, notes)} ${slideControls(shown, this.handlePrevious, this.handleNext)}
+      ${this.renderNotes(deck, notes)} ${parts.slideControls(shown, this.handlePrevious, this.handleNext)}
       <div class="notice" role="status">${notice}</div>
-      ${announcedSlideAndGrid(shown, this.handleSlideSelect)}
+      ${parts.announcedSlideAndGrid(shown, this.handleSlideSelect)}
     </main>`;
   }
 }
