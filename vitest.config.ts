@@ -9,6 +9,9 @@ export default defineConfig({
     // Generous: a test that hangs still fails, but a busy shared machine does not fail a slow start.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what a test races with (a page, a stream, a NOTIFY); its 1 s default
+    // is a timing assertion on a shared 2-core machine, so it gets as long as a locator does.
+    expect: { poll: { timeout: 10_000 } },
     // CI only: a test that fails is run again, up to twice, and vitest still lists it as retried.
     // Some browser and fault tests are timing-dependent on a shared 2-core machine (see the closing
     // notes); a test that fails every time still fails the run.

@@ -59,6 +59,13 @@ export interface PodiumOptions {
   limits?: Partial<SecurityLimits>;
   /** `PODIUM_DECK_TTL_DAYS`: decks with no slide change for this many days are deleted (file decks never); 0 never. Default 30. */
   deckTtlDays?: number;
+  /**
+   * `PODIUM_HISTORY_DAYS`: the talk history the report draws on (when each slide was shown, the
+   * audience over time) is pruned once this many days old; 0 keeps it as long as the deck. Default 30.
+   */
+  historyDays?: number;
+  /** The audience is sampled for the report once per this many ms (each sample one row per deck watched). Default 15000. */
+  audienceSampleMs?: number;
   /** `PODIUM_METRICS_TOKEN`: when set, `/metrics` needs it as a Bearer token. */
   metricsToken?: string;
   /** Request head must arrive within this many ms (slow-loris). Default 10000. */
@@ -107,6 +114,8 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'limits' | 'proxyTrust'> = {
   listenerTimings: { backoffMinMs: 100, backoffMaxMs: 1000, livenessIntervalMs: 2000, livenessTimeoutMs: 3000 },
   hearingTimings: { probeIntervalMs: 2000, probeDeadlineMs: 4000 },
   deckTtlDays: 30,
+  historyDays: 30,
+  audienceSampleMs: 15_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5000,
@@ -172,6 +181,7 @@ const schema = z.object({
   PODIUM_ADMIN_TOKEN: optional,
   PODIUM_METRICS_TOKEN: optional,
   PODIUM_DECK_TTL_DAYS: z.coerce.number().min(0).max(36_500).default(DEFAULT_SETTINGS.deckTtlDays),
+  PODIUM_HISTORY_DAYS: z.coerce.number().min(0).max(36_500).default(DEFAULT_SETTINGS.historyDays),
   PODIUM_TRUST_PROXY: z
     .string()
     .trim()
@@ -221,6 +231,7 @@ export function readConfig(env: NodeJS.ProcessEnv): CliConfig {
     adminToken: e.PODIUM_ADMIN_TOKEN,
     metricsToken: e.PODIUM_METRICS_TOKEN,
     deckTtlDays: e.PODIUM_DECK_TTL_DAYS,
+    historyDays: e.PODIUM_HISTORY_DAYS,
     trustProxy: e.PODIUM_TRUST_PROXY,
     decksPerAddressPerDay: e.PODIUM_DECKS_PER_ADDRESS_PER_DAY,
     deckMbPerAddressPerDay: e.PODIUM_DECK_MB_PER_ADDRESS_PER_DAY,

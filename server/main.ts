@@ -105,9 +105,12 @@ export async function startPodium(options: PodiumOptions): Promise<RunningPodium
     store.keys.useCache(new KeyCache(() => feed.connected && feed.hearing));
     await feed.ready;
     const config = { ...settings, clientDir: options.clientDir ?? join(ROOT, 'dist', 'client') };
-    const stopSweep = startExpirySweep(store, settings.deckTtlDays, logger);
+    const stopSweep = startExpirySweep(store, settings, logger);
     const tally = new PollTally(store.polls, logger);
-    const room = createRoom(db, hub, logger, settings.presenterOfflineMs);
+    const room = createRoom(db, hub, logger, {
+      presenterOfflineMs: settings.presenterOfflineMs,
+      audienceSampleMs: settings.audienceSampleMs,
+    });
     handleRequest = createRequestListener({ config, store, hub, states, metrics, tally, listener: feed, logger, room });
     const address = server.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

@@ -38,7 +38,30 @@ export interface Deck extends SlideState {
   reached?: SlidePosition;
   /** With `browse: behind`: how many slides the deck has in all. */
   count?: number;
+  /** Present only when the presenter turned reaction bursts off for the whole room. */
+  bursts?: false;
 }
+
+/**
+ * What the presenter decides for the whole room, live: `browse` (`free`, or `behind`: the
+ * audience never reads ahead of the furthest slide shown) and `bursts` (reactions float up on
+ * every screen; false keeps every screen quiet, the counts still reach the presenter). New
+ * decks start with front matter's `browse` (default free) and bursts on.
+ */
+export interface RoomSettings {
+  browse: 'free' | 'behind';
+  bursts: boolean;
+}
+
+/** Body of `PATCH /api/decks/:id/settings` (presenter key): one setting or both. */
+export type RoomSettingsRequest = Partial<RoomSettings>;
+
+/**
+ * 200 answer of `PATCH /api/decks/:id/settings`: the settings after it, and the deck's state
+ * (a change grows the version, and reaches every screen as a `slide` event: `reached` present
+ * means behind, `bursts: false` means off).
+ */
+export interface RoomSettingsResponse extends RoomSettings, SlideState {}
 
 /**
  * The talk clock, one per deck and kept by the server: when the talk started (epoch
@@ -199,6 +222,7 @@ export type ErrorCode =
   | 'poll_closed'
   | 'invalid_reaction'
   | 'invalid_duration'
+  | 'invalid_setting'
   | 'rate_limited'
   | 'too_many_streams'
   | 'quota_exceeded'
@@ -231,6 +255,8 @@ export interface SlideEventData extends SlideState {
   reveal?: { first: number; slides: Slide[] };
   /** The talk clock as of this version (presenter screens follow it; viewers may ignore it). */
   clock?: TalkClock;
+  /** Present only while the presenter has reaction bursts off for the whole room. */
+  bursts?: false;
 }
 
 /** `GET /healthz` body. */

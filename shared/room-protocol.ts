@@ -95,6 +95,15 @@ export interface SlideTime {
   seconds: number;
 }
 
+/** The audience at one sample: viewers with the page open, `live` following the presenter, `browsing` elsewhere. */
+export interface AudienceSample {
+  /** ISO 8601 start of the sample interval. */
+  at: string;
+  viewers: number;
+  live: number;
+  browsing: number;
+}
+
 /** `GET /api/decks/:id/report` body (presenter key): the talk's story so far. */
 export interface TalkReport {
   deck: { id: string; title: string; slides: number };
@@ -104,7 +113,17 @@ export interface TalkReport {
   polls: PollReport[];
   reactions: ReactionCounts;
   slideTimes: SlideTime[];
+  /**
+   * The audience over time, oldest first: one sample per interval in which anyone watched (an
+   * interval without a sample had nobody). Kept PODIUM_HISTORY_DAYS, like the slide changes.
+   */
+  audience: AudienceSample[];
+  /** The length of one sample interval, in seconds. */
+  sampleSeconds: number;
+  /** How many days the server keeps slide changes and audience samples (PODIUM_HISTORY_DAYS); 0: as long as the deck. */
+  historyDays: number;
 }
+
 /** The reactions a viewer can send, in the order the reaction bar shows them. */
 export const REACTION_NAMES = ['applause', 'heart', 'laugh', 'wow', 'thumbs_up', 'question'] as const;
 

@@ -1,4 +1,11 @@
-import type { PollEventData, Question, QuestionsEventData, QuestionVoteResponse, TalkReport } from './room-protocol.js';
+import type {
+  AudienceSample,
+  PollEventData,
+  Question,
+  QuestionsEventData,
+  QuestionVoteResponse,
+  TalkReport,
+} from './room-protocol.js';
 import { isRecord } from './validate.js';
 
 const QUESTION_STATES = ['open', 'answered', 'hidden'];
@@ -66,7 +73,23 @@ export function isTalkReport(value: unknown): value is TalkReport {
     Array.isArray(value.polls) &&
     value.polls.every((poll) => toPollTally(poll) !== null && isRecord(poll) && Array.isArray(poll.options)) &&
     isRecord(value.reactions) &&
-    Array.isArray(value.slideTimes)
+    Array.isArray(value.slideTimes) &&
+    Array.isArray(value.audience) &&
+    value.audience.every(isAudienceSample) &&
+    typeof value.sampleSeconds === 'number' &&
+    value.sampleSeconds > 0 &&
+    typeof value.historyDays === 'number'
+  );
+}
+
+/** One audience sample of a report. */
+function isAudienceSample(value: unknown): value is AudienceSample {
+  return (
+    isRecord(value) &&
+    typeof value.at === 'string' &&
+    isCount(value.viewers) &&
+    isCount(value.live) &&
+    isCount(value.browsing)
   );
 }
 

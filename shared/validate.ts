@@ -60,7 +60,7 @@ function parseJson(data: string): unknown {
   }
 }
 
-/** Parses the data line of an SSE `slide` event (with `reached` and `reveal` when present); null when it is not one. */
+/** Parses the data line of an SSE `slide` event (with `reached`, `reveal` and `bursts` when present); null when it is not one. */
 export function parseSlideEvent(data: string): SlideEventData | null {
   const parsed = parseJson(data);
   if (!isSlideState(parsed)) return null;
@@ -75,6 +75,7 @@ export function parseSlideEvent(data: string): SlideEventData | null {
   if (isTalkClock(record.clock)) {
     event.clock = { startedAt: record.clock.startedAt, durationMinutes: record.clock.durationMinutes };
   }
+  if (record.bursts === false) event.bursts = false;
   return event;
 }
 

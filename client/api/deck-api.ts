@@ -6,6 +6,8 @@ import type {
   Deck,
   DeckWarning,
   PresenterDeck,
+  RoomSettingsRequest,
+  RoomSettingsResponse,
   SlideState,
 } from '../../shared/protocol.js';
 import { isIndex, isRecord, isSlide, isSlideState, isTalkClock } from '../../shared/validate.js';
@@ -148,4 +150,24 @@ export async function postClock(id: string, key: string, change: ClockRequest): 
     body: JSON.stringify(change),
   });
   return narrow(body, isClockResponse);
+}
+
+function isRoomSettingsResponse(value: unknown): value is RoomSettingsResponse {
+  if (!isSlideState(value)) return false;
+  const record = value as unknown as Record<string, unknown>;
+  return (record.browse === 'free' || record.browse === 'behind') && typeof record.bursts === 'boolean';
+}
+
+/** `PATCH /api/decks/:id/settings`: the room settings (browse, bursts) for every screen; answers them with the deck state. */
+export async function patchRoomSettings(
+  id: string,
+  key: string,
+  change: RoomSettingsRequest,
+): Promise<RoomSettingsResponse> {
+  const body = await request(`${deckUrl(id)}/settings`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(change),
+  });
+  return narrow(body, isRoomSettingsResponse);
 }

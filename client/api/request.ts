@@ -1,5 +1,6 @@
 import type { SlideState } from '../../shared/protocol.js';
 import { parseErrorBody } from '../../shared/validate.js';
+import { serverTime } from '../state/server-time.js';
 
 /** A failed API call: the server's error code and its sentence for people. Status 0 = network. */
 export class ApiError extends Error {
@@ -18,6 +19,7 @@ export class ApiError extends Error {
 /** Calls the API: JSON in, the parsed body out; any non-2xx becomes an ApiError with the server's code. */
 export async function request(url: string, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
+  const sentAt = Date.now();
   try {
     response = await fetch(url, {
       ...init,
@@ -27,6 +29,7 @@ export async function request(url: string, init: RequestInit = {}): Promise<unkn
   } catch {
     throw new ApiError(0, 'network', 'Could not reach the server. Check your connection.');
   }
+  serverTime.note(response.headers.get('Date'), sentAt, Date.now());
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const error = parseErrorBody(body);

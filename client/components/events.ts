@@ -1,4 +1,4 @@
-import type { ClockResponse, CreateDeckResponse } from '../../shared/protocol.js';
+import type { ClockResponse, CreateDeckResponse, RoomSettingsResponse } from '../../shared/protocol.js';
 import type { ReactionName } from '../../shared/room-protocol.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 
@@ -50,6 +50,7 @@ export interface PodiumEventDetails {
   'podium-markdown-file': MarkdownFileDetail;
   'podium-reaction': ReactionDetail;
   'podium-bursts-toggle': BurstsToggleDetail;
+  'podium-settings-change': RoomSettingsResponse;
 }
 
 /** A typed `podium-*` event that bubbles out of shadow roots. Dispatch on user action only. */
@@ -71,5 +72,6 @@ declare global {
     'podium-markdown-file': CustomEvent<MarkdownFileDetail>;
     'podium-reaction': CustomEvent<ReactionDetail>;
     'podium-bursts-toggle': CustomEvent<BurstsToggleDetail>;
+    'podium-settings-change': CustomEvent<RoomSettingsResponse>;
   }
 }

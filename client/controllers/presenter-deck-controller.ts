@@ -1,5 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ClockResponse, PresenterDeck, SlideEventData, TalkClock } from '../../shared/protocol.js';
+import type {
+  ClockResponse,
+  PresenterDeck,
+  RoomSettings,
+  RoomSettingsResponse,
+  SlideEventData,
+  SlideState,
+  TalkClock,
+} from '../../shared/protocol.js';
 import { fetchPresenterDeck, putSlide } from '../api/deck-api.js';
 import { ApiError } from '../api/request.js';
 import { exchangePairingLink } from '../api/pairing-api.js';
@@ -13,6 +21,7 @@ import {
 import { SlideSync, type SyncOutcome } from '../state/slide-sync.js';
 import { clampPosition, samePosition, stepBack, stepForward, type SlidePosition } from '../state/step-walk.js';
 import { NO_CLOCK } from '../state/talk-clock.js';
+import { deckSettings, eventSettings } from '../state/room-settings.js';
 
 /** A reason the remote cannot drive the deck, shown instead of the controls. */
 export interface Problem {
@@ -60,6 +69,8 @@ export class PresenterDeckController implements ReactiveController {
   key: string | null = null;
   /** The talk clock as of the newest state seen (the server keeps it; every presenter screen shows it). */
   clock: TalkClock = NO_CLOCK;
+  /** The room settings as of the newest state seen (whichever presenter screen changed them). */
+  settings: RoomSettings = { browse: 'free', bursts: true };
 
   private deckId = '';
   private pairing: Pairing | null = null;
@@ -188,7 +199,7 @@ export class PresenterDeckController implements ReactiveController {
     const sync = this.sync;
     if (!sync || !this.deck) return;
     if (event.count !== undefined && event.count !== this.deck.slides.length) void this.load();
-    this.takeClock(event.version, event.clock ?? NO_CLOCK);
+    this.takeClock(event.version, event.clock ?? NO_CLOCK, eventSettings(event));
     sync.observe(event);
     if (!sync.pending) this.shown = clampPosition(this.deck.slides, sync.confirmed);
     this.host.requestUpdate();
@@ -204,7 +215,7 @@ export class PresenterDeckController implements ReactiveController {
       if (id !== this.deckId) return;
       this.deck = deck;
       this.problem = null;
-      this.takeClock(deck.version, deck.clock);
+      this.takeClock(deck.version, deck.clock, deckSettings(deck));
       if (!this.sync) {
         this.sync = new SlideSync(
           deck,
@@ -222,17 +233,28 @@ export class PresenterDeckController implements ReactiveController {
 
   /** The answer of a clock change this screen made (start, start over, target): position, version and clock. */
   adoptClock(answer: ClockResponse): void {
+    this.adopt(answer, answer.clock, this.settings);
+  }
+
+  /** The answer of a room settings change this screen made: position, version and settings. */
+  adoptSettings(answer: RoomSettingsResponse): void {
+    this.adopt(answer, this.clock, { browse: answer.browse, bursts: answer.bursts });
+  }
+
+  private adopt(state: SlideState, clock: TalkClock, settings: RoomSettings): void {
     if (!this.sync || !this.deck) return;
-    this.takeClock(answer.version, answer.clock);
-    this.sync.observe(answer);
+    this.takeClock(state.version, clock, settings);
+    this.sync.observe(state);
     if (!this.sync.pending) this.shown = clampPosition(this.deck.slides, this.sync.confirmed);
     this.host.requestUpdate();
   }
 
-  private takeClock(version: number, clock: TalkClock): void {
+  /** Takes the clock and settings of `version` unless a newer one was seen. */
+  private takeClock(version: number, clock: TalkClock, settings: RoomSettings): void {
     if (version < this.clockVersion) return;
     this.clockVersion = version;
     this.clock = clock;
+    this.settings = settings;
   }
 
   private showProblem(error: unknown): void {

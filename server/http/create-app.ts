@@ -22,6 +22,7 @@ import { registerOpsRoutes } from './routes/ops-routes.js';
 import { registerPageRoutes, staticFiles } from './routes/page-routes.js';
 import { registerRoomRoutes } from './routes/room-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
+import { registerSettingsRoutes } from './routes/settings-routes.js';
 import { securityHeaders } from './security-headers.js';
 
 /** The Koa application: every route but the event stream. It opens no port and no database itself. */
@@ -35,6 +36,7 @@ function createApp(deps: AppDeps): Koa {
   const admission = new DeckAdmission(deps.config, deps.store.admission, deps.config.adminToken === undefined);
   registerDeckRoutes(router, deps, guards, admission);
   registerClockRoutes(router, deps, guards);
+  registerSettingsRoutes(router, deps, guards);
   registerAssetRoutes(router, deps);
   registerDeckDeleteRoutes(router, deps);
   registerKeyRoutes(router, deps, guards);

@@ -6,7 +6,10 @@ import { tooManyRequests } from './rate-limit.js';
 
 const MIB = 1024 * 1024;
 
-/** Most deck creations in flight (rendering or waiting) for one client address. */
+/**
+ * Most deck creations in flight (rendering or waiting) for one client address, so one address
+ * cannot fill the render queue; not applied when an admin token guards creation (the operator).
+ */
 export const RENDERS_PER_ADDRESS = 3;
 
 /** Seconds a creation refused for a full render queue is asked to wait. */
@@ -55,7 +58,7 @@ export class DeckAdmission {
     private readonly store: AdmissionStore,
     private readonly perAddress: boolean,
   ) {
-    this.gate = new RenderGate(settings.maxRenders, settings.renderQueue, RENDERS_PER_ADDRESS);
+    this.gate = new RenderGate(settings.maxRenders, settings.renderQueue, perAddress ? RENDERS_PER_ADDRESS : Infinity);
   }
 
   /** Before the body is read: 507 when storage is full, 429 `quota_exceeded` when a quota is used up. */

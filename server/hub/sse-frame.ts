@@ -22,6 +22,7 @@ export function slideFrame(state: SlideEventData): Buffer {
   // A clock that never started and has no target is left out: a slide event without one means exactly that.
   const clock = state.clock;
   if (clock && (clock.startedAt !== null || clock.durationMinutes !== null)) data.clock = clock;
+  if (state.bursts === false) data.bursts = false;
   return Buffer.from(`event: slide\nid: ${state.version}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 

@@ -1,6 +1,6 @@
 import type { TalkReport } from '../../shared/room-protocol.js';
 
-/** The CSV columns of a report: one row per question, poll option, reaction and slide. */
+/** The CSV columns of a report: one row per question, poll option, reaction, slide and audience sample and state. */
 const HEADER = ['section', 'id', 'slide', 'text', 'state', 'option', 'count'];
 
 /**
@@ -13,7 +13,10 @@ function field(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The report as CSV (RFC 4180, CRLF lines): questions, polls by option, reactions, seconds per slide (1-based). */
+/**
+ * The report as CSV (RFC 4180, CRLF lines): questions, polls by option, reactions, seconds per
+ * slide (1-based), and the audience per sample (text: its ISO time; state: following or browsing).
+ */
 export function reportCsv(report: TalkReport): string {
   const rows: Array<Array<string | number>> = [HEADER];
   for (const q of report.questions) rows.push(['question', q.id, q.slide + 1, q.text, q.state, '', q.votes]);
@@ -25,5 +28,9 @@ export function reportCsv(report: TalkReport): string {
   }
   for (const [name, count] of Object.entries(report.reactions)) rows.push(['reaction', '', '', name, '', '', count]);
   for (const time of report.slideTimes) rows.push(['slide_seconds', '', time.slide + 1, '', '', '', time.seconds]);
+  for (const sample of report.audience) {
+    rows.push(['audience', '', '', sample.at, 'following', '', sample.live]);
+    rows.push(['audience', '', '', sample.at, 'browsing', '', sample.browsing]);
+  }
   return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }

@@ -73,6 +73,12 @@ export class AssetStore {
     );
   }
 
+  /** Whether the file `id` is stored (not freed): one tiny query, no bytes read. */
+  async hasAsset(id: string): Promise<boolean> {
+    const rows = await guardConnection(() => this.db.query('SELECT 1 FROM assets WHERE id = $1', [id]));
+    return rows.length > 0;
+  }
+
   /** One asset with its bytes, or null. */
   async getAsset(id: string): Promise<StoredAsset | null> {
     const rows = await guardConnection(() =>

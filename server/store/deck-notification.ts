@@ -25,6 +25,8 @@ export interface SlidePayload {
   startedAt?: number | null;
   /** The talk's target length in minutes, or null (migration 12 on). */
   durationMinutes?: number | null;
+  /** False while reaction bursts are off for the room, else absent (migration 13 on). */
+  bursts?: false;
 }
 
 /** The JSON the key trigger sends on DECK_CHANNEL: a key of this deck was minted, revoked or deleted. */
@@ -137,6 +139,7 @@ export function parseDeckNotification(payload: string): DeckNotification | null 
   // Absent (stripped nulls) means null: the clock has not started, or has no target.
   const clock = { startedAt: value.startedAt ?? null, durationMinutes: value.durationMinutes ?? null };
   if (isTalkClock(clock) && (clock.startedAt !== null || clock.durationMinutes !== null)) state.clock = clock;
+  if (value.bursts === false) state.bursts = false;
   const reached = position(value.reached);
   const before = position(value.before);
   if (!reached) return { kind: 'slide', deckId: deck, state };

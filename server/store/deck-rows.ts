@@ -1,4 +1,4 @@
-import type { Deck, DeckWarning, Slide, SlideEventData, TalkClock } from '../../shared/protocol.js';
+import type { Deck, DeckWarning, RoomSettings, Slide, SlideEventData, TalkClock } from '../../shared/protocol.js';
 import type { DeckContent } from './deck-store.js';
 
 /** How the audience may browse a deck: freely (default), or never past the furthest slide shown. */
@@ -18,6 +18,7 @@ export interface DeckRow {
   browse: BrowseMode;
   reached_index: number;
   reached_step: number;
+  bursts: boolean;
   started_ms: number | null;
   duration_minutes: number | null;
 }
@@ -32,6 +33,7 @@ export interface StateRow {
   browse: BrowseMode;
   reached_index: number;
   reached_step: number;
+  bursts: boolean;
   started_ms: number | null;
   duration_minutes: number | null;
 }
@@ -39,16 +41,16 @@ export interface StateRow {
 /** The talk clock's columns: the start as epoch ms (float8, so both drivers answer a number) and the target. */
 export const CLOCK_COLUMNS = 'round(extract(epoch FROM started_at) * 1000)::float8 AS started_ms, duration_minutes';
 /** Columns of a DeckRow, for RETURNING and SELECT (notes apart). */
-export const DECK_COLUMNS = `id, title, slides, slide_steps, current_index, current_step, version, browse, reached_index, reached_step, ${CLOCK_COLUMNS}`;
+export const DECK_COLUMNS = `id, title, slides, slide_steps, current_index, current_step, version, browse, reached_index, reached_step, bursts, ${CLOCK_COLUMNS}`;
 /** Columns of a StateRow. */
-export const STATE_COLUMNS = `id, current_index, current_step, version, slide_count, browse, reached_index, reached_step, ${CLOCK_COLUMNS}`;
+export const STATE_COLUMNS = `id, current_index, current_step, version, slide_count, browse, reached_index, reached_step, bursts, ${CLOCK_COLUMNS}`;
 
 /** The clock of a row holding CLOCK_COLUMNS. */
 export function toClock(row: Pick<StateRow, 'started_ms' | 'duration_minutes'>): TalkClock {
   return { startedAt: row.started_ms, durationMinutes: row.duration_minutes };
 }
 
-/** A state row as the SSE `slide` data: with the clock, and `reached` when the deck is browsed behind. */
+/** A state row as the SSE `slide` data: with the clock, `reached` when the deck is browsed behind, `bursts: false` when off. */
 export function toState(row: StateRow): SlideEventData {
   const state: SlideEventData = {
     index: row.current_index,
@@ -58,7 +60,13 @@ export function toState(row: StateRow): SlideEventData {
     clock: toClock(row),
   };
   if (row.browse === 'behind') state.reached = { index: row.reached_index, step: row.reached_step };
+  if (!row.bursts) state.bursts = false;
   return state;
+}
+
+/** The room settings of a row. */
+export function toSettings(row: Pick<StateRow, 'browse' | 'bursts'>): RoomSettings {
+  return { browse: row.browse, bursts: row.bursts };
 }
 
 /**
@@ -77,13 +85,15 @@ export function toDeck(row: DeckRow, audience = true): Deck {
     step: row.current_step,
     version: row.version,
   };
-  if (!behind) return deck;
-  return {
-    ...deck,
-    browse: 'behind',
-    reached: { index: row.reached_index, step: row.reached_step },
-    count: all.length,
-  };
+  if (behind) {
+    Object.assign(deck, {
+      browse: 'behind',
+      reached: { index: row.reached_index, step: row.reached_step },
+      count: all.length,
+    });
+  }
+  if (!row.bursts) deck.bursts = false;
+  return deck;
 }
 
 /** Each slide's build steps, for the slide_steps column. */

@@ -25,6 +25,7 @@ import { SlideChanges, type SetSlideResult } from './slide-changes.js';
 
 export type { SetSlideResult };
 import { ClockStore } from './clock-store.js';
+import { SettingsStore } from './settings-store.js';
 
 /** A deck's content as the Markdown parser produces it. */
 export interface DeckContent {
@@ -67,6 +68,8 @@ export class DeckStore {
   private readonly slides: SlideChanges;
   /** The talk clock: start, start over, target duration. */
   readonly clock: ClockStore;
+  /** The room settings the presenter flips live: browse and bursts. */
+  readonly settings: SettingsStore;
 
   constructor(private readonly db: Database) {
     this.slides = new SlideChanges(db);
@@ -78,6 +81,7 @@ export class DeckStore {
     this.admission = new AdmissionStore(db);
     this.history = new HistoryStore(db);
     this.clock = new ClockStore(db);
+    this.settings = new SettingsStore(db);
   }
 
   /** Creates a deck with a fresh id and its first presenter key. */
@@ -110,7 +114,8 @@ export class DeckStore {
 
   /**
    * Creates deck `id` from `content`, or refreshes its content when `sourceHash` changed
-   * (index and step are kept, clamped to the new deck; the version grows so viewers refetch).
+   * (index and step are kept, clamped to the new deck; the version grows so viewers refetch;
+   * browse only tightens to `behind`, and bursts stay as the presenter set them).
    * The import report is replaced either way.
    */
   async upsertDeck(id: string, content: DeckContent, sourceHash: string): Promise<Deck> {
@@ -120,7 +125,9 @@ export class DeckStore {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO UPDATE SET title = EXCLUDED.title, slides = EXCLUDED.slides, notes = EXCLUDED.notes,
            slide_count = EXCLUDED.slide_count, source_hash = EXCLUDED.source_hash,
-           slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings, browse = EXCLUDED.browse,
+           slide_steps = EXCLUDED.slide_steps, warnings = EXCLUDED.warnings,
+           -- A reload may turn reading ahead off, never on: the presenter may have turned it off live.
+           browse = CASE WHEN EXCLUDED.browse = 'behind' THEN 'behind' ELSE decks.browse END,
            duration_minutes = EXCLUDED.duration_minutes,
            reached_index = LEAST(decks.reached_index, EXCLUDED.slide_count - 1),
            reached_step = CASE WHEN decks.reached_index < EXCLUDED.slide_count

@@ -124,6 +124,7 @@ export class SlideChanges {
           if (index > reached.index || (index === reached.index && step > reached.step)) reached = { index, step };
           state = { index, step, version: state.version + 1, count: row.slide_count };
           if (base.reached) state.reached = reached;
+          if (base.bursts === false) state.bursts = false;
           return { kind: 'changed', state };
         });
         if (state === base) return results;

@@ -76,7 +76,7 @@ describe.each(DRIVERS)('rehearsal: npm start -- talk.md follows edits on %s', (d
       expect(deck.slides[0]?.html).toContain('Second draft');
       // The presenter was on slide 3; the deck now has 2, so the position is clamped to the last.
       expect(deck.index).toBe(1);
-      await expect.poll(() => printed.join('\n'), { timeout: 5000 }).toMatch(/Reloaded "Rehearsal" \(2 slides\)/);
+      await expect.poll(() => printed.join('\n'), { timeout: 15_000 }).toMatch(/Reloaded "Rehearsal" \(2 slides\)/);
       expect(printed.join('\n')).toContain('missing.png');
       stopWatching();
       printed.length = 0;

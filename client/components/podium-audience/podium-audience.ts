@@ -5,15 +5,14 @@ import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
 import { podiumEvent, type ReactionDetail } from '../events.js';
-import '../podium-reader/podium-reader.js';
 import '../podium-shortcuts/podium-shortcuts.js';
 import type { PodiumShortcuts } from '../podium-shortcuts/podium-shortcuts.js';
 import { AUDIENCE_SHORTCUTS } from './audience-shortcuts.js';
 import { audienceMessage, type AudienceLoadError } from './audience-message.js';
 import { audienceRoomRow } from './audience-room-row.js';
+import { livePill, stageSlide } from './audience-stage.js';
 import { audienceToolbar } from './audience-toolbar.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
-import '../podium-slide/podium-slide.js';
 import '../podium-question-spotlight/podium-question-spotlight.js';
 import { readPref, writePref } from '../../state/viewer-prefs.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
@@ -26,6 +25,10 @@ import { ViewerPosition } from '../../state/viewer-position.js';
 import { PresenceController } from '../../controllers/presence-controller.js';
 import { RoomController } from '../../controllers/room-controller.js';
 import { revealedSteps, totalSlides, withReveal } from '../../state/revealed-deck.js';
+import { withSettings } from '../../state/room-settings.js';
+
+/** A page kept offline fetches the deck again within this many ms once reading ahead is turned off. */
+const REFRESH_SPREAD_MS = 5000;
 
 /**
  * The audience viewer at `/d/:id`: the current slide on a letterboxed 16:9 stage that
@@ -142,9 +145,18 @@ export class PodiumAudience extends LitElement {
     // No deck yet (and none on its way), or the deck was edited: fetch it again.
     const deck = this.deck;
     const stale = deck ? event.count !== undefined && event.count !== totalSlides(deck) : !this.loading;
-    const revealed = deck && !stale ? withReveal(deck, event) : deck;
+    // The presenter may turn reading ahead off (slides past the furthest shown go) or on (fetch them).
+    const settled = deck && !stale ? withSettings(deck, event) : deck;
+    const revealed = settled && settled !== 'fetch' ? withReveal(settled, event) : settled;
     if (stale || revealed === 'fetch') void this.loadDeck();
-    else if (revealed !== deck) this.deck = revealed;
+    else if (revealed && revealed !== deck) {
+      this.deck = revealed;
+      this.position.fit(revealed.slides.length);
+      // The offline copy (service worker) still holds the slides just dropped: refresh it, spread over a few seconds.
+      if (deck?.browse !== 'behind' && revealed.browse === 'behind' && navigator.serviceWorker?.controller) {
+        setTimeout(() => void this.loadDeck(), Math.random() * REFRESH_SPREAD_MS);
+      }
+    }
     if (this.position.take(event)) this.requestUpdate();
   }
 
@@ -198,6 +210,7 @@ export class PodiumAudience extends LitElement {
   }
 
   private handleBurstsToggle(): void {
+    if (this.deck?.bursts === false) return;
     this.room.setBursts(!this.room.bursts);
   }
 
@@ -215,21 +228,12 @@ export class PodiumAudience extends LitElement {
     const step = Math.min(this.position.shownStep(steps), revealedSteps(deck, index, steps));
     const needsAttention = !following || this.stream.status !== 'live';
     const room = this.room;
+    // The presenter may turn bursts off for the whole room; this device's switch then waits.
+    const roomBursts = deck.bursts !== false;
     return html`<main>
       <div class="stage-area ${idle ? 'idle' : ''}">
-        ${
-          this.reader && !this.projector
-            ? html`<podium-reader
-                class="main"
-                .html=${slideHtml}
-                .step=${step}
-                label="Slide ${index + 1} of ${count}"
-              ></podium-reader>`
-            : html`<podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
-                >This slide is empty.</podium-slide
-              >`
-        }
-        <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts} size=${fullscreen ? 64 : 40}>
+        ${stageSlide(this.reader && !this.projector, slideHtml, step, `Slide ${index + 1} of ${count}`)}
+        <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts && roomBursts} size=${fullscreen ? 64 : 40}>
         </podium-reaction-bursts>
         <p class="presenter-note" role="status">
           ${room.presenterOnline ? nothing : html`<span>The presenter's remote is offline</span>`}
@@ -240,19 +244,9 @@ export class PodiumAudience extends LitElement {
             ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
             : nothing
         }
-        ${
-          following
-            ? nothing
-            : html`<button
-                class="live-pill"
-                aria-label="Return to live, slide ${live + 1}"
-                @click=${this.handleFollowLive}
-              >
-                <span class="dot" aria-hidden="true"></span>Live: slide ${live + 1}
-              </button>`
-        }
+        ${following ? nothing : livePill(live, this.handleFollowLive)}
       </div>
-      ${audienceRoomRow(room, this.handleReaction, this.handleBurstsToggle)}
+      ${audienceRoomRow(room, roomBursts, this.handleReaction, this.handleBurstsToggle)}
       ${audienceToolbar({
         deck,
         index,

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
-import type { ClockResponse } from '../../../shared/protocol.js';
+import type { ClockResponse, RoomSettingsResponse } from '../../../shared/protocol.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { PresenterDeckController } from '../../controllers/presenter-deck-controller.js';
 import { KeyboardShortcutsController } from '../../controllers/slide-keys-controller.js';
@@ -13,6 +13,7 @@ import '../podium-connection-status/podium-connection-status.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
 import '../podium-notes-size/podium-notes-size.js';
+import '../podium-room-settings/podium-room-settings.js';
 import { presenterStyles } from './podium-presenter.styles.js';
 
 /** The name of the projector window, so a second click brings the same window back. */
@@ -100,6 +101,10 @@ export class PodiumPresenter extends LitElement {
     this.presenter.adoptClock(event.detail);
   }
 
+  private handleSettingsChange(event: CustomEvent<RoomSettingsResponse>): void {
+    this.presenter.adoptSettings(event.detail);
+  }
+
   private handleProjector(): void {
     window.open(projectorPath(this.deckId), PROJECTOR_WINDOW, 'popup,width=1280,height=720');
   }
@@ -148,6 +153,12 @@ export class PodiumPresenter extends LitElement {
           <span class="wall" aria-label="Time of day ${time}">${time}</span>
           <podium-notes-size></podium-notes-size>
         </div>
+        <podium-room-settings
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          .settings=${this.presenter.settings}
+          @podium-settings-change=${this.handleSettingsChange}
+        ></podium-room-settings>
         <p class="notice" role="status">${notice}</p>
         <section class="notes" aria-labelledby="notes-label" tabindex="0" data-keys-scroll>
           <h2 class="label" id="notes-label">Notes</h2>

@@ -11,7 +11,7 @@ import { SlideStreamController } from '../../controllers/slide-stream-controller
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
 import { audiencePath } from '../../utils/deck-path.js';
-import type { ClockResponse } from '../../../shared/protocol.js';
+import type { ClockResponse, RoomSettingsResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
 import { gridIcon } from '../icons.js';
 import * as parts from '../presenter-controls.js';
@@ -20,6 +20,7 @@ import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-room-radar/podium-room-radar.js';
+import '../podium-room-settings/podium-room-settings.js';
 import '../podium-questions-admin/podium-questions-admin.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
@@ -128,6 +129,10 @@ export class PodiumRemote extends LitElement {
     this.presenter.adoptClock(event.detail);
   }
 
+  private handleSettingsChange(event: CustomEvent<RoomSettingsResponse>): void {
+    this.presenter.adoptSettings(event.detail);
+  }
+
   private handleBurstsToggle(event: CustomEvent<BurstsToggleDetail>): void {
     this.room.setBursts(event.detail.on);
   }
@@ -212,7 +217,14 @@ export class PodiumRemote extends LitElement {
         .lastMinute=${this.lastMinute.counts()}
         ?bursts=${this.room.bursts}
         @podium-bursts-toggle=${this.handleBurstsToggle}
-      ></podium-room-radar>
+      >
+        <podium-room-settings
+          deck-id=${this.deckId}
+          .presenterKey=${key ?? ''}
+          .settings=${this.presenter.settings}
+          @podium-settings-change=${this.handleSettingsChange}
+        ></podium-room-settings>
+      </podium-room-radar>
       ${this.renderNotes(deck, notes)} ${parts.slideControls(shown, this.handlePrevious, this.handleNext)}
       <div class="notice" role="status">${notice}</div>
       ${parts.announcedSlideAndGrid(shown, this.handleSlideSelect)}

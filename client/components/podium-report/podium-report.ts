@@ -4,6 +4,7 @@ import type { TalkReport } from '../../../shared/room-protocol.js';
 import { fetchReport, fetchReportCsv } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
 import { savedPresenterKey, takePairingLink } from '../../state/presenter-key.js';
+import '../podium-audience-chart/podium-audience-chart.js';
 import '../podium-bar-chart/podium-bar-chart.js';
 import { reportStyles } from './podium-report.styles.js';
 
@@ -28,7 +29,8 @@ function download(blob: Blob, name: string): void {
 /**
  * The talk's story at `/d/:id/report` for its presenter (the key this device saved when its
  * remote paired, or one in the link's fragment, taken out of the URL at once): time per slide, reactions, polls with their final counts and the
- * questions with their votes and state, drawn as SVG bar charts and tables, downloadable as
+ * questions with their votes and state, the audience over time (following and browsing), drawn
+ * as SVG charts and tables, downloadable as
  * CSV and JSON. Everything in it lives as long as the deck, and is deleted with it.
  */
 @customElement('podium-report')
@@ -100,6 +102,7 @@ export class PodiumReport extends LitElement {
       ['Question votes', String(votes)],
       ['Poll votes', String(report.polls.reduce((sum, p) => sum + p.total, 0))],
       ['Reactions', String(reactions)],
+      ['Most watching at once', String(Math.max(0, ...report.audience.map((s) => s.viewers)))],
     ];
     return html`<dl class="summary">
       ${figures.map(
@@ -110,6 +113,13 @@ export class PodiumReport extends LitElement {
           </div>`,
       )}
     </dl>`;
+  }
+
+  private renderAudience(report: TalkReport) {
+    return html`<section aria-labelledby="audience-heading">
+      <h2 id="audience-heading">Audience over time</h2>
+      <podium-audience-chart .samples=${report.audience} .sampleSeconds=${report.sampleSeconds}></podium-audience-chart>
+    </section>`;
   }
 
   private renderSlides(report: TalkReport) {
@@ -216,9 +226,16 @@ export class PodiumReport extends LitElement {
       ${!report && !this.error ? html`<p role="status">Loading the report…</p>` : nothing}
       ${
         report
-          ? html`${this.renderSummary(report)} ${this.renderSlides(report)} ${this.renderPolls(report)}
-              ${this.renderQuestions(report)} ${this.renderReactions(report)}
-              <p class="meta">Kept as long as the deck; deleting the deck deletes all of it.</p>`
+          ? html`${this.renderSummary(report)} ${this.renderAudience(report)} ${this.renderSlides(report)}
+              ${this.renderPolls(report)} ${this.renderQuestions(report)} ${this.renderReactions(report)}
+              <p class="meta">
+                ${
+                  report.historyDays > 0
+                    ? `When each slide was shown and the audience counts are kept ${report.historyDays} days; the rest`
+                    : 'All of it is'
+                }
+                kept as long as the deck, and deleting the deck deletes all of it.
+              </p>`
           : nothing
       }
     </main>`;

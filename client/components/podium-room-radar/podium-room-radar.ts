@@ -9,7 +9,7 @@ import { burstsIcon, REACTION_ICONS, REACTION_LABELS } from '../reaction-icons.j
 /**
  * The room at a glance, for the presenter: how many follow the live slide and how many browse
  * back, the reactions of the last minute, and this screen's bursts switch (fires
- * `podium-bursts-toggle`).
+ * `podium-bursts-toggle`). Its children (the room's own switches) go below.
  */
 @customElement('podium-room-radar')
 export class PodiumRoomRadar extends LitElement {
@@ -137,6 +137,7 @@ export class PodiumRoomRadar extends LitElement {
         </button>
       </div>
       <p class="minute" aria-hidden="true">Reactions in the last minute</p>
+      <slot></slot>
     </section>`;
   }
 }

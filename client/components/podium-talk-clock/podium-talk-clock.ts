@@ -3,6 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ClockRequest, TalkClock } from '../../../shared/protocol.js';
 import { postClock } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
+import { serverTime } from '../../state/server-time.js';
 import { formatElapsed, NO_CLOCK, paceHint, passedMark, readClock } from '../../state/talk-clock.js';
 import { DialogController } from '../../controllers/dialog-controller.js';
 import { podiumEvent } from '../events.js';
@@ -62,7 +63,7 @@ export class PodiumTalkClock extends LitElement {
   }
 
   private tick(): void {
-    const remaining = readClock(this.clock, Date.now()).remainingMs;
+    const remaining = readClock(this.clock, serverTime.now()).remainingMs;
     const mark = this.clock.startedAt === null ? null : passedMark(this.lastRemaining, remaining);
     this.lastRemaining = remaining;
     if (mark && 'vibrate' in navigator && navigator.userActivation?.hasBeenActive !== false) {
@@ -163,7 +164,7 @@ export class PodiumTalkClock extends LitElement {
   }
 
   override render() {
-    const reading = readClock(this.clock, Date.now());
+    const reading = readClock(this.clock, serverTime.now());
     const elapsed = formatElapsed(reading.elapsedMs);
     const remaining = reading.remainingMs;
     const hint = paceHint(reading, this.clock, this.index, this.count);

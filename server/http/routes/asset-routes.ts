@@ -28,7 +28,8 @@ function matches(ifNoneMatch: string, etag: string): boolean {
  * (`immutable`), a strong ETag and 304 on `If-None-Match`; SVG with a CSP that forbids script.
  */
 export function registerAssetRoutes(router: Router, deps: AppDeps): void {
-  const cache = new AssetCache((id) => deps.store.assets.getAsset(id));
+  const { assets } = deps.store;
+  const cache = new AssetCache({ load: (id) => assets.getAsset(id), exists: (id) => assets.hasAsset(id) });
 
   router.get('/api/assets/:file', async (ctx) => {
     const id = ASSET_FILE.exec(ctx.params.file ?? '')?.[1];

@@ -65,10 +65,10 @@ describe.each(DRIVERS)('files no deck uses are freed (%s)', (driver) => {
     const [url] = assetUrls(created);
     expect((await del(created)).status).toBe(204);
     expect(await status(url!)).toBe(200);
-    await sweepOnce(server.store, 30, quiet);
+    await sweepOnce(server.store, { deckTtlDays: 30, historyDays: 30 }, quiet);
     expect(await status(url!)).toBe(200);
     await ageFiles();
-    await sweepOnce(server.store, 30, quiet);
+    await sweepOnce(server.store, { deckTtlDays: 30, historyDays: 30 }, quiet);
     expect(await status(url!)).toBe(404);
   });
 
@@ -80,7 +80,7 @@ describe.each(DRIVERS)('files no deck uses are freed (%s)', (driver) => {
     // A re-import links other files (here: none) in place of the old ones.
     await server.store.assets.linkDeckAssets(reimported.deck.id, []);
     await ageFiles();
-    await sweepOnce(server.store, 30, quiet);
+    await sweepOnce(server.store, { deckTtlDays: 30, historyDays: 30 }, quiet);
     expect((await fetch(`${server.url}/api/decks/${idle.deck.id}`)).status).toBe(404);
     expect(await status(assetUrls(idle)[0]!)).toBe(404);
     expect(await status(assetUrls(reimported)[0]!)).toBe(404);

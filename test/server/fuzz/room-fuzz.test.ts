@@ -34,7 +34,7 @@ describe.each(DRIVERS)('room, upload and deletion fuzz on %s', (driver) => {
     };
     const room = await create(POLL_DECK);
     const other = await create('# Other\n\nSlide');
-    // One after another: an address has at most RENDERS_PER_ADDRESS (3) creations in flight, admin token or not.
+    // One after another, as an operator script would.
     const victims: CreateDeckResponse[] = [];
     for (const i of [1, 2, 3, 4]) victims.push(await create(`# Victim ${i}\n\nGone soon`));
     const pollIds = [

@@ -60,6 +60,26 @@ describe.each(DRIVERS)('deck creation by cost (%s)', (driver) => {
     expect((await create(podium, '10.0.0.7', SAMPLE_DECK, auth)).status).toBe(201);
   });
 
+  it('lets one address prepare 3 decks at once, asks a 4th to wait; with the admin token the operator is not held to it', async () => {
+    const podium = await start({ adminToken: 'admin-secret', maxRenders: 1, renderQueue: 16 });
+    const auth = { Authorization: 'Bearer admin-secret' };
+    // One render at a time and a costly deck each: all five are in flight together.
+    const operator = await Promise.all([1, 2, 3, 4, 5].map(() => create(podium, '10.0.4.1', codeDeck(200), auth)));
+    expect(operator.map((res) => res.status)).toEqual([201, 201, 201, 201, 201]);
+  });
+
+  it('refuses a 4th deck in flight from one address with 429 and Retry-After while its others are prepared', async () => {
+    const podium = await start({ maxRenders: 1, renderQueue: 16 });
+    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => create(podium, '10.0.4.2', codeDeck(200))));
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(3);
+    for (const res of answers.filter((answer) => answer.status !== 201)) {
+      expect(retryAfter(res)).toBeGreaterThanOrEqual(1);
+      expect((await expectError(res, 429, 'rate_limited')).error.message).toMatch(/still being prepared/);
+    }
+    expect((await create(podium, '10.0.4.2', SAMPLE_DECK)).status).toBe(201);
+  });
+
   it('answers 507 storage_full once the storage budget is used, and makes room again when a deck is deleted', async () => {
     const podium = await start({ storageMb: 300 / 1024 }); // 300 KiB
     const decks: CreateDeckResponse[] = [];

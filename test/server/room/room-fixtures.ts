@@ -23,3 +23,20 @@ export const BEHIND_DECK = [
   '',
   'Word xylophone',
 ].join('\n');
+
+/** A deck without front matter: free to browse until the presenter says otherwise. */
+export const SPOILER_DECK = [
+  '# Opening',
+  '---',
+  '## Riddle',
+  '',
+  'Word zanzibar',
+  '---',
+  '## Answer',
+  '',
+  'Word quetzal',
+  '---',
+  '## Finale',
+  '',
+  'Word xylophone',
+].join('\n');

@@ -24,7 +24,7 @@ describeInBrowser('podium-audience', (suite) => {
     const audience = await suite.pages.open('desktop', created.links.audience);
     await shownHeading(audience, 'Three').waitFor();
     await present(created, 3);
-    await shownHeading(audience, 'Four').waitFor({ timeout: 2000 });
+    await shownHeading(audience, 'Four').waitFor();
     expect(await audience.title()).toBe('4/5 · Audience test · Podium');
     expect(await audience.locator('[aria-live="polite"]').textContent()).toContain('Slide 4 of 5: Four');
 
@@ -87,7 +87,7 @@ describeInBrowser('podium-audience', (suite) => {
 
     // The presenter moves on; the viewer stays where they are, the pill follows.
     await present(created, 3);
-    await livePill(audience).filter({ hasText: 'Live: slide 4' }).waitFor({ timeout: 2000 });
+    await livePill(audience).filter({ hasText: 'Live: slide 4' }).waitFor();
     expect(await shownHeading(audience, 'Two').count()).toBe(1);
 
     await livePill(audience).click();
@@ -96,7 +96,7 @@ describeInBrowser('podium-audience', (suite) => {
 
     // Following live again from now on.
     await present(created, 4);
-    await shownHeading(audience, 'Five').waitFor({ timeout: 2000 });
+    await shownHeading(audience, 'Five').waitFor();
   });
 
   it('on a phone, a swipe browses and the buttons are labelled', async () => {

@@ -46,7 +46,7 @@ describeInBrowser('build steps on the remote and the audience', (suite) => {
 
     const next = remote.getByRole('button', { name: 'Next slide' });
     await next.tap();
-    await build(audience, 'Alpha').waitFor({ state: 'visible', timeout: 2000 });
+    await build(audience, 'Alpha').waitFor({ state: 'visible' });
     expect(await build(audience, 'Beta').isVisible()).toBe(false);
     await expect.poll(() => positionLine(remote)).toBe('Slide 1 of 2 · step 1 of 2');
     await expect
@@ -54,7 +54,7 @@ describeInBrowser('build steps on the remote and the audience', (suite) => {
       .toContain('Slide 1 of 2, step 1 of 2: Builds');
 
     await next.tap();
-    await build(audience, 'Beta').waitFor({ state: 'visible', timeout: 2000 });
+    await build(audience, 'Beta').waitFor({ state: 'visible' });
     // Next now previews the next slide at step 0.
     await shownHeading(remote, 'Builds').waitFor();
     await remote.locator('podium-slide[preview]').locator('h2', { hasText: 'After' }).waitFor();
@@ -66,7 +66,7 @@ describeInBrowser('build steps on the remote and the audience', (suite) => {
     expect(await build(audience, 'Alpha').isVisible()).toBe(true);
 
     await remote.getByRole('button', { name: 'Back' }).tap();
-    await build(audience, 'Beta').waitFor({ state: 'hidden', timeout: 2000 });
+    await build(audience, 'Beta').waitFor({ state: 'hidden' });
     expect(await build(audience, 'Alpha').isVisible()).toBe(true);
     await expect.poll(() => fetchState(suite.server.url, created.deck.id)).toEqual({ index: 0, step: 1, version: 4 });
 

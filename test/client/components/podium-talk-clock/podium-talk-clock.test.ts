@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { PresenterDeck } from '../../../../shared/protocol.js';
 import { connectionStatus, saveScreenshot, shownHeading } from '../../../support/browser.js';
@@ -17,6 +18,21 @@ const TIMED_DECK = [
   '---',
   '# Four',
 ].join('\n');
+
+/**
+ * Sets the phone's clock to `at`, and the `Date` of every API answer it gets from then on:
+ * the clock reads elapsed time by the server's clock, as the answers' `Date` headers give it.
+ */
+async function serverAndDeviceAt(page: Page, at: number): Promise<void> {
+  await page.route(
+    (url) => url.pathname.startsWith('/api/') && !url.pathname.endsWith('/events'),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), date: new Date(at).toUTCString() } });
+    },
+  );
+  await page.clock.setFixedTime(at);
+}
 
 describeInBrowser('podium-talk-clock', (suite) => {
   const presenterClock = async (deckId: string, key: string) => {
@@ -47,15 +63,35 @@ describeInBrowser('podium-talk-clock', (suite) => {
     // The second remote opens later, in another browser context: same start, so the same clock.
     const second = await suite.pages.open('phone', secondLink);
     await connectionStatus(second, 'Live').waitFor();
+    // Twelve minutes later, for the phones and for the server they take the time from.
     const at = startedAt + 12 * 60_000 + 5_000;
-    for (const page of [first, second]) await page.clock.setFixedTime(at);
+    for (const page of [first, second]) await serverAndDeviceAt(page, at);
+    // The server's time is known to within a second (the Date header's resolution).
     for (const page of [first, second]) {
-      await clockOf(page).locator('time', { hasText: '12:05' }).waitFor();
-      await clockOf(page).getByText('22:55 left').waitFor();
+      await clockOf(page)
+        .locator('time', { hasText: /^12:0[456]$/ })
+        .waitFor();
+      await clockOf(page)
+        .getByText(/^22:5[456] left$/)
+        .waitFor();
       // Slide 2 of 4 at a third of the time: on pace.
       await clockOf(page).getByText('2 slides in 23 min · on pace').waitFor();
     }
     await saveScreenshot(second, 'remote-clock-phone.png');
+  });
+
+  it("counts by the server's clock on a phone whose own clock is ten minutes fast", async () => {
+    const created = await suite.server.createDeck(TIMED_DECK);
+    const remote = await suite.pages.open('phone', created.links.remote, (page) =>
+      page.clock.install({ time: Date.now() + 10 * 60_000 }),
+    );
+    await connectionStatus(remote, 'Live').waitFor();
+    await remote.getByRole('button', { name: 'Next slide' }).tap();
+    await shownHeading(remote, 'Two').waitFor();
+    // Started just now by the server's clock: well under a minute, not ten.
+    const clock = remote.locator('podium-talk-clock');
+    await clock.locator('time', { hasText: /^0:\d\d$/ }).waitFor();
+    await clock.getByText(/^(34:\d\d|35:00) left$/).waitFor();
   });
 
   it('starts over after a rehearsal, with confirmation: slide 1 for everyone, clock stopped', async () => {
