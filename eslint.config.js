@@ -29,8 +29,8 @@ export default tseslint.config(
     },
   },
   {
-    // The service worker is plain JavaScript served as is (client/public/).
-    files: ['client/public/**/*.js'],
+    // The service worker is plain JavaScript, served with its build id written in (vite.config.ts).
+    files: ['client/sw.js'],
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {

@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { REACTION_NAMES, type ReactionsEventData } from '../shared/protocol.js';
+import { REACTION_NAMES, type ReactionsEventData } from '../shared/room-protocol.js';
 import { DECK_CHANNEL } from '../server/store/deck-notification.js';
 import { startPodiumServer } from '../bench/servers.js';
 import { createScratchDatabase } from '../test/support/databases.js';

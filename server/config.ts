@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { PRESENTER_OFFLINE_MS } from '../shared/protocol.js';
+import { PRESENTER_OFFLINE_MS } from '../shared/room-protocol.js';
 import type { HearingTimings } from './store/hearing-probe.js';
 import { parseProxyTrust, type ProxyTrust } from './security/proxy-trust.js';
 import { RENDER_THREADS } from './deck/render-threads.js';

@@ -5,7 +5,7 @@ import type {
   QuestionsEventData,
   QuestionVoteResponse,
   TalkReport,
-} from './protocol.js';
+} from './room-protocol.js';
 import { isRecord } from './validate.js';
 
 const QUESTION_STATES = ['open', 'answered', 'hidden'];

@@ -1,20 +1,22 @@
 import {
-  REACTION_NAMES,
   type ErrorBody,
-  type PresenterEventData,
-  type ReactionCounts,
-  type ReactionsEventData,
   type Slide,
   type SlideEventData,
   type SlidePosition,
   type SlideState,
   type TalkClock,
 } from './protocol.js';
+import {
+  REACTION_NAMES,
+  type PresenterEventData,
+  type ReactionCounts,
+  type ReactionsEventData,
+} from './room-protocol.js';
 
 /** Pure validators for untrusted data that both sides parse (SSE payloads, error bodies). */
 
 /** The reaction names, in the reaction bar's order: the list reaction payloads are checked against (the client reads it here). */
-export { REACTION_NAMES } from './protocol.js';
+export { REACTION_NAMES } from './room-protocol.js';
 
 /** True for a plain object (not null, not an array): a record whose fields are still unknown. */
 export function isRecord(value: unknown): value is Record<string, unknown> {

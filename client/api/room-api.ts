@@ -6,7 +6,7 @@ import type {
   QuestionVoteResponse,
   ReactionName,
   TalkReport,
-} from '../../shared/protocol.js';
+} from '../../shared/room-protocol.js';
 import {
   isQuestion,
   isQuestionList,

@@ -1,4 +1,5 @@
-import type { ClockResponse, CreateDeckResponse, ReactionName, RoomSettingsResponse } from '../../shared/protocol.js';
+import type { ClockResponse, CreateDeckResponse, RoomSettingsResponse } from '../../shared/protocol.js';
+import type { ReactionName } from '../../shared/room-protocol.js';
 import type { DeckBundle } from '../utils/deck-bundle.js';
 
 /** Detail of `podium-slide-change`: the slide a person moved to (0-based). */

@@ -1,5 +1,5 @@
 import { svg, type SVGTemplateResult } from 'lit';
-import type { ReactionName } from '../../shared/protocol.js';
+import type { ReactionName } from '../../shared/room-protocol.js';
 
 /** A reaction's icon: inline SVG on the 24px grid (stroke = currentColor), decorative, so aria-hidden; no emoji font needed. */
 const icon = (paths: SVGTemplateResult) =>

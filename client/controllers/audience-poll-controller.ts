@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AudienceResponse } from '../../shared/protocol.js';
+import type { AudienceResponse } from '../../shared/room-protocol.js';
 import { fetchAudience } from '../api/room-api.js';
 
 /** How often the remote asks for the audience counts, in ms (the server's are at most 5 s old). Default 5000. */

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ReactionName, ReactionsEventData } from '../../shared/protocol.js';
+import type { ReactionName, ReactionsEventData } from '../../shared/room-protocol.js';
 import { parsePresenterEvent, parseReactionsEvent } from '../../shared/validate.js';
 import { CooldownError, sendReaction } from '../api/room-api.js';
 import { readBurstsSetting, saveBurstsSetting } from '../state/bursts-setting.js';

@@ -83,9 +83,31 @@ export function isSlideKey(event: KeyboardEvent): boolean {
   return slideKeyAction(event) !== null;
 }
 
+/** Input types that take typed text (or digits and arrows, as dates and times do). */
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+]);
+
+/**
+ * True for a control that keeps the keys typed into it: a text field, a text area, a select
+ * (arrows pick an option), editable content. A focused checkbox, radio or button is not one:
+ * slide keys pressed there still move slides.
+ */
 function isTyping(target: EventTarget | undefined): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return TEXT_INPUT_TYPES.has(target.type);
+  return target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
 /** True for a single letter (n, p, f, g…), which the viewer may switch off (WCAG 2.1.4). */

@@ -1,4 +1,4 @@
-import type { AudienceSample } from '../../shared/protocol.js';
+import type { AudienceSample } from '../../shared/room-protocol.js';
 
 /** One point of the audience chart: a time (epoch ms) and the counts then. */
 export interface AudiencePoint {

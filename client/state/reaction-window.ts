@@ -1,4 +1,4 @@
-import type { ReactionCounts } from '../../shared/protocol.js';
+import type { ReactionCounts } from '../../shared/room-protocol.js';
 import { REACTION_NAMES } from '../../shared/validate.js';
 
 /** How far back the window counts, in ms. Default 60 s. */

@@ -1,4 +1,4 @@
-import type { PollEventData, QuestionsEventData } from '../../shared/protocol.js';
+import type { PollEventData, QuestionsEventData } from '../../shared/room-protocol.js';
 import { parsePollEvent, parseQuestionsEvent } from '../../shared/room-validate.js';
 
 /** The room's event names the stream forwards here. */

@@ -153,4 +153,24 @@ export const modalDialog = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);
   }
+  .dialog-head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+    padding: 10px 0;
+    background: var(--podium-bg);
+  }
+  .dialog-head h2 {
+    margin: 0;
+    font-size: 1.1rem;
+  }
+  .dialog-close {
+    background: transparent;
+    border-color: transparent;
+    padding: 0.4em;
+  }
 `;

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { PRESENTER_OFFLINE_MS } from '../../shared/protocol.js';
+import { PRESENTER_OFFLINE_MS } from '../../shared/room-protocol.js';
 import type { Hub } from '../hub/hub.js';
 import { presenterKind } from '../hub/kinds/presenter-kind.js';
 import type { PresenterSeenStore } from '../store/presenter-seen-store.js';

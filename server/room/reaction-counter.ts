@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ReactionName } from '../../shared/protocol.js';
+import type { ReactionName } from '../../shared/room-protocol.js';
 import type { ReactionStore } from '../store/reaction-store.js';
 
 /** How often taps are flushed to the database, in ms. Default 500: at most twice a second per deck. */

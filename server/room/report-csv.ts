@@ -1,4 +1,4 @@
-import type { TalkReport } from '../../shared/protocol.js';
+import type { TalkReport } from '../../shared/room-protocol.js';
 
 /** The CSV columns of a report: one row per question, poll option, reaction, slide and audience sample and state. */
 const HEADER = ['section', 'id', 'slide', 'text', 'state', 'option', 'count'];

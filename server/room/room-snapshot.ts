@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PollEventData } from '../../shared/protocol.js';
+import type { PollEventData } from '../../shared/room-protocol.js';
 import { BatchLoader } from '../hub/batch-loader.js';
 import { pollKind } from '../hub/kinds/poll-kind.js';
 import { questionsKind } from '../hub/kinds/questions-kind.js';

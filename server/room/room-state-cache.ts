@@ -1,4 +1,4 @@
-import type { PollEventData, Question } from '../../shared/protocol.js';
+import type { PollEventData, Question } from '../../shared/room-protocol.js';
 import type { StateCacheOptions } from '../hub/state-cache.js';
 
 /** What a new stream is told of the room at once: the public questions and every stored poll's tally. */

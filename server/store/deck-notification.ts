@@ -1,10 +1,5 @@
-import {
-  REACTION_NAMES,
-  type PollEventData,
-  type ReactionCounts,
-  type SlideEventData,
-  type SlidePosition,
-} from '../../shared/protocol.js';
+import { type SlideEventData, type SlidePosition } from '../../shared/protocol.js';
+import { REACTION_NAMES, type PollEventData, type ReactionCounts } from '../../shared/room-protocol.js';
 import { isIndex, isRecord, isSlideState, isTalkClock } from '../../shared/validate.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AudienceSample, SlideTime } from '../../shared/protocol.js';
+import type { AudienceSample, SlideTime } from '../../shared/room-protocol.js';
 import { guardConnection, type Database } from './database.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PollEventData, PollReport } from '../../shared/protocol.js';
+import type { PollEventData, PollReport } from '../../shared/room-protocol.js';
 import { guardConnection, type Database } from './database.js';
 import { DECK_CHANNEL } from './deck-notification.js';
 

@@ -1,4 +1,4 @@
-import { REACTION_NAMES, type ReactionCounts, type ReactionName } from '../../shared/protocol.js';
+import { REACTION_NAMES, type ReactionCounts, type ReactionName } from '../../shared/room-protocol.js';
 import type { Database } from './database.js';
 import { DECK_CHANNEL } from './deck-notification.js';
 

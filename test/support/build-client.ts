@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -60,4 +60,12 @@ export default async function buildClient(): Promise<void> {
     if (Date.now() > deadline) throw new Error(`Gave up waiting for the client build lock ${LOCK}`);
     await sleep(200);
   }
+}
+
+/** The offline cache the built service worker keeps (`podium-offline-<build id>`, see vite.config.ts). */
+export async function offlineCacheName(): Promise<string> {
+  const worker = await readFile(join(OUT, 'sw.js'), 'utf8');
+  const build = /const BUILD = '([^']*)'/.exec(worker)?.[1];
+  if (!build) throw new Error('dist/client/sw.js names no build');
+  return `podium-offline-${build}`;
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { AudienceSample } from '../../../shared/protocol.js';
+import type { AudienceSample } from '../../../shared/room-protocol.js';
 import { audienceSeries, type AudiencePoint } from '../../state/audience-series.js';
 
 /** The drawing's width in SVG units follows the element's in CSS pixels (so text keeps its size), within these. */

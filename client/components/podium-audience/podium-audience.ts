@@ -5,18 +5,14 @@ import { eventsUrl, fetchDeck } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { audienceStyles } from './podium-audience.styles.js';
 import { podiumEvent, type ReactionDetail } from '../events.js';
-import { chevronLeft, chevronRight, expandIcon, keyboardIcon, readerIcon, shrinkIcon } from '../icons.js';
-import { burstsIcon } from '../reaction-icons.js';
-import '../podium-connection-status/podium-connection-status.js';
-import '../podium-reader/podium-reader.js';
 import '../podium-shortcuts/podium-shortcuts.js';
 import type { PodiumShortcuts } from '../podium-shortcuts/podium-shortcuts.js';
 import { AUDIENCE_SHORTCUTS } from './audience-shortcuts.js';
-import '../podium-reaction-bar/podium-reaction-bar.js';
+import { audienceMessage, type AudienceLoadError } from './audience-message.js';
+import { audienceRoomRow } from './audience-room-row.js';
+import { livePill, stageSlide } from './audience-stage.js';
+import { audienceToolbar } from './audience-toolbar.js';
 import '../podium-reaction-bursts/podium-reaction-bursts.js';
-import '../podium-save-slides/podium-save-slides.js';
-import '../podium-slide/podium-slide.js';
-import '../podium-questions/podium-questions.js';
 import '../podium-question-spotlight/podium-question-spotlight.js';
 import { readPref, writePref } from '../../state/viewer-prefs.js';
 import { KeyboardShortcutsController, slideKeyTarget } from '../../controllers/slide-keys-controller.js';
@@ -51,7 +47,7 @@ export class PodiumAudience extends LitElement {
   @property({ type: Boolean, reflect: true }) projector = false;
   @state() private deck: Deck | null = null;
   @state() private position = new ViewerPosition();
-  @state() private loadError: { message: string; notFound: boolean } | null = null;
+  @state() private loadError: AudienceLoadError | null = null;
   /** Reader mode: the slide's text reflowed at the viewer's own size (kept on this device). */
   @state() private reader = readPref('reader');
 
@@ -218,31 +214,9 @@ export class PodiumAudience extends LitElement {
     this.room.setBursts(!this.room.bursts);
   }
 
-  private renderMessage() {
-    const error = this.loadError;
-    if (error?.notFound) {
-      return html`<main class="message">
-        <div role="alert">
-          <p>${error.message}</p>
-          <p>Check the talk code, or <a href="/">start or join another talk</a>.</p>
-        </div>
-      </main>`;
-    }
-    return html`<main class="message">
-      <div role=${error ? 'alert' : nothing}>
-        ${
-          error
-            ? html`<p>${error.message}</p>
-                <p>Retrying…</p>`
-            : html`<p>Loading the talk…</p>`
-        }
-      </div>
-    </main>`;
-  }
-
   override render() {
     const deck = this.deck;
-    if (!deck) return this.renderMessage();
+    if (!deck) return audienceMessage(this.loadError);
     const count = totalSlides(deck);
     const available = deck.slides.length;
     const index = this.shownIndex;
@@ -256,21 +230,9 @@ export class PodiumAudience extends LitElement {
     const room = this.room;
     // The presenter may turn bursts off for the whole room; this device's switch then waits.
     const roomBursts = deck.bursts !== false;
-    const burstsLabel = roomBursts ? 'Show reactions on screen' : 'The presenter turned reactions off on screens';
     return html`<main>
       <div class="stage-area ${idle ? 'idle' : ''}">
-        ${
-          this.reader && !this.projector
-            ? html`<podium-reader
-                class="main"
-                .html=${slideHtml}
-                .step=${step}
-                label="Slide ${index + 1} of ${count}"
-              ></podium-reader>`
-            : html`<podium-slide class="main" .html=${slideHtml} .step=${step} label="Slide ${index + 1} of ${count}"
-                >This slide is empty.</podium-slide
-              >`
-        }
+        ${stageSlide(this.reader && !this.projector, slideHtml, step, `Slide ${index + 1} of ${count}`)}
         <podium-reaction-bursts .event=${room.reactions} ?on=${room.bursts && roomBursts} size=${fullscreen ? 64 : 40}>
         </podium-reaction-bursts>
         <p class="presenter-note" role="status">
@@ -282,81 +244,26 @@ export class PodiumAudience extends LitElement {
             ? html`<p class="refusal" role="status">${this.stream.refusal.message}</p>`
             : nothing
         }
-        ${
-          following
-            ? nothing
-            : html`<button
-                class="live-pill"
-                aria-label="Return to live, slide ${live + 1}"
-                @click=${this.handleFollowLive}
-              >
-                <span class="dot" aria-hidden="true"></span>Live: slide ${live + 1}
-              </button>`
-        }
+        ${following ? nothing : livePill(live, this.handleFollowLive)}
       </div>
-      <div class="room-row">
-        <podium-reaction-bar .cooldownUntil=${room.cooldownUntil} @podium-reaction=${this.handleReaction}>
-        </podium-reaction-bar>
-        <button
-          class="bursts-toggle"
-          aria-label=${burstsLabel}
-          title=${burstsLabel}
-          aria-pressed=${room.bursts && roomBursts ? 'true' : 'false'}
-          aria-disabled=${roomBursts ? 'false' : 'true'}
-          @click=${this.handleBurstsToggle}
-        >
-          ${burstsIcon}
-        </button>
-      </div>
-      <div class="toolbar ${idle && !needsAttention ? 'idle' : ''}" role="group" aria-label="Slide controls">
-        <button
-          aria-label="Previous slide"
-          title="Previous slide (←)"
-          aria-disabled=${index === 0 ? 'true' : 'false'}
-          @click=${this.handlePrevious}
-        >
-          ${chevronLeft}
-        </button>
-        <span class="counter">${index + 1} / ${count}</span>
-        <button
-          aria-label="Next slide"
-          title=${index >= available - 1 && available < count ? 'Not shown yet' : 'Next slide (→)'}
-          aria-disabled=${index >= available - 1 ? 'true' : 'false'}
-          @click=${this.handleNext}
-        >
-          ${chevronRight}
-        </button>
-        <h1 class="title">${deck.title}</h1>
-        <podium-questions deck-id=${deck.id}></podium-questions>
-        <podium-connection-status .status=${this.stream.status} ?browsing=${!following}></podium-connection-status>
-        <podium-save-slides .deck=${deck} .seen=${this.position.furthest}></podium-save-slides>
-        <button
-          aria-pressed=${this.reader ? 'true' : 'false'}
-          title="Reader mode (R)"
-          @click=${this.handleReaderToggle}
-        >
-          ${readerIcon}<span class="visually-hidden">Reader mode</span>
-        </button>
-        <button
-          class="shortcuts-button"
-          aria-label="Keyboard shortcuts"
-          title="Keyboard shortcuts (?)"
-          @click=${this.handleShortcutsOpen}
-        >
-          ${keyboardIcon}
-        </button>
-        ${
-          document.fullscreenEnabled
-            ? html`<button
-                aria-label=${fullscreen ? 'Exit full screen' : 'Full screen'}
-                title=${fullscreen ? 'Exit full screen (F)' : 'Full screen (F)'}
-                @click=${this.handleFullscreenClick}
-              >
-                ${fullscreen ? shrinkIcon : expandIcon}
-              </button>`
-            : nothing
-        }
-      </div>
+      ${audienceRoomRow(room, roomBursts, this.handleReaction, this.handleBurstsToggle)}
+      ${audienceToolbar({
+        deck,
+        index,
+        count,
+        available,
+        status: this.stream.status,
+        following,
+        furthest: this.position.furthest,
+        reader: this.reader,
+        fullscreen,
+        idle: idle && !needsAttention,
+        onPrevious: this.handlePrevious,
+        onNext: this.handleNext,
+        onReader: this.handleReaderToggle,
+        onShortcuts: this.handleShortcutsOpen,
+        onFullscreen: this.handleFullscreenClick,
+      })}
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">
         ${slideAnnouncement(index, count, slideHtml, following ? { step, steps } : undefined)}
       </div>

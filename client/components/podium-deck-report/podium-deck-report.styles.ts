@@ -32,16 +32,6 @@ export const deckReportStyles = [
       line-height: 1.25em;
       text-align: center;
     }
-    header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 10px 0;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.05rem;
-    }
     podium-import-report {
       margin: 4px 0 12px;
     }

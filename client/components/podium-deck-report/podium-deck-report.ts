@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
 import type { DeckWarning } from '../../../shared/protocol.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import '../podium-import-report/podium-import-report.js';
 import { deckReportStyles } from './podium-deck-report.styles.js';
 
@@ -20,44 +21,19 @@ export class PodiumDeckReport extends LitElement {
   /** The presenter deck's `warnings`: [] when everything came through; null when none was kept (default). */
   @property({ attribute: false }) warnings: readonly DeckWarning[] | null = null;
 
-  @state() private opened = false;
+  private readonly dialog = new DialogController(this);
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
-
-  private async handleOpen(): Promise<void> {
-    this.opened = true;
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+  private handleOpen(): void {
+    void this.dialog.open();
   }
 
   private handleClose(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.opened = false;
-  }
-
-  private handleDialogClick(event: MouseEvent): void {
-    if (event.target === this.dialog) this.dialog?.close();
-  }
-
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    // Arrow keys scroll the report; they must not move slides behind it.
-    if (event.key !== 'Escape') event.stopPropagation();
+    this.dialog.close();
   }
 
   private renderDialog() {
-    return html`<dialog
-      aria-labelledby="report-title"
-      @close=${this.handleDialogClose}
-      @click=${this.handleDialogClick}
-      @keydown=${this.handleDialogKeydown}
-    >
-      <header>
-        <h2 id="report-title">Import report</h2>
-        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+    return html`<dialog aria-labelledby="report-title">
+      ${dialogHeader('report-title', 'Import report', this.handleClose)}
       ${
         this.warnings
           ? html`<podium-import-report .warnings=${this.warnings}></podium-import-report>`
@@ -73,7 +49,7 @@ export class PodiumDeckReport extends LitElement {
     return html`<button class="icon" aria-label=${label} title=${label} @click=${this.handleOpen}>
         ${reportIcon}${count > 0 ? html`<span class="count" aria-hidden="true">${count}</span>` : nothing}
       </button>
-      ${this.opened ? this.renderDialog() : nothing}`;
+      ${this.dialog.opened ? this.renderDialog() : nothing}`;
   }
 }
 

@@ -15,19 +15,9 @@ export const pairDeviceStyles = [
       border-color: transparent;
       padding: 0.4em;
     }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 10px 0;
-    }
-    h2,
     h3 {
-      margin: 0;
+      margin: 16px 0 0;
       font-size: 1.05rem;
-    }
-    h3 {
-      margin-top: 16px;
     }
     p,
     figcaption,

@@ -2,7 +2,8 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { CreateKeyResponse, PresenterKeyInfo } from '../../../shared/protocol.js';
 import { ApiError } from '../../api/request.js';
-import { closeIcon } from '../icons.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
+import { dialogHeader } from '../dialog-header.js';
 import { pairDeviceStyles } from './podium-pair-device.styles.js';
 import { createPresenterKey, listPresenterKeys, revokePresenterKey } from '../../api/pairing-api.js';
 import '../podium-qr/podium-qr.js';
@@ -28,14 +29,18 @@ export class PodiumPairDevice extends LitElement {
   /** This remote's own presenter key, which authorizes minting and revoking; never an attribute. */
   @property({ attribute: false }) presenterKey = '';
 
-  @state() private opened = false;
   @state() private busy = false;
   @state() private pairing: CreateKeyResponse | null = null;
   @state() private keys: PresenterKeyInfo[] = [];
   @state() private message = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('input[name="label"]') private labelInput!: HTMLInputElement | null;
+
+  private readonly dialog = new DialogController(this, () => {
+    clearInterval(this.watchTimer);
+    // The new key is shown once; closing the dialog forgets it.
+    this.pairing = null;
+  });
 
   /** While a new code is shown, the list is read again every few seconds to see it used. */
   private watchTimer: ReturnType<typeof setInterval> | undefined;
@@ -46,32 +51,14 @@ export class PodiumPairDevice extends LitElement {
   }
 
   private async handleOpen(): Promise<void> {
-    this.opened = true;
     this.pairing = null;
     this.message = '';
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    await this.dialog.open();
     await this.refresh();
   }
 
   private handleClose(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.opened = false;
-    clearInterval(this.watchTimer);
-    // The new key is shown once; closing the dialog forgets it.
-    this.pairing = null;
-  }
-
-  private handleDialogClick(event: MouseEvent): void {
-    if (event.target === this.dialog) this.dialog?.close();
-  }
-
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    // Typing a label must not move slides: keep keys away from the remote's shortcuts.
-    event.stopPropagation();
+    this.dialog.close();
   }
 
   private handleLinkFocus(event: FocusEvent): void {
@@ -184,16 +171,8 @@ export class PodiumPairDevice extends LitElement {
   }
 
   private renderDialog() {
-    return html`<dialog
-      aria-labelledby="pair-heading"
-      @close=${this.handleDialogClose}
-      @click=${this.handleDialogClick}
-      @keydown=${this.handleDialogKeydown}
-    >
-      <div class="head">
-        <h2 id="pair-heading">Pair another device</h2>
-        <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </div>
+    return html`<dialog aria-labelledby="pair-heading">
+      ${dialogHeader('pair-heading', 'Pair another device', this.handleClose)}
       ${this.pairing ? this.renderPairing(this.pairing) : this.renderNewCode()} ${this.renderKeys()}
       <p role="status">${this.message}</p>
     </dialog>`;
@@ -209,7 +188,7 @@ export class PodiumPairDevice extends LitElement {
       >
         ${pairIcon}
       </button>
-      ${this.opened ? this.renderDialog() : nothing}`;
+      ${this.dialog.opened ? this.renderDialog() : nothing}`;
   }
 }
 

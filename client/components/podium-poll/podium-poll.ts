@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { PollEventData } from '../../../shared/protocol.js';
+import type { PollEventData } from '../../../shared/room-protocol.js';
 import { controlPoll, votePoll } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
 import { roomBus } from '../../state/room-bus.js';

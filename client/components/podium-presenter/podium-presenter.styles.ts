@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { controls, tokens } from '../../styles/theme.js';
+import { presenterControlsStyles } from '../presenter-controls.styles.js';
 
 /** Layout of `<podium-presenter>`: the slide large on the left; next slide, clock and notes on the right. */
 export const presenterStyles = [
   tokens,
   controls,
+  presenterControlsStyles,
   css`
     :host {
       display: block;
@@ -68,38 +70,12 @@ export const presenterStyles = [
     }
     .label {
       margin: 0 0 4px;
-      font-size: 0.75rem;
-      font-weight: 700;
-      letter-spacing: 0.08em;
-      text-transform: uppercase;
-      color: var(--podium-muted);
-    }
-    .next podium-slide {
-      --podium-stage-shadow: 0 0 0 1px var(--podium-border);
-    }
-    .end {
-      aspect-ratio: 16 / 9;
-      display: grid;
-      place-items: center;
-      border: 1px dashed var(--podium-border);
-      border-radius: 10px;
-      color: var(--podium-muted);
     }
     .status {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       gap: 8px 16px;
-    }
-    .position {
-      margin: 0;
-      color: var(--podium-muted);
-      font-variant-numeric: tabular-nums;
-      font-size: 1.05rem;
-    }
-    .position strong {
-      font-size: 1.8rem;
-      color: var(--podium-text);
     }
     .wall {
       font-variant-numeric: tabular-nums;
@@ -108,44 +84,15 @@ export const presenterStyles = [
     .notes {
       flex: 1;
       min-height: 6em;
-      overflow-y: auto;
-      overscroll-behavior: contain;
-      background: var(--podium-surface);
-      border: 1px solid var(--podium-border);
-      border-radius: var(--podium-radius);
-      padding: 12px 14px;
       font-size: calc(1.2rem * var(--podium-notes-scale, 1));
-      line-height: 1.5;
-      overflow-wrap: break-word;
-    }
-    .notes p {
-      margin: 0 0 0.6em;
-    }
-    .notes .empty {
-      color: var(--podium-muted);
-      font-style: italic;
-    }
-    .controls {
-      grid-area: controls;
-      display: grid;
-      grid-template-columns: 1fr 2fr;
-      gap: 10px;
     }
     .controls button {
       min-height: 56px;
       font-size: 1.15rem;
-      font-weight: 600;
-    }
-    button[aria-disabled='true'] {
-      opacity: 0.45;
-      cursor: default;
     }
     .notice {
       margin: 0;
       color: var(--podium-warn);
-    }
-    .notice:empty {
-      display: none;
     }
     .problem {
       max-width: 32em;
@@ -153,9 +100,6 @@ export const presenterStyles = [
       text-align: center;
       line-height: 1.5;
       padding: 16px;
-    }
-    .problem a {
-      color: var(--podium-accent);
     }
   `,
 ];

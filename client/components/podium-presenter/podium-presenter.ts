@@ -3,18 +3,15 @@ import { customElement, property, query } from 'lit/decorators.js';
 import type { ClockResponse, RoomSettingsResponse } from '../../../shared/protocol.js';
 import { eventsUrl } from '../../api/deck-api.js';
 import { PresenterDeckController } from '../../controllers/presenter-deck-controller.js';
-import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { KeyboardShortcutsController } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
-import { stepBack, stepForward } from '../../state/step-walk.js';
 import { audiencePath, projectorPath } from '../../utils/deck-path.js';
-import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
 import type { SlideSelectDetail } from '../events.js';
-import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
+import { gridIcon } from '../icons.js';
+import * as parts from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
-import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
-import '../podium-talk-clock/podium-talk-clock.js';
 import '../podium-notes-size/podium-notes-size.js';
 import '../podium-room-settings/podium-room-settings.js';
 import { presenterStyles } from './podium-presenter.styles.js';
@@ -75,14 +72,13 @@ export class PodiumPresenter extends LitElement {
   private handleKey(event: KeyboardEvent): boolean {
     const deck = this.presenter.deck;
     if (this.grid?.isOpen || !deck) return false;
-    if (isSlideKey(event)) {
-      const target = stepKeyTarget(event, this.presenter.shown, deck.slides);
-      if (target) this.presenter.go(target.index, target.step);
-      return true;
-    }
-    if (event.key !== 'g' && event.key !== 'G') return false;
-    void this.grid?.show();
-    return true;
+    const shown = { slides: deck.slides, shown: this.presenter.shown };
+    return parts.presenterKey(
+      event,
+      shown,
+      (target) => this.presenter.go(target.index, target.step),
+      () => this.handleGridOpen(),
+    );
   }
 
   private handleBack(): void {
@@ -133,9 +129,7 @@ export class PodiumPresenter extends LitElement {
     const count = deck.slides.length;
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
-    const steps = deck.slides[index]?.steps ?? 0;
-    const upcoming = stepForward(deck.slides, this.presenter.shown);
-    const next = upcoming && deck.slides[upcoming.index];
+    const shown = { slides: deck.slides, shown: this.presenter.shown };
     const notes = deck.notes[index]?.trim() ?? '';
     const time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     return html`<main>
@@ -148,38 +142,14 @@ export class PodiumPresenter extends LitElement {
       <podium-slide class="current" .html=${current} .step=${step} label="Current slide, ${index + 1} of ${count}"
         >This slide is empty.</podium-slide
       >
-      <div class="controls" role="group" aria-label="Slide controls">
-        <button
-          aria-disabled=${stepBack(deck.slides, this.presenter.shown) ? 'false' : 'true'}
-          @click=${this.handleBack}
-        >
-          ${chevronLeft}Back
-        </button>
-        <button class="primary" aria-disabled=${upcoming ? 'false' : 'true'} @click=${this.handleNext}>
-          Next${chevronRight}
-        </button>
-      </div>
+      ${parts.slideControls(shown, this.handleBack, this.handleNext)}
       <div class="side">
         <section class="next" aria-labelledby="next-label">
           <h2 class="label" id="next-label">Next</h2>
-          ${
-            upcoming && next
-              ? html`<podium-slide preview .html=${next.html} .step=${upcoming.step}></podium-slide>`
-              : html`<div class="end">End of the deck</div>`
-          }
+          ${parts.upNext(shown)}
         </section>
         <div class="status">
-          <p class="position">
-            Slide <strong>${index + 1}</strong> of ${count}${steps > 0 ? ` · step ${step} of ${steps}` : ''}
-          </p>
-          <podium-talk-clock
-            deck-id=${this.deckId}
-            .presenterKey=${key ?? ''}
-            .clock=${clock}
-            .index=${index}
-            .count=${count}
-            @podium-clock-change=${this.handleClockChange}
-          ></podium-talk-clock>
+          ${parts.slidePosition(shown)} ${parts.talkClock(this.deckId, key, clock, shown, this.handleClockChange)}
           <span class="wall" aria-label="Time of day ${time}">${time}</span>
           <podium-notes-size></podium-notes-size>
         </div>
@@ -192,21 +162,10 @@ export class PodiumPresenter extends LitElement {
         <p class="notice" role="status">${notice}</p>
         <section class="notes" aria-labelledby="notes-label" tabindex="0" data-keys-scroll>
           <h2 class="label" id="notes-label">Notes</h2>
-          ${
-            notes
-              ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
-              : html`<p class="empty">No notes for this slide.</p>`
-          }
+          ${parts.notesText(notes)}
         </section>
       </div>
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${slideAnnouncement(index, count, current, { step, steps })}
-      </div>
-      <podium-slide-grid
-        .slides=${deck.slides}
-        .current=${index}
-        @podium-slide-select=${this.handleSlideSelect}
-      ></podium-slide-grid>
+      ${parts.announcedSlideAndGrid(shown, this.handleSlideSelect)}
     </main>`;
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { QuestionsEventData } from '../../../shared/protocol.js';
+import type { QuestionsEventData } from '../../../shared/room-protocol.js';
 import { roomBus } from '../../state/room-bus.js';
 
 /**

@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Question, QuestionState } from '../../../shared/protocol.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Question, QuestionState } from '../../../shared/room-protocol.js';
 import { fetchAllQuestions, setQuestionsOnScreen, setQuestionState } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
 import { roomBus } from '../../state/room-bus.js';
 import { podiumEvent } from '../events.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { questionsStyles } from '../podium-questions/podium-questions.styles.js';
 
 const questionIcon = svg`<svg width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor"
@@ -28,13 +29,12 @@ export class PodiumQuestionsAdmin extends LitElement {
   /** This remote's presenter key; never an attribute. */
   @property({ attribute: false }) presenterKey = '';
 
-  @state() private opened = false;
   @state() private questions: Question[] = [];
   @state() private seen = new Set<string>();
   @state() private onScreen = false;
   @state() private message = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private readonly dialog = new DialogController(this);
 
   private loading = false;
   private reloadWanted = false;
@@ -76,7 +76,7 @@ export class PodiumQuestionsAdmin extends LitElement {
     try {
       const questions = await fetchAllQuestions(this.deckId, this.presenterKey);
       this.questions = [...questions].sort((a, b) => Number(a.state === 'hidden') - Number(b.state === 'hidden'));
-      if (this.opened) this.markSeen();
+      if (this.dialog.opened) this.markSeen();
     } catch (err) {
       this.message = err instanceof ApiError ? err.message : 'Could not load the questions.';
     } finally {
@@ -92,28 +92,14 @@ export class PodiumQuestionsAdmin extends LitElement {
     this.seen = new Set(this.questions.map((q) => q.id));
   }
 
-  private async handleOpen(): Promise<void> {
-    this.opened = true;
+  private handleOpen(): void {
     this.message = '';
     this.markSeen();
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    void this.dialog.open();
   }
 
   private handleClose(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.opened = false;
-  }
-
-  private handleDialogClick(event: MouseEvent): void {
-    if (event.target === this.dialog) this.dialog?.close();
-  }
-
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    event.stopPropagation();
+    this.dialog.close();
   }
 
   private async handleState(question: Question, state: QuestionState): Promise<void> {
@@ -139,7 +125,7 @@ export class PodiumQuestionsAdmin extends LitElement {
   }
 
   private handleGoTo(question: Question): void {
-    this.dialog?.close();
+    this.dialog.close();
     this.dispatchEvent(podiumEvent('podium-slide-select', { index: question.slide }));
   }
 
@@ -167,16 +153,8 @@ export class PodiumQuestionsAdmin extends LitElement {
   private renderDialog() {
     // The report page finds this device's key in its storage: no key in a URL, so none in history.
     const reportHref = `/d/${encodeURIComponent(this.deckId)}/report`;
-    return html`<dialog
-      aria-labelledby="admin-heading"
-      @close=${this.handleDialogClose}
-      @click=${this.handleDialogClick}
-      @keydown=${this.handleDialogKeydown}
-    >
-      <header>
-        <h2 id="admin-heading">Audience questions</h2>
-        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+    return html`<dialog aria-labelledby="admin-heading">
+      ${dialogHeader('admin-heading', 'Audience questions', this.handleClose)}
       <div class="actions">
         <button aria-pressed=${this.onScreen ? 'true' : 'false'} @click=${this.handleOnScreen}>
           Top questions on screen
@@ -204,7 +182,7 @@ export class PodiumQuestionsAdmin extends LitElement {
       >
         ${questionIcon}${unseen > 0 ? html`<span class="badge" aria-hidden="true">${unseen}</span>` : nothing}
       </button>
-      ${this.opened ? this.renderDialog() : nothing}`;
+      ${this.dialog.opened ? this.renderDialog() : nothing}`;
   }
 }
 

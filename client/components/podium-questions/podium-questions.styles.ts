@@ -30,20 +30,6 @@ export const questionsStyles = [
       font-weight: 700;
       line-height: 1.4em;
     }
-    header {
-      position: sticky;
-      top: 0;
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      background: var(--podium-bg);
-      padding-top: 8px;
-      z-index: 1;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.2rem;
-    }
     form {
       display: grid;
       gap: 6px;

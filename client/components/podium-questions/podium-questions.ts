@@ -1,11 +1,12 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Question } from '../../../shared/protocol.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Question } from '../../../shared/room-protocol.js';
 import { askQuestion, voteQuestion } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
 import { roomBus } from '../../state/room-bus.js';
 import { SavedIds } from '../../state/saved-ids.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { questionsStyles } from './podium-questions.styles.js';
 
 /** Longest question, in characters (the server's limit). */
@@ -33,14 +34,13 @@ export class PodiumQuestions extends LitElement {
   /** The deck whose questions these are; default none. */
   @property({ attribute: 'deck-id' }) deckId = '';
 
-  @state() private opened = false;
   @state() private questions: Question[] = [];
   @state() private text = '';
   @state() private busy = false;
   @state() private error = '';
   @state() private notice = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private readonly dialog = new DialogController(this);
 
   private asked = new SavedIds('');
   private voted = new SavedIds('');
@@ -68,29 +68,14 @@ export class PodiumQuestions extends LitElement {
     this.questions = roomBus.questions?.questions ?? [];
   };
 
-  private async handleOpen(): Promise<void> {
-    this.opened = true;
+  private handleOpen(): void {
     this.error = '';
     this.notice = '';
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    void this.dialog.open();
   }
 
   private handleClose(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.opened = false;
-  }
-
-  private handleDialogClick(event: MouseEvent): void {
-    if (event.target === this.dialog) this.dialog?.close();
-  }
-
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    // Typing and moving through the list must not move slides.
-    event.stopPropagation();
+    this.dialog.close();
   }
 
   private handleInput(event: InputEvent): void {
@@ -163,16 +148,8 @@ export class PodiumQuestions extends LitElement {
   private renderDialog() {
     const count = length(this.text);
     const over = count > MAX_QUESTION_LENGTH;
-    return html`<dialog
-      aria-labelledby="questions-heading"
-      @close=${this.handleDialogClose}
-      @click=${this.handleDialogClick}
-      @keydown=${this.handleDialogKeydown}
-    >
-      <header>
-        <h2 id="questions-heading">Questions</h2>
-        <button class="icon" aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </header>
+    return html`<dialog aria-labelledby="questions-heading">
+      ${dialogHeader('questions-heading', 'Questions', this.handleClose)}
       <form @submit=${this.handleAsk}>
         <label for="ask">Ask the speaker</label>
         <textarea
@@ -206,7 +183,7 @@ export class PodiumQuestions extends LitElement {
     return html`<button class="open" aria-label="Questions, ${open} open" title="Questions" @click=${this.handleOpen}>
         ${questionIcon}${open > 0 ? html`<span class="badge" aria-hidden="true">${open}</span>` : nothing}
       </button>
-      ${this.opened ? this.renderDialog() : nothing}`;
+      ${this.dialog.opened ? this.renderDialog() : nothing}`;
   }
 }
 

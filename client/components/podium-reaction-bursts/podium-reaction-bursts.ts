@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, unsafeCSS, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { ReactionName, ReactionsEventData } from '../../../shared/protocol.js';
+import type { ReactionName, ReactionsEventData } from '../../../shared/room-protocol.js';
 import { REACTION_NAMES } from '../../../shared/validate.js';
 import { REACTION_ICONS, REACTION_LABELS } from '../reaction-icons.js';
 

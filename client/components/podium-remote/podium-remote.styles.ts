@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { controls, tokens } from '../../styles/theme.js';
+import { presenterControlsStyles } from '../presenter-controls.styles.js';
 
 /** Layout of `<podium-remote>`: one column on a phone, two on a laptop or landscape tablet. */
 export const remoteStyles = [
   tokens,
   controls,
+  presenterControlsStyles,
   css`
     :host {
       display: grid;
@@ -93,23 +95,9 @@ export const remoteStyles = [
       min-width: 0;
     }
     .next podium-slide {
-      --podium-stage-shadow: 0 0 0 1px var(--podium-border);
       opacity: 0.92;
     }
-    .label {
-      font-size: 0.75rem;
-      font-weight: 700;
-      letter-spacing: 0.08em;
-      text-transform: uppercase;
-      color: var(--podium-muted);
-    }
     .end {
-      aspect-ratio: 16 / 9;
-      display: grid;
-      place-items: center;
-      border: 1px dashed var(--podium-border);
-      border-radius: 10px;
-      color: var(--podium-muted);
       font-size: 0.9rem;
     }
     .info {
@@ -119,16 +107,6 @@ export const remoteStyles = [
       justify-content: center;
       gap: 4px;
       min-width: 0;
-    }
-    .position {
-      margin: 0;
-      font-size: 1.05rem;
-      color: var(--podium-muted);
-      font-variant-numeric: tabular-nums;
-    }
-    .position strong {
-      font-size: 1.9rem;
-      color: var(--podium-text);
     }
     .awake {
       margin: 0;
@@ -140,25 +118,10 @@ export const remoteStyles = [
     }
     .notes {
       grid-area: notes;
-      overflow-y: auto;
-      overscroll-behavior: contain;
-      background: var(--podium-surface);
-      border: 1px solid var(--podium-border);
-      border-radius: var(--podium-radius);
-      padding: 12px 14px;
       font-size: calc(1.1rem * var(--podium-notes-scale, 1));
-      line-height: 1.5;
-      overflow-wrap: break-word;
-    }
-    .notes p {
-      margin: 0 0 0.6em;
     }
     .notes p:last-child {
       margin-bottom: 0;
-    }
-    .notes .empty {
-      color: var(--podium-muted);
-      font-style: italic;
     }
     .notes.none {
       align-self: start;
@@ -169,19 +132,10 @@ export const remoteStyles = [
       font-size: 0.9rem;
       color: var(--podium-muted);
     }
-    .controls {
-      grid-area: controls;
-      display: grid;
-      grid-template-columns: 1fr 2fr;
-      gap: 10px;
-    }
     .controls button {
       min-height: 84px;
       font-size: 1.25rem;
-      font-weight: 600;
       border-radius: 16px;
-      user-select: none;
-      -webkit-user-select: none;
     }
     .controls button svg {
       width: 28px;
@@ -189,10 +143,6 @@ export const remoteStyles = [
     }
     .controls button:active:not([aria-disabled='true']) {
       transform: scale(0.98);
-    }
-    button[aria-disabled='true'] {
-      opacity: 0.4;
-      cursor: default;
     }
     .notice {
       position: absolute;
@@ -209,9 +159,6 @@ export const remoteStyles = [
       box-shadow: 0 6px 24px rgb(0 0 0 / 0.3);
       pointer-events: none;
     }
-    .notice:empty {
-      display: none;
-    }
     .problem {
       grid-column: 1 / -1;
       grid-row: 1 / -1;
@@ -226,9 +173,6 @@ export const remoteStyles = [
     .problem h1 {
       font-size: 1.4rem;
       margin: 0 0 0.5em;
-    }
-    .problem a {
-      color: var(--podium-accent);
     }
     /* A phone on its side: the slide beside the notes, Back/Next along the bottom, all in view. */
     @media (orientation: landscape) and (max-height: 560px) {

@@ -6,16 +6,15 @@ import { AudiencePollController } from '../../controllers/audience-poll-controll
 import { RoomController } from '../../controllers/room-controller.js';
 import { ReactionWindow } from '../../state/reaction-window.js';
 import { PresenterDeckController, type Problem } from '../../controllers/presenter-deck-controller.js';
-import { isSlideKey, KeyboardShortcutsController, stepKeyTarget } from '../../controllers/slide-keys-controller.js';
+import { KeyboardShortcutsController } from '../../controllers/slide-keys-controller.js';
 import { SlideStreamController } from '../../controllers/slide-stream-controller.js';
 import { SwipeController } from '../../controllers/swipe-controller.js';
 import { WakeLockController } from '../../controllers/wake-lock-controller.js';
-import { stepBack, stepForward } from '../../state/step-walk.js';
 import { audiencePath } from '../../utils/deck-path.js';
-import { noteBlocks, slideAnnouncement } from '../../utils/slide-text.js';
 import type { ClockResponse, RoomSettingsResponse } from '../../../shared/protocol.js';
 import { podiumEvent, type BurstsToggleDetail, type SlideSelectDetail } from '../events.js';
-import { chevronLeft, chevronRight, gridIcon } from '../icons.js';
+import { gridIcon } from '../icons.js';
+import * as parts from '../presenter-controls.js';
 import '../podium-connection-status/podium-connection-status.js';
 import '../podium-deck-report/podium-deck-report.js';
 import '../podium-pair-device/podium-pair-device.js';
@@ -23,10 +22,8 @@ import '../podium-reaction-bursts/podium-reaction-bursts.js';
 import '../podium-room-radar/podium-room-radar.js';
 import '../podium-room-settings/podium-room-settings.js';
 import '../podium-questions-admin/podium-questions-admin.js';
-import '../podium-slide-grid/podium-slide-grid.js';
 import type { PodiumSlideGrid } from '../podium-slide-grid/podium-slide-grid.js';
 import '../podium-slide/podium-slide.js';
-import '../podium-talk-clock/podium-talk-clock.js';
 import '../podium-notes-size/podium-notes-size.js';
 import { remoteStyles } from './podium-remote.styles.js';
 
@@ -103,14 +100,13 @@ export class PodiumRemote extends LitElement {
   private handleKey(event: KeyboardEvent): boolean {
     const deck = this.presenter.deck;
     if (this.grid?.isOpen || !deck) return false;
-    if (isSlideKey(event)) {
-      const target = stepKeyTarget(event, this.presenter.shown, deck.slides);
-      if (target) this.go(target.index, target.step);
-      return true;
-    }
-    if (event.key !== 'g' && event.key !== 'G') return false;
-    this.handleGridOpen();
-    return true;
+    const shown = { slides: deck.slides, shown: this.presenter.shown };
+    return parts.presenterKey(
+      event,
+      shown,
+      (target) => this.go(target.index, target.step),
+      () => this.handleGridOpen(),
+    );
   }
 
   private handlePrevious(): void {
@@ -165,11 +161,7 @@ export class PodiumRemote extends LitElement {
       </p>`;
     }
     return html`<section class="notes" aria-label="Speaker notes" tabindex="0" data-keys-scroll>
-      ${
-        notes
-          ? noteBlocks(notes).map((block) => html`<p>${block}</p>`)
-          : html`<p class="empty">No notes for this slide.</p>`
-      }
+      ${parts.notesText(notes)}
     </section>`;
   }
 
@@ -180,10 +172,7 @@ export class PodiumRemote extends LitElement {
     const count = deck.slides.length;
     const { index, step } = this.presenter.shown;
     const current = deck.slides[index]?.html ?? '';
-    const steps = deck.slides[index]?.steps ?? 0;
-    // The preview shows what Next will show: this slide one build on, or the next slide at step 0.
-    const upcoming = stepForward(deck.slides, this.presenter.shown);
-    const next = upcoming && deck.slides[upcoming.index];
+    const shown = { slides: deck.slides, shown: this.presenter.shown };
     const notes = deck.notes[index]?.trim() ?? '';
     return html`<main>
       <header class="bar">
@@ -212,24 +201,11 @@ export class PodiumRemote extends LitElement {
       </div>
       <section class="next" aria-label="Up next">
         <span class="label" aria-hidden="true">Next</span>
-        ${
-          upcoming && next
-            ? html`<podium-slide preview .html=${next.html} .step=${upcoming.step}></podium-slide>`
-            : html`<div class="end">End of the deck</div>`
-        }
+        ${parts.upNext(shown)}
       </section>
       <section class="info">
-        <p class="position">
-          Slide <strong>${index + 1}</strong> of ${count}${steps > 0 ? ` · step ${step} of ${steps}` : ''}
-        </p>
-        <podium-talk-clock
-          deck-id=${this.deckId}
-          .presenterKey=${key ?? ''}
-          .clock=${this.presenter.clock}
-          .index=${index}
-          .count=${count}
-          @podium-clock-change=${this.handleClockChange}
-        ></podium-talk-clock>
+        ${parts.slidePosition(shown)}
+        ${parts.talkClock(this.deckId, key, this.presenter.clock, shown, this.handleClockChange)}
         <podium-notes-size></podium-notes-size>
         <p class="awake ${this.wakeLock.active ? 'on' : ''}" role="status">
           ${this.wakeLock.active ? 'Screen kept awake' : 'Screen may sleep: tap to keep it on'}
@@ -249,34 +225,9 @@ export class PodiumRemote extends LitElement {
           @podium-settings-change=${this.handleSettingsChange}
         ></podium-room-settings>
       </podium-room-radar>
-      ${this.renderNotes(deck, notes)}
-      <div class="controls" role="group" aria-label="Slide controls">
-        <button
-          class="previous"
-          aria-label="Back"
-          aria-disabled=${stepBack(deck.slides, this.presenter.shown) ? 'false' : 'true'}
-          @click=${this.handlePrevious}
-        >
-          ${chevronLeft}<span aria-hidden="true">Back</span>
-        </button>
-        <button
-          class="next-button primary"
-          aria-label="Next slide"
-          aria-disabled=${upcoming ? 'false' : 'true'}
-          @click=${this.handleNext}
-        >
-          <span aria-hidden="true">Next</span>${chevronRight}
-        </button>
-      </div>
+      ${this.renderNotes(deck, notes)} ${parts.slideControls(shown, this.handlePrevious, this.handleNext)}
       <div class="notice" role="status">${notice}</div>
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
-        ${slideAnnouncement(index, count, current, { step, steps })}
-      </div>
-      <podium-slide-grid
-        .slides=${deck.slides}
-        .current=${index}
-        @podium-slide-select=${this.handleSlideSelect}
-      ></podium-slide-grid>
+      ${parts.announcedSlideAndGrid(shown, this.handleSlideSelect)}
     </main>`;
   }
 }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { TalkReport } from '../../../shared/protocol.js';
+import type { TalkReport } from '../../../shared/room-protocol.js';
 import { fetchReport, fetchReportCsv } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
 import { savedPresenterKey, takePairingLink } from '../../state/presenter-key.js';

@@ -1,6 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AudienceResponse, ReactionName } from '../../../shared/protocol.js';
+import type { AudienceResponse, ReactionName } from '../../../shared/room-protocol.js';
 import { REACTION_NAMES } from '../../../shared/validate.js';
 import { controls, tokens } from '../../styles/theme.js';
 import { podiumEvent } from '../events.js';

@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
 import { readPref, writePref } from '../../state/viewer-prefs.js';
 import { controls, modalDialog } from '../../styles/theme.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 
 /** One row of the list: the keys and what they do. */
 export interface Shortcut {
@@ -24,21 +25,6 @@ export class PodiumShortcuts extends LitElement {
       :host {
         display: contents;
         --podium-dialog-width: 420px;
-      }
-      .head {
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 10px 0;
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
-      .head button {
-        background: transparent;
-        border-color: transparent;
-        padding: 0.4em;
       }
       dl {
         display: grid;
@@ -73,27 +59,16 @@ export class PodiumShortcuts extends LitElement {
 
   @state() private lettersOn = !readPref('letter-keys-off');
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private readonly dialog = new DialogController(this);
 
   /** Opens the list. */
   show(): void {
     this.lettersOn = !readPref('letter-keys-off');
-    if (!this.dialog?.open) this.dialog?.showModal();
-  }
-
-  /**
-   * Closes the list and hands the keys back to the page at once. Opened with ? from the page,
-   * there is no control to give focus back to, and the browser leaves it on the hidden switch
-   * until its next frame: a key pressed meanwhile (Escape, then R) would be lost in the closed dialog.
-   */
-  private hide(): void {
-    this.dialog?.close();
-    const focused = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (focused instanceof HTMLElement) focused.blur();
+    void this.dialog.open();
   }
 
   private handleClose(): void {
-    this.hide();
+    this.dialog.close();
   }
 
   private handleLetters(event: Event): void {
@@ -101,21 +76,9 @@ export class PodiumShortcuts extends LitElement {
     writePref('letter-keys-off', !this.lettersOn);
   }
 
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    // Keys in the dialog are the dialog's (Space toggles the switch), never the page's.
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.hide();
-    }
-  }
-
   override render() {
-    return html`<dialog aria-labelledby="shortcuts-heading" @keydown=${this.handleDialogKeydown}>
-      <div class="head">
-        <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-        <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </div>
+    return html`<dialog aria-labelledby="shortcuts-heading">
+      ${dialogHeader('shortcuts-heading', 'Keyboard shortcuts', this.handleClose)}
       <dl>
         ${this.shortcuts.map(
           (shortcut) =>

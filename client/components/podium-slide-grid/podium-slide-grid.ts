@@ -1,8 +1,9 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
 import type { Slide } from '../../../shared/protocol.js';
 import { podiumEvent } from '../events.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import '../podium-slide/podium-slide.js';
 import { slideHeading } from '../../utils/slide-text.js';
 import { controls, modalDialog } from '../../styles/theme.js';
@@ -18,25 +19,6 @@ export class PodiumSlideGrid extends LitElement {
     controls,
     modalDialog,
     css`
-      .head {
-        position: sticky;
-        top: 0;
-        z-index: 1;
-        display: flex;
-        align-items: center;
-        justify-content: space-between;
-        padding: 10px 0;
-        background: var(--podium-bg);
-      }
-      h2 {
-        margin: 0;
-        font-size: 1.1rem;
-      }
-      .head button {
-        background: transparent;
-        border-color: transparent;
-        padding: 0.4em;
-      }
       ol {
         list-style: none;
         margin: 0;
@@ -89,39 +71,26 @@ export class PodiumSlideGrid extends LitElement {
   /** The slide shown now (0-based), marked as current; default 0. */
   @property({ type: Number }) current = 0;
 
-  @state() private opened = false;
-
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private readonly dialog = new DialogController(this);
 
   /** True while the dialog is open. */
   get isOpen(): boolean {
-    return this.opened;
+    return this.dialog.opened;
   }
 
   /** Opens the dialog, with focus on the current slide. */
   async show(): Promise<void> {
-    this.opened = true;
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    await this.dialog.open();
     this.renderRoot.querySelector<HTMLButtonElement>('button[aria-current="true"]')?.focus();
   }
 
   private handleSelect(index: number): void {
-    this.dialog?.close();
+    this.dialog.close();
     this.dispatchEvent(podiumEvent('podium-slide-select', { index }));
   }
 
   private handleCloseClick(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClick(event: MouseEvent): void {
-    // A click on the dialog box itself, outside its content, is a click on the backdrop.
-    if (event.target === this.dialog) this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.opened = false;
+    this.dialog.close();
   }
 
   private renderSlides() {
@@ -142,16 +111,9 @@ export class PodiumSlideGrid extends LitElement {
   }
 
   override render() {
-    return html`<dialog
-      aria-labelledby="grid-heading"
-      @close=${this.handleDialogClose}
-      @click=${this.handleDialogClick}
-    >
-      <div class="head">
-        <h2 id="grid-heading">All slides</h2>
-        <button aria-label="Close" @click=${this.handleCloseClick}>${closeIcon}</button>
-      </div>
-      ${this.opened ? this.renderSlides() : nothing}
+    return html`<dialog aria-labelledby="grid-heading">
+      ${dialogHeader('grid-heading', 'All slides', this.handleCloseClick)}
+      ${this.dialog.opened ? this.renderSlides() : nothing}
     </dialog>`;
   }
 }

@@ -39,16 +39,6 @@ export const talkClockStyles = [
       color: var(--podium-muted);
       padding: 0.3em 0.5em;
     }
-    .head {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      padding: 10px 0;
-    }
-    h2 {
-      margin: 0;
-      font-size: 1.05rem;
-    }
     p {
       color: var(--podium-muted);
     }

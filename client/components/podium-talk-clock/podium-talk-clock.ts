@@ -5,8 +5,9 @@ import { postClock } from '../../api/deck-api.js';
 import { ApiError } from '../../api/request.js';
 import { serverTime } from '../../state/server-time.js';
 import { formatElapsed, NO_CLOCK, paceHint, passedMark, readClock } from '../../state/talk-clock.js';
+import { DialogController } from '../../controllers/dialog-controller.js';
 import { podiumEvent } from '../events.js';
-import { closeIcon } from '../icons.js';
+import { dialogHeader } from '../dialog-header.js';
 import { talkClockStyles } from './podium-talk-clock.styles.js';
 
 /** The buzz for each mark: a short double tap at 5 minutes left, a longer one at time up. */
@@ -34,14 +35,13 @@ export class PodiumTalkClock extends LitElement {
   /** The presenter key that authorizes changes; never an attribute. */
   @property({ attribute: false }) presenterKey = '';
 
-  @state() private opened = false;
   @state() private confirming = false;
   @state() private busy = false;
   @state() private message = '';
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
   @query('input[name="minutes"]') private minutesInput!: HTMLInputElement | null;
 
+  private readonly dialog = new DialogController(this);
   private interval: ReturnType<typeof setInterval> | undefined;
   private lastRemaining: number | null = null;
 
@@ -57,11 +57,9 @@ export class PodiumTalkClock extends LitElement {
 
   /** Opens the clock's dialog (start, target, start over). */
   async show(): Promise<void> {
-    this.opened = true;
     this.confirming = false;
     this.message = '';
-    await this.updateComplete;
-    if (!this.dialog?.open) this.dialog?.showModal();
+    await this.dialog.open();
   }
 
   private tick(): void {
@@ -94,16 +92,7 @@ export class PodiumTalkClock extends LitElement {
   }
 
   private handleClose(): void {
-    this.dialog?.close();
-  }
-
-  private handleDialogClose(): void {
-    this.opened = false;
-  }
-
-  private handleDialogKeydown(event: KeyboardEvent): void {
-    // Typing minutes must not move slides.
-    event.stopPropagation();
+    this.dialog.close();
   }
 
   private handleStart(): void {
@@ -152,15 +141,8 @@ export class PodiumTalkClock extends LitElement {
 
   private renderDialog() {
     const { startedAt, durationMinutes } = this.clock;
-    return html`<dialog
-      aria-labelledby="clock-heading"
-      @close=${this.handleDialogClose}
-      @keydown=${this.handleDialogKeydown}
-    >
-      <div class="head">
-        <h2 id="clock-heading">Talk clock</h2>
-        <button aria-label="Close" @click=${this.handleClose}>${closeIcon}</button>
-      </div>
+    return html`<dialog aria-labelledby="clock-heading">
+      ${dialogHeader('clock-heading', 'Talk clock', this.handleClose)}
       ${
         startedAt === null
           ? html`<p>The clock starts with the first slide change, or now:</p>
@@ -201,7 +183,7 @@ export class PodiumTalkClock extends LitElement {
       <button class="quiet" aria-haspopup="dialog" @click=${this.handleOpen}>
         ${started ? 'Clock' : 'Start clock'}
       </button>
-      ${this.opened ? this.renderDialog() : nothing}`;
+      ${this.dialog.opened ? this.renderDialog() : nothing}`;
   }
 }
 

@@ -7,7 +7,7 @@ import { deckIdFrom } from '../deck-id.js';
 import { deckNotFound, HttpError } from '../http-error.js';
 import { readJson } from '../read-json.js';
 import { requirePresenter } from '../presenter-auth.js';
-import type { PollControlResponse } from '../../../shared/protocol.js';
+import type { PollControlResponse } from '../../../shared/room-protocol.js';
 import { spendRoom, type RoomLimits } from '../room-limits.js';
 import { parseBody } from '../schemas.js';
 import { viewerId } from '../viewer-id.js';

@@ -8,7 +8,7 @@ import type {
   QuestionState,
   QuestionVoteResponse,
   QuestionsScreenRequest,
-} from '../../../shared/protocol.js';
+} from '../../../shared/room-protocol.js';
 import { normalizeShortText } from '../../../shared/normalize-text.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckIdFrom } from '../deck-id.js';

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import type { TalkReport } from '../../../shared/protocol.js';
+import type { TalkReport } from '../../../shared/room-protocol.js';
 import { reportCsv } from '../../room/report-csv.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckIdFrom } from '../deck-id.js';

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { REACTION_NAMES, type AudienceResponse, type ReactionName } from '../../../shared/protocol.js';
+import { REACTION_NAMES, type AudienceResponse, type ReactionName } from '../../../shared/room-protocol.js';
 import { addressKey } from '../../security/client-address.js';
 import type { AppDeps } from '../app-deps.js';
 import { deckIdFrom } from '../deck-id.js';

@@ -1,4 +1,4 @@
-import type { PollEventData } from '../../../shared/protocol.js';
+import type { PollEventData } from '../../../shared/room-protocol.js';
 import { sseEvent, type EventKind } from '../event-kind.js';
 
 /**

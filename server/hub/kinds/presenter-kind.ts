@@ -1,4 +1,4 @@
-import type { PresenterEventData } from '../../../shared/protocol.js';
+import type { PresenterEventData } from '../../../shared/room-protocol.js';
 import { sseEvent, type EventKind } from '../event-kind.js';
 
 /** The `presenter` event: whether a presenter remote of the deck is (or was within 20 s) connected. */

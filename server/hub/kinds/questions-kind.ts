@@ -1,4 +1,4 @@
-import type { QuestionsEventData } from '../../../shared/protocol.js';
+import type { QuestionsEventData } from '../../../shared/room-protocol.js';
 import { sseEvent, type EventKind } from '../event-kind.js';
 
 /** The `questions` event: a deck's public questions (never hidden ones), versioned by the questions sequence. */

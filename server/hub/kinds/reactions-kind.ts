@@ -1,4 +1,4 @@
-import type { ReactionsEventData } from '../../../shared/protocol.js';
+import type { ReactionsEventData } from '../../../shared/room-protocol.js';
 import { sseEvent, type EventKind } from '../event-kind.js';
 
 /** The `reactions` event: a deck's reaction totals, versioned by their sum (it grows with every flush). */

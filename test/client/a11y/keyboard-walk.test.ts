@@ -1,28 +1,10 @@
-import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { connectionStatus, shownHeading } from '../../support/browser.js';
 import { describeInBrowser } from '../../support/browser-suite.js';
+import { tabTo } from '../../support/keyboard.js';
 import { fetchState } from '../../support/server.js';
 
 const DECK = ['# One', 'Note:', 'First notes.', '---', '## Two', '---', '## Three'].join('\n');
-
-/** The accessible name (aria-label or text) of the element focused now, inside shadow roots too. */
-function focusedName(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let active: Element | null = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return (active?.getAttribute('aria-label') ?? active?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-}
-
-/** Presses Tab until the focused element's name matches `name` (at most `limit` presses). */
-async function tabTo(page: Page, name: RegExp, limit = 30): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (name.test(await focusedName(page))) return;
-  }
-  throw new Error(`no focusable element named ${String(name)} within ${limit} tabs`);
-}
 
 describeInBrowser('keyboard-only walks', (suite) => {
   it('through the remote: Next and Back, the grid, the clock dialog, the pair dialog', async () => {

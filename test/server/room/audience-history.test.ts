@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AudienceSample, TalkReport } from '../../../shared/protocol.js';
+import type { AudienceSample, TalkReport } from '../../../shared/room-protocol.js';
 import { DEFAULT_SETTINGS, readConfig } from '../../../server/config.js';
 import { sweepOnce } from '../../../server/deck-expiry.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';

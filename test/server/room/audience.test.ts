@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AudienceResponse, CreateDeckResponse } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { AudienceResponse } from '../../../shared/room-protocol.js';
 import { createScratchDatabase, DRIVERS, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';

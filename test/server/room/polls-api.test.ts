@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateDeckResponse, PollEventData } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { PollEventData } from '../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { DRIVERS } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AudienceResponse, CreateDeckResponse, PresenterEventData } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { AudienceResponse, PresenterEventData } from '../../../shared/room-protocol.js';
 import { createScratchDatabase, DRIVERS, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';
 import { EventRecorder } from '../../support/room-client.js';

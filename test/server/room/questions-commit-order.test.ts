@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskQuestionResponse, CreateDeckResponse, QuestionsEventData } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { AskQuestionResponse, QuestionsEventData } from '../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
 import { EventRecorder, Viewer } from '../../support/room-client.js';

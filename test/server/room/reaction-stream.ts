@@ -1,5 +1,5 @@
 import { EventSource } from 'eventsource';
-import type { ReactionsEventData } from '../../../shared/protocol.js';
+import type { ReactionsEventData } from '../../../shared/room-protocol.js';
 
 /** A real EventSource that records every `reactions` event of a deck and knows when the stream is open. */
 export class ReactionStreamClient {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateDeckResponse, ReactionName } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { ReactionName } from '../../../shared/room-protocol.js';
 import { DRIVERS } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskQuestionResponse, CreateDeckResponse, TalkReport } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { AskQuestionResponse, TalkReport } from '../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { sumDwellTimes } from '../../../server/store/history-store.js';
 import { DRIVERS } from '../../support/databases.js';

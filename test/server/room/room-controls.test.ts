@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import type {
   AskQuestionResponse,
-  CreateDeckResponse,
   PollControlResponse,
   PollEventData,
   QuestionsEventData,
   QuestionVoteResponse,
-} from '../../../shared/protocol.js';
+} from '../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { DRIVERS } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';

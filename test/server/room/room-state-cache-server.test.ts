@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateDeckResponse, PollEventData, QuestionsEventData } from '../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../shared/protocol.js';
+import type { PollEventData, QuestionsEventData } from '../../../shared/room-protocol.js';
 import { LISTENER_APPLICATION_NAME } from '../../../server/store/pg-database.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { createScratchDatabase, DRIVERS, type Driver, type ScratchDatabase } from '../../support/databases.js';

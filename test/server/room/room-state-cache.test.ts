@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PollEventData, Question } from '../../../shared/protocol.js';
+import type { PollEventData, Question } from '../../../shared/room-protocol.js';
 import { RoomStateCache, type RoomReader, type RoomSnapshot } from '../../../server/room/room-state-cache.js';
 
 /** A reader whose answers the test releases by hand, counting reads. */

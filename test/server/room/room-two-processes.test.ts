@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskQuestionResponse, PollEventData, QuestionVoteResponse } from '../../../shared/protocol.js';
+import type { AskQuestionResponse, PollEventData, QuestionVoteResponse } from '../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
 import { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
 import { EventRecorder, Viewer } from '../../support/room-client.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import type { TalkReport } from '../../../../shared/protocol.js';
+import type { TalkReport } from '../../../../shared/room-protocol.js';
 import { axeViolations } from '../../../support/axe.js';
 import { saveScreenshot } from '../../../support/browser.js';
 import { describeInBrowser } from '../../../support/browser-suite.js';

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import type { AudienceResponse, CreateDeckResponse } from '../../../../shared/protocol.js';
+import type { CreateDeckResponse } from '../../../../shared/protocol.js';
+import type { AudienceResponse } from '../../../../shared/room-protocol.js';
 import { axeViolations } from '../../../support/axe.js';
 import { saveScreenshot, shownHeading } from '../../../support/browser.js';
 import { describeInBrowser } from '../../../support/browser-suite.js';

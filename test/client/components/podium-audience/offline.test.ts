@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../../../shared/protocol.js';
 import { collectProblems, connectionStatus, newDesktopContext, shownHeading } from '../../../support/browser.js';
 import { describeInBrowser } from '../../../support/browser-suite.js';
+import { offlineCacheName } from '../../../support/build-client.js';
 import { fetchState } from '../../../support/server.js';
 import { deckForm, smallPng } from '../../../server/assets/asset-fixtures.js';
 
@@ -96,11 +97,14 @@ describeInBrowser('the audience page when the Wi-Fi comes and goes', (suite) => 
       await page.goto(`${suite.server.url}/d/${created.deck.id}`);
       await shownHeading(page, 'One').waitFor();
       await page.locator('html[data-offline-ready="true"]').waitFor();
-      const kept = () =>
-        page.evaluate(async () => {
-          const cache = await caches.open('podium-offline-v1');
-          return (await cache.keys()).map((request) => new URL(request.url).pathname);
-        });
+      const kept = async () =>
+        page.evaluate(
+          async (name) => {
+            const cache = await caches.open(name);
+            return (await cache.keys()).map((request) => new URL(request.url).pathname);
+          },
+          await offlineCacheName(),
+        );
       await expect
         .poll(
           async () => {
@@ -139,6 +143,32 @@ describeInBrowser('the audience page when the Wi-Fi comes and goes', (suite) => 
       }, created.deck.id);
       expect(offlineAnswers).toEqual(['network error', 'network error']);
       await context.setOffline(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps each build in a cache named after it, and a new worker drops the caches of older builds', async () => {
+    const current = await offlineCacheName();
+    expect(current).toMatch(/^podium-offline-[0-9a-f]{16}$/);
+    const context = await newDesktopContext(suite.browser, { serviceWorkers: 'allow' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${suite.server.url}/d/${created.deck.id}`);
+      await page.locator('html[data-offline-ready="true"]').waitFor();
+      const cacheNames = () => page.evaluate(() => caches.keys());
+      expect(await cacheNames()).toEqual([current]);
+      // An older build's cache (the name Podium once used for every build), with a bundle no page names now.
+      await page.evaluate(async () => {
+        const old = await caches.open('podium-offline-v1');
+        await old.put('/assets/old-bundle.js', new Response('old'));
+        await (await navigator.serviceWorker.ready).unregister();
+      });
+      expect(await cacheNames()).toEqual(expect.arrayContaining(['podium-offline-v1', current]));
+      // The next visit installs the worker afresh; on activation it keeps its own cache only.
+      await page.reload();
+      await page.locator('html[data-offline-ready="true"]').waitFor();
+      await expect.poll(cacheNames).toEqual([current]);
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import type { TalkReport } from '../../../../shared/protocol.js';
+import type { TalkReport } from '../../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../../server/security/limits.js';
 import { saveScreenshot } from '../../../support/browser.js';
 import { describeInBrowser } from '../../../support/browser-suite.js';

@@ -1,7 +1,10 @@
 // Podium's service worker: keeps the audience page and its deck for offline browsing, on secure
 // origins (https, or localhost). Never from the cache: the event stream, every write (anything
 // but GET) and every API answer other than the public deck and its images.
-const CACHE = 'podium-offline-v1';
+// The build writes its id here (see podiumServiceWorker in vite.config.ts): a new build keeps a new
+// cache, and the old one, with bundles no page names any more, goes when this worker activates.
+const BUILD = '__PODIUM_BUILD__';
+const CACHE = `podium-offline-${BUILD}`;
 /** How long a page or deck request waits for the network before a kept copy is used instead, in ms. */
 const NETWORK_WAIT_MS = 3000;
 
