@@ -49,6 +49,8 @@ describe('npm run bench', () => {
         '--out',
         out,
         '--from-source',
+        // The room phases have their own test (bench-room.test.ts).
+        '--no-room',
       ],
       // Real Postgres when the suite has it (Podium starts faster there than on a fresh PGlite).
       { BENCH_DATABASE_URL: TEST_DATABASE_URL },
