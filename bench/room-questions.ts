@@ -36,6 +36,8 @@ export interface VoteWindowFigures {
   votes: Sent;
   seconds: number;
   pg: PgRates;
+  /** From sending a vote to its answer, ms. */
+  answerMs: Spread;
   /** From a vote's answer to the remote's event including it, ms. */
   voteToRemote: Spread;
   /** Answered votes no remote event included before the timeout. */
@@ -59,11 +61,18 @@ function sent(): Sent {
   return { sent: 0, answered: 0, refused: {}, failed: 0 };
 }
 
-/** Counts one request's outcome in `into`; true when answered with `ok`. */
-async function count(into: Sent, ok: number, request: () => Promise<{ status: number }>): Promise<boolean> {
+/** Counts one request's outcome in `into` (and its time in `ms`); true when answered with `ok`. */
+async function count(
+  into: Sent,
+  ok: number,
+  request: () => Promise<{ status: number }>,
+  ms: number[] = [],
+): Promise<boolean> {
   into.sent += 1;
+  const started = performance.now();
   try {
     const { status } = await request();
+    ms.push(performance.now() - started);
     if (status === ok) into.answered += 1;
     else into.refused[status] = (into.refused[status] ?? 0) + 1;
     return status === ok;
@@ -101,6 +110,8 @@ export async function measureQuestionStorm(
   const votes = sent();
   const answers: Array<{ id: string; votes: number; at: number }> = [];
   const votedBy = phones.map(() => new Set<string>());
+  const questionMs: number[] = [];
+  const pollMs: number[] = [];
   const askAll = () =>
     spreadOver(options.questions, options.seconds, async (i) => {
       await count(asked, 201, async () => {
@@ -126,16 +137,21 @@ export async function measureQuestionStorm(
         if (!id) await sleep(20);
       }
       mine.add(id);
-      await count(votes, 200, async () => {
-        const answer = await phones[v]?.request('POST', `${deckPath}/questions/${id}/votes`);
-        if (answer?.status === 200)
-          answers.push({
-            id: id as string,
-            votes: (JSON.parse(answer.body) as { votes: number }).votes,
-            at: performance.now(),
-          });
-        return answer ?? { status: 0 };
-      });
+      await count(
+        votes,
+        200,
+        async () => {
+          const answer = await phones[v]?.request('POST', `${deckPath}/questions/${id}/votes`);
+          if (answer?.status === 200)
+            answers.push({
+              id: id as string,
+              votes: (JSON.parse(answer.body) as { votes: number }).votes,
+              at: performance.now(),
+            });
+          return answer ?? { status: 0 };
+        },
+        questionMs,
+      );
     });
   const questionWindow = await underLoad(stage, counters, options.gapMs, () => Promise.all([askAll(), voteAll()]));
 
@@ -175,12 +191,17 @@ export async function measureQuestionStorm(
   const pollAnswers: number[] = [];
   const pollWindow = await underLoad(stage, counters, options.gapMs, () =>
     spreadOver(viewers, options.pollSeconds, async (i) => {
-      const ok = await count(pollVotes, 202, async () => {
-        const answer = await phones[i]?.request('POST', `${deckPath}/polls/${POLL_ID}/votes`, {
-          option: i % POLL_OPTIONS,
-        });
-        return answer ?? { status: 0 };
-      });
+      const ok = await count(
+        pollVotes,
+        202,
+        async () => {
+          const answer = await phones[i]?.request('POST', `${deckPath}/polls/${POLL_ID}/votes`, {
+            option: i % POLL_OPTIONS,
+          });
+          return answer ?? { status: 0 };
+        },
+        pollMs,
+      );
       if (ok) pollAnswers.push(performance.now());
     }),
   );
@@ -204,6 +225,7 @@ export async function measureQuestionStorm(
     questions: {
       votes,
       seconds: questionWindow.seconds,
+      answerMs: spread(questionMs),
       pg: questionWindow.pg,
       voteToRemote: spread(questionDelays),
       remoteMissing: answers.length - questionDelays.length,
@@ -214,6 +236,7 @@ export async function measureQuestionStorm(
       voters: viewers,
       votes: pollVotes,
       seconds: pollWindow.seconds,
+      answerMs: spread(pollMs),
       pg: pollWindow.pg,
       voteToRemote: spread(pollDelays.delays),
       remoteMissing: pollDelays.missing,

@@ -30,7 +30,7 @@ function voteRow(name: string, f: VoteWindowFigures, idle: Spread): string {
   const notifies = f.pg.notifiesPerSecond;
   return (
     `| ${name} | ${int(f.votes.answered)} of ${int(f.votes.sent)}${refusals(f.votes)} in ${f.seconds} s | ${f.pg.rowsPerSecond} | ${f.pg.commitsPerSecond} | ` +
-    `${notifies.questions} / ${notifies.poll} | ${ms(f.voteToRemote)}${f.remoteMissing > 0 ? ` (${f.remoteMissing} never seen)` : ''} | ` +
+    `${notifies.questions} / ${notifies.poll} | ${ms(f.answerMs)} | ${ms(f.voteToRemote)}${f.remoteMissing > 0 ? ` (${f.remoteMissing} never seen)` : ''} | ` +
     `${ratio(idle, f.putToEvent.storm, f.putToEvent.ratio)} | ${f.countsRight ? 'yes' : '**no**'} |`
   );
 }
@@ -103,8 +103,8 @@ export function roomMarkdown(room: RoomFigures): string {
     lines.push(
       `### Questions and polls (room part 2): ${int(q.viewers)} viewers, ${int(q.asked.answered)} questions asked${refusals(q.asked)}`,
       '',
-      '| window | votes answered | PG rows/s | PG commits/s | questions / poll NOTIFYs/s | vote-to-remote p50 / p99 ms | PUT-to-event p99 idle / storm ms | counts right |',
-      '|---|---|---:|---:|---|---|---|---|',
+      '| window | votes answered | PG rows/s | PG commits/s | questions / poll NOTIFYs/s | vote answered p50 / p99 ms | vote-to-remote p50 / p99 ms | PUT-to-event p99 idle / storm ms | counts right |',
+      '|---|---|---:|---:|---|---|---|---|---|',
       voteRow('question votes', q.questions, q.idlePutToEvent),
       voteRow(`poll, ${int(q.poll.voters)} voters`, q.poll, q.idlePutToEvent),
       '',

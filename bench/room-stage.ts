@@ -26,8 +26,11 @@ const ROOM_DECK = [
 export const POLL_ID = 's1p1';
 export const POLL_OPTIONS = 4;
 
-/** Phones share these sockets: keep-alive, as a phone's browser keeps its connection. */
-const PHONE_AGENT = new Agent({ keepAlive: true, maxSockets: 256 });
+/**
+ * Phones share these sockets: keep-alive, as a phone's browser keeps its connection. An idle one
+ * is closed after 4 s, before Podium's keep-alive timeout (5 s) closes it under a request.
+ */
+const PHONE_AGENT = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4000 });
 
 /** One audience member posting to one process: its own viewer cookie, over PHONE_AGENT. */
 export class Phone {
