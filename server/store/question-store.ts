@@ -56,6 +56,27 @@ export class QuestionStore {
   }
 
   /**
+   * The deck's public questions (as `list(deckId, false)`) and whether they are on every screen,
+   * in one query; null when there is no such deck.
+   */
+  async publicView(deckId: string): Promise<{ questions: Question[]; onScreen: boolean } | null> {
+    const rows = await guardConnection(() =>
+      // Without questions, one row whose question columns are all null.
+      this.db.query<Omit<QuestionRow, 'id'> & { id: string | null; on_screen: boolean }>(
+        `SELECT d.questions_on_screen AS on_screen, q.id::text AS id, q.text, q.votes, q.state, q.slide
+         FROM decks d LEFT JOIN LATERAL (
+           SELECT * FROM questions WHERE deck_id = d.id AND state <> 'hidden' ORDER BY votes DESC, id LIMIT 1000
+         ) q ON true
+         WHERE d.id = $1 ORDER BY q.votes DESC, q.id`,
+        [deckId],
+      ),
+    );
+    if (!rows[0]) return null;
+    const questions = rows.flatMap(({ id, ...row }) => (id === null ? [] : [toQuestion({ ...row, id })]));
+    return { questions, onScreen: rows[0].on_screen };
+  }
+
+  /**
    * Applies a batch of votes and taken-back votes (at most one per question and viewer) in ONE
    * statement, so one round trip: the batch's open questions are locked in id order first (so
    * batches from several processes never deadlock), then one insert, one delete and one update

@@ -8,7 +8,7 @@ import { PgliteDatabase } from '../../../server/store/pglite-database.js';
 import type { QuestionStore, QuestionVote } from '../../../server/store/question-store.js';
 import { createScratchDatabase, DRIVERS, type ScratchDatabase } from '../../support/databases.js';
 
-describe.each(DRIVERS)('QuestionStore.applyVotes on %s', (driver) => {
+describe.each(DRIVERS)('QuestionStore votes and public view on %s', (driver) => {
   // Two stores on one database, as two Podium processes have (one PGlite serves one process).
   let dbs: Database[] = [];
   let stores: QuestionStore[] = [];
@@ -92,5 +92,24 @@ describe.each(DRIVERS)('QuestionStore.applyVotes on %s', (driver) => {
     ]);
     const listed = await store.list(deckId, true);
     expect(Object.fromEntries(listed.map((q) => [q.id, q.votes]))).toEqual({ [first]: 1, [second]: 1, [third]: 0 });
+  });
+
+  it('shows the public questions by votes and whether they are on every screen, in one read', async () => {
+    const { deckId, ids } = await deckWithQuestions(3);
+    const [first, second, third] = ids as [string, string, string];
+    const store = stores[0] as QuestionStore;
+    expect(await store.publicView(deckId)).toEqual({ questions: await store.list(deckId, false), onScreen: false });
+    await store.applyVotes(deckId, [{ questionId: second, viewer: 'ann', up: true }]);
+    await store.setState(deckId, third, 'hidden');
+    await store.setOnScreen(deckId, true);
+    const view = await store.publicView(deckId);
+    expect(view?.questions.map((q) => [q.id, q.votes])).toEqual([
+      [second, 1],
+      [first, 0],
+    ]);
+    expect(view?.onScreen).toBe(true);
+    const empty = await deckWithQuestions(0);
+    expect(await store.publicView(empty.deckId)).toEqual({ questions: [], onScreen: false });
+    expect(await store.publicView('no-such-deck')).toBeNull();
   });
 });
