@@ -20,7 +20,7 @@ import { checkTargets, markdownSummary, type BenchContext, type TargetCheck } fr
 import { roomPhasesOrSkip, type RoomFigures } from './room-phases.js';
 import { roomMarkdown, roomOnlySummary } from './room-report.js';
 import { nchanMissing, startNchanServer } from './nchan-server.js';
-import { startNodePeer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
+import { PODIUM_UNLIMITED, startNodePeer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
 import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
@@ -29,16 +29,6 @@ import { measureUploadStorm, STORM_ENV, stormMarkdown, type StormFigures } from 
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Podium without its abuse limits: the bench opens every stream from one address and PUTs hundreds per second. */
-const UNLIMITED = {
-  PODIUM_RATE_LIMIT: 'off',
-  PODIUM_MAX_STREAMS: '1000000',
-  PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000',
-  // The sustained phases create a hundred decks from one address.
-  PODIUM_DECKS_PER_ADDRESS_PER_DAY: '0',
-  PODIUM_DECK_MB_PER_ADDRESS_PER_DAY: '0',
-  PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY: '0',
-};
 /** File descriptors kept free in a server for its own files, database connections and the like. */
 const FD_RESERVE = 16;
 
@@ -103,7 +93,7 @@ export async function runBench(
     }
     const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
     if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
-    // `limits` null: Podium without its abuse limits (UNLIMITED); otherwise exactly this environment over the defaults.
+    // `limits` null: Podium without its abuse limits (PODIUM_UNLIMITED); otherwise exactly this environment over the defaults.
     const startServer = async (
       kind: ServerKind,
       extraEnv: Record<string, string> = {},
@@ -114,7 +104,7 @@ export async function runBench(
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
       const env: Record<string, string> = {
-        ...(limits ?? UNLIMITED),
+        ...(limits ?? PODIUM_UNLIMITED),
         PODIUM_WORKERS: String(options.workers),
         ...options.podiumEnv,
         ...extraEnv,
