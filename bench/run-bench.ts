@@ -45,7 +45,8 @@ export interface BenchResults {
   uploadStorm: StormFigures | null;
   /** The room phases' figures, or why they were skipped. */
   room: RoomFigures;
-  files: { json: string; markdown: string; chart: string };
+  /** `chart` is null for `--room-only` (no streams measured). */
+  files: { json: string; markdown: string; chart: string | null };
 }
 
 /** Runs the whole bench; `log` gets one line per step. Cleans up (processes, scratch database, temp dirs) on any outcome. */
@@ -258,7 +259,7 @@ export async function runBench(
     const files = {
       json: join(options.out, `${stamp}.json`),
       markdown: join(options.out, `${stamp}.md`),
-      chart: join(options.out, `${stamp}.svg`),
+      chart: options.room.only ? null : join(options.out, `${stamp}.svg`),
     };
     const chart = drawChart(
       summary.rows,
@@ -268,7 +269,7 @@ export async function runBench(
       files.json,
       `${JSON.stringify({ context, options, runs, summary, uploads, targets, uploadStorm, room }, null, 2)}\n`,
     );
-    await writeFile(files.chart, chart);
+    if (files.chart) await writeFile(files.chart, chart);
     const sustained = { decks: options.decks, streams: options.sustainedStreams };
     const markdown = markdownSummary(context, summary, targets, `${stamp}.svg`, sustained, uploads);
     const sections = options.room.only
@@ -288,7 +289,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   runBench(options, console.log, ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ')).then(
     async (results) => {
       console.log(`\n${await readFile(results.files.markdown, 'utf8')}`);
-      console.log(`Wrote ${results.files.json}, ${results.files.markdown}, ${results.files.chart}`);
+      console.log(`Wrote ${Object.values(results.files).filter(Boolean).join(', ')}`);
       if (readme) await updateReadme(results);
       process.exit(0);
     },

@@ -48,6 +48,7 @@ describe('npm run bench, the room phases', () => {
       const results = await runBench(options, () => undefined);
       expect(results.runs.flatMap((run) => run.servers)).toEqual([]);
       expect(results.uploadStorm).toBeNull();
+      expect(results.files.chart).toBeNull();
       const { room } = results;
       expect(room.skipped).toBeNull();
 
