@@ -112,6 +112,7 @@ export async function measureQuestionStorm(
   const votedBy = phones.map(() => new Set<string>());
   const questionMs: number[] = [];
   const pollMs: number[] = [];
+  let asking = true;
   const askAll = () =>
     spreadOver(options.questions, options.seconds, async (i) => {
       await count(asked, 201, async () => {
@@ -121,7 +122,7 @@ export async function measureQuestionStorm(
         if (answer?.status === 201) ids.push((JSON.parse(answer.body) as AskQuestionResponse).question.id);
         return answer ?? { status: 0 };
       });
-    });
+    }).finally(() => (asking = false));
   const voteAll = () =>
     spreadOver(options.votes, options.seconds, async (i) => {
       const v = i % viewers;
@@ -129,6 +130,11 @@ export async function measureQuestionStorm(
       let id: string | undefined;
       // A question this viewer has not voted on yet (one may still have to be asked).
       while (!id) {
+        if (!asking && mine.size >= ids.length) {
+          votes.sent += 1;
+          votes.failed += 1; // Too few questions were asked: counted as a vote that could not be cast.
+          return;
+        }
         const start = (v * 31 + mine.size) % Math.max(1, ids.length);
         for (let k = 0; k < ids.length && !id; k += 1) {
           const candidate = ids[(start + k) % ids.length] as string;
