@@ -41,9 +41,15 @@ export interface ReactionStormFigures {
   /** The remote's last total, which should equal `taps.answered`. */
   remoteTotal: number;
   putToEvent: { idle: Spread; storm: Spread; ratio: number };
-  /** Resident memory of both processes per viewer, KB: with the streams open, and after the storm. */
+  /**
+   * Memory of both processes per viewer, KB, over the same before any stream: with the plain
+   * streams open, and after the storm (each after a full collection). RSS keeps what the
+   * allocator took at the storm's peak; the heap is what is still held.
+   */
   rssPerStreamKb: number;
   rssPerViewerKb: number;
+  heapPerStreamKb: number;
+  heapPerViewerKb: number;
 }
 
 /** Runs the storm on a stage whose phones and streams are open. */
@@ -76,7 +82,7 @@ export async function measureReactionStorm(
   );
   const events = totals().map((event) => ({ at: event.at, total: event.data.version }));
   const { delays } = delaysToTotals(answered, events);
-  const after = await stage.measureRss();
+  const after = await stage.measureMemory();
   const flushLimitPerSecond = (2 * 1000) / REACTION_FLUSH_MS;
   const kb = (bytes: number) => round(bytes / 1024 / Math.max(1, viewers), 1);
   const storm = window.putToEvent;
@@ -94,7 +100,9 @@ export async function measureReactionStorm(
     tapToRemote: spread(delays),
     remoteTotal: events.at(-1)?.total ?? 0,
     putToEvent: { idle, storm, ratio: round(storm.p99 / idle.p99, 2) },
-    rssPerStreamKb: kb(stage.rss.streams - stage.rss.idle),
-    rssPerViewerKb: kb(after - stage.rss.idle),
+    rssPerStreamKb: kb(stage.memory.streams.rss - stage.memory.idle.rss),
+    rssPerViewerKb: kb(after.rss - stage.memory.idle.rss),
+    heapPerStreamKb: kb(stage.memory.streams.heap - stage.memory.idle.heap),
+    heapPerViewerKb: kb(after.heap - stage.memory.idle.heap),
   };
 }

@@ -22,7 +22,7 @@ function reactionRow(f: ReactionStormFigures): string {
   return (
     `| ${int(f.viewers)} | ${int(f.taps.answered)} of ${int(f.taps.sent)}${refusals(taps)}, ${f.tapsPerSecond}/s | ${f.pg.reactionRowsPerSecond} | ` +
     `${f.pg.notifiesPerSecond.reactions} (limit ${f.flushLimitPerSecond}) | ${ms(f.tapToRemote)} | ${int(f.remoteTotal)} | ` +
-    `${ratio(f.putToEvent.idle, f.putToEvent.storm, f.putToEvent.ratio)} | ${f.rssPerViewerKb} (${f.rssPerStreamKb}) |`
+    `${ratio(f.putToEvent.idle, f.putToEvent.storm, f.putToEvent.ratio)} | ${f.rssPerViewerKb} (${f.rssPerStreamKb}) | ${f.heapPerViewerKb} (${f.heapPerStreamKb}) |`
   );
 }
 
@@ -92,8 +92,8 @@ export function roomMarkdown(room: RoomFigures): string {
     lines.push(
       '### Reactions storm (room part 1): every viewer taps once a second',
       '',
-      '| viewers | taps answered | deck_reactions rows/s | reaction NOTIFYs/s | tap-to-remote p50 / p99 ms | remote total | PUT-to-event p99 idle / storm ms | RSS/viewer KB (plain stream) |',
-      '|---:|---|---:|---:|---|---:|---|---:|',
+      '| viewers | taps answered | deck_reactions rows/s | reaction NOTIFYs/s | tap-to-remote p50 / p99 ms | remote total | PUT-to-event p99 idle / storm ms | RSS/viewer KB after (plain stream) | heap/viewer KB after (plain stream) |',
+      '|---:|---|---:|---:|---|---:|---|---:|---:|',
       ...room.reactions.map(reactionRow),
       '',
     );

@@ -59,19 +59,29 @@ export interface RoomStage {
   remote: EventRecorder;
   /** Streams the load pool opened (and failed to). */
   streams: { ok: number; failed: number };
-  /** Resident memory of both processes after a collection: before the streams, with them open. */
-  rss: { idle: number; streams: number };
-  /** Both processes' resident memory now, after a collection. */
-  measureRss(): Promise<number>;
+  /** Resident memory and V8 heap in use of both processes after a collection: before the streams, with them open. */
+  memory: { idle: Memory; streams: Memory };
+  /** Both processes' memory now, after a collection. */
+  measureMemory(): Promise<Memory>;
   /** Changes the slide on the first process and resolves once the second process's audience stream has it: ms. */
   putToEvent(): Promise<number>;
   /** Closes the streams (the processes are the caller's to stop). */
   close(): Promise<void>;
 }
 
-async function totalRss(servers: readonly BenchServer[]): Promise<number> {
+/** Bytes of memory, summed over both processes. */
+export interface Memory {
+  rss: number;
+  heap: number;
+}
+
+async function totalMemory(servers: readonly BenchServer[]): Promise<Memory> {
   await Promise.all(servers.map((server) => server.collectGarbage()));
-  return servers.reduce((sum, server) => sum + rssBytes(server.pid()), 0);
+  const heaps = await Promise.all(servers.map((server) => server.heapUsed()));
+  return {
+    rss: servers.reduce((sum, server) => sum + rssBytes(server.pid()), 0),
+    heap: heaps.reduce((sum, heap) => sum + heap, 0),
+  };
 }
 
 /**
@@ -89,7 +99,7 @@ export async function openRoomStage(
   const created = await httpJson<CreateDeckResponse>('POST', `${a.url}/api/decks`, { markdown: ROOM_DECK }, {}, 201);
   const deckPath = `/api/decks/${created.deck.id}`;
   const auth = { Authorization: `Bearer ${created.presenterKey}` };
-  const idle = await totalRss(servers);
+  const idle = await totalMemory(servers);
   const streams = { ok: 0, failed: 0 };
   for (const [i, server] of servers.entries()) {
     const count = i === 0 ? Math.ceil(viewers / 2) : Math.floor(viewers / 2);
@@ -98,7 +108,7 @@ export async function openRoomStage(
     streams.failed += opened.failed;
   }
   await sleep(500);
-  const withStreams = await totalRss(servers);
+  const withStreams = await totalMemory(servers);
   const phones = Array.from({ length: viewers }, (_, i) => new Phone(servers[i % 2]?.url ?? a.url));
   await inBatches(phones, 64, (phone) => phone.request('POST', `${deckPath}/presence`, { live: true }));
   const remote = new EventRecorder(`${b.url}${deckPath}/events`, ['slide', 'reactions', 'questions', 'poll'], auth);
@@ -112,8 +122,8 @@ export async function openRoomStage(
     phones,
     remote,
     streams,
-    rss: { idle, streams: withStreams },
-    measureRss: () => totalRss(servers),
+    memory: { idle, streams: withStreams },
+    measureMemory: () => totalMemory(servers),
     async putToEvent() {
       index = (index + 1) % 4;
       const sent = performance.now();

@@ -62,6 +62,8 @@ describe('npm run bench, the room phases', () => {
       expect(storm?.putToEvent.storm.count).toBeGreaterThan(0);
       expect(storm?.pg.notifiesPerSecond.reactions).toBeGreaterThan(0);
       expect(storm?.pg.reactionRowsPerSecond).toBeGreaterThan(0);
+      for (const kb of [storm?.rssPerViewerKb, storm?.heapPerViewerKb, storm?.heapPerStreamKb])
+        expect(Number.isFinite(kb)).toBe(true);
 
       const q = room.questions;
       expect(q).toMatchObject({ viewers: 6, streams: { ok: 6, failed: 0 } });
