@@ -1,4 +1,4 @@
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 
 /** Keep-alive connections for the driver's own requests, as a presenter's phone keeps one open. */
 export const KEEP_ALIVE = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -7,15 +7,17 @@ export const KEEP_ALIVE = new Agent({ keepAlive: true, maxSockets: 64 });
 export interface HttpAnswer {
   status: number;
   body: string;
+  headers: IncomingHttpHeaders;
 }
 
-/** One HTTP request over the keep-alive agent; `body` is sent as JSON. Rejects after `timeoutMs` (default 10000). */
+/** One HTTP request over `agent` (default KEEP_ALIVE); `body` is sent as JSON. Rejects after `timeoutMs` (default 10000). */
 export function httpRequest(
   method: string,
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},
   timeoutMs = 10_000,
+  agent: Agent = KEEP_ALIVE,
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -23,7 +25,7 @@ export function httpRequest(
       url,
       {
         method,
-        agent: KEEP_ALIVE,
+        agent,
         timeout: timeoutMs,
         headers: payload === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
       },
@@ -31,7 +33,7 @@ export function httpRequest(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
         res.on('error', reject);
       },
     );

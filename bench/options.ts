@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseRoomOptions, ROOM_ARGS, type RoomOptions } from './room-phases.js';
 import { SERVER_KINDS, type ServerKind } from './servers.js';
 import { parseStormOptions, type StormOptions } from './upload-storm.js';
 
@@ -64,6 +65,8 @@ export interface BenchOptions {
   uploadsOnly: boolean;
   /** The upload storm (bench/upload-storm.ts): hostile clients (0 skips it; default 3), timed changes (100), deck size (1000 KiB). */
   uploadStorm: StormOptions;
+  /** The room phases (bench/room-phases.ts): on with a Postgres URL unless `--no-room`; `--room-only` runs nothing else. */
+  room: RoomOptions;
 }
 
 const numbers = (text: string) =>
@@ -104,6 +107,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       'storm-uploaders': { type: 'string' },
       'storm-changes': { type: 'string' },
       'storm-deck-kib': { type: 'string' },
+      ...ROOM_ARGS,
     },
     strict: true,
   });
@@ -118,6 +122,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     if (at < 1) throw new Error(`--env wants KEY=VALUE, got ${pair}`);
     podiumEnv[pair.slice(0, at)] = pair.slice(at + 1);
   }
+  const databaseUrl = env.BENCH_DATABASE_URL || undefined;
   return {
     n: numbers(values.n),
     runs: one(values.runs),
@@ -134,7 +139,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     sustainedSeconds: Number(values['sustained-seconds']),
     sustainedConcurrency: one(values['sustained-concurrency']),
     out: values.out,
-    databaseUrl: env.BENCH_DATABASE_URL || undefined,
+    databaseUrl,
     cpuProf: values['cpu-prof'],
     compiled: !values['from-source'],
     workers: one(values.workers),
@@ -148,5 +153,6 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
       changes: values['storm-changes'],
       'deck-kib': values['storm-deck-kib'],
     }),
+    room: parseRoomOptions(values, databaseUrl),
   };
 }

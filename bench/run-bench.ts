@@ -10,14 +10,17 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createScratchDatabase, type ScratchDatabase } from '../test/support/databases.js';
 import { drawChart } from './chart.js';
+import { Cleanup } from './cleanup.js';
 import { LoadPool } from './load-pool.js';
 import { measureServer } from './measure-server.js';
 import { parseBenchOptions, type BenchOptions } from './options.js';
 import { PgConnectionMonitor } from './pg-monitor.js';
 import { openFileLimit, openFiles } from './proc-stats.js';
 import { checkTargets, markdownSummary, type BenchContext, type TargetCheck } from './report.js';
+import { roomPhasesOrSkip, type RoomFigures } from './room-phases.js';
+import { roomMarkdown, roomOnlySummary } from './room-report.js';
 import { nchanMissing, startNchanServer } from './nchan-server.js';
-import { startNodePeer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
+import { PODIUM_UNLIMITED, startNodePeer, startPodiumServer, type BenchServer, type ServerKind } from './servers.js';
 import { summarizeRuns, type RunFigures, type Summary } from './summary.js';
 import { measureSustained } from './sustained.js';
 import { updateReadme } from './update-readme.js';
@@ -26,16 +29,6 @@ import { measureUploadStorm, STORM_ENV, stormMarkdown, type StormFigures } from 
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Podium without its abuse limits: the bench opens every stream from one address and PUTs hundreds per second. */
-const UNLIMITED = {
-  PODIUM_RATE_LIMIT: 'off',
-  PODIUM_MAX_STREAMS: '1000000',
-  PODIUM_MAX_STREAMS_PER_ADDRESS: '1000000',
-  // The sustained phases create a hundred decks from one address.
-  PODIUM_DECKS_PER_ADDRESS_PER_DAY: '0',
-  PODIUM_DECK_MB_PER_ADDRESS_PER_DAY: '0',
-  PODIUM_RENDER_SECONDS_PER_ADDRESS_PER_DAY: '0',
-};
 /** File descriptors kept free in a server for its own files, database connections and the like. */
 const FD_RESERVE = 16;
 
@@ -50,21 +43,10 @@ export interface BenchResults {
   targets: TargetCheck[];
   /** The upload storm's figures; null when skipped. */
   uploadStorm: StormFigures | null;
-  files: { json: string; markdown: string; chart: string };
-}
-
-/** Things to undo, newest first, whatever happens. */
-class Cleanup {
-  private readonly steps: Array<() => Promise<unknown> | void> = [];
-  add(step: () => Promise<unknown> | void): void {
-    this.steps.unshift(step);
-  }
-  async run(): Promise<void> {
-    for (const step of this.steps.splice(0))
-      await Promise.resolve()
-        .then(step)
-        .catch(() => undefined);
-  }
+  /** The room phases' figures, or why they were skipped. */
+  room: RoomFigures;
+  /** `chart` is null for `--room-only` (no streams measured). */
+  files: { json: string; markdown: string; chart: string | null };
 }
 
 /** Runs the whole bench; `log` gets one line per step. Cleans up (processes, scratch database, temp dirs) on any outcome. */
@@ -95,8 +77,10 @@ export async function runBench(
       }
     }
     const limit = openFileLimit();
-    const sizes = options.uploadsOnly ? [] : options.n;
-    const largest = Math.min(Math.max(...sizes, options.sustainedStreams), limit);
+    const only = options.uploadsOnly || options.room.only;
+    const sizes = only ? [] : options.n;
+    const roomViewers = options.room.enabled ? [...options.room.reactionViewers, options.room.viewers] : [];
+    const largest = Math.min(Math.max(...sizes, ...roomViewers, options.sustainedStreams), limit);
     const pool = new LoadPool(Math.ceil(largest / options.perProcess));
     cleanup.add(() => pool.stop());
     let scratch: ScratchDatabase | undefined;
@@ -110,7 +94,7 @@ export async function runBench(
     }
     const profiles = join(tmpdir(), `podium-bench-profiles-${startedAt.replace(/[:.]/g, '-')}`);
     if (options.cpuProf) log(`CPU profiles of Podium go to ${profiles}`);
-    // `limits` null: Podium without its abuse limits (UNLIMITED); otherwise exactly this environment over the defaults.
+    // `limits` null: Podium without its abuse limits (PODIUM_UNLIMITED); otherwise exactly this environment over the defaults.
     const startServer = async (
       kind: ServerKind,
       extraEnv: Record<string, string> = {},
@@ -121,7 +105,7 @@ export async function runBench(
       const dataDir = await mkdtemp(join(tmpdir(), 'podium-bench-'));
       cleanup.add(() => rm(dataDir, { recursive: true, force: true }));
       const env: Record<string, string> = {
-        ...(limits ?? UNLIMITED),
+        ...(limits ?? PODIUM_UNLIMITED),
         PODIUM_WORKERS: String(options.workers),
         ...options.podiumEnv,
         ...extraEnv,
@@ -192,7 +176,7 @@ export async function runBench(
       }
       // The many-deck phase again on a fresh Podium for each other worker count (one Postgres: PGlite is one process).
       for (const workers of options.sustainedWorkers) {
-        if (workers === options.workers || !scratch || options.sustainedSeconds <= 0) continue;
+        if (workers === options.workers || !scratch || options.sustainedSeconds <= 0 || only) continue;
         log(`run ${run}/${options.runs}: sustained phase with ${workers} Podium workers`);
         const extra = await withServer('podium', (server) => sustain(server), { PODIUM_WORKERS: String(workers) });
         figures.sustainedByWorkers?.push({ workers, figures: extra });
@@ -214,7 +198,7 @@ export async function runBench(
     }
 
     let uploads: UploadLatencyFigures | null = null;
-    if (options.uploadChanges > 0) {
+    if (options.uploadChanges > 0 && !options.room.only) {
       log(
         `uploads: ${options.uploadChanges} slide changes idle, then while ${options.uploaders} clients create 1 MiB decks`,
       );
@@ -234,9 +218,27 @@ export async function runBench(
 
     // Issue 16: a live talk's slide changes while hostile clients hit the deck-creation limits.
     const uploadStorm =
-      options.uploadStorm.uploaders > 0 && !options.uploadsOnly && options.servers.includes('podium')
+      options.uploadStorm.uploaders > 0 && !only && options.servers.includes('podium')
         ? await withServer('podium', (server) => measureUploadStorm(server, options.uploadStorm, log), {}, STORM_ENV)
         : null;
+
+    // The room (issues "room part 1" and "part 2"): two Podium processes on one Postgres database.
+    const room = await roomPhasesOrSkip(
+      {
+        options: options.room,
+        pool,
+        databaseUrl: scratch?.url,
+        startPodium: async () => {
+          const server = await startServer('podium');
+          cleanup.add(() => server.stop());
+          return server;
+        },
+        concurrency: options.concurrency,
+        timeoutMs: options.timeoutMs,
+        log,
+      },
+      skipped,
+    );
 
     const context: BenchContext = {
       startedAt,
@@ -257,7 +259,7 @@ export async function runBench(
     const files = {
       json: join(options.out, `${stamp}.json`),
       markdown: join(options.out, `${stamp}.md`),
-      chart: join(options.out, `${stamp}.svg`),
+      chart: options.room.only ? null : join(options.out, `${stamp}.svg`),
     };
     const chart = drawChart(
       summary.rows,
@@ -265,13 +267,16 @@ export async function runBench(
     );
     await writeFile(
       files.json,
-      `${JSON.stringify({ context, options, runs, summary, uploads, targets, uploadStorm }, null, 2)}\n`,
+      `${JSON.stringify({ context, options, runs, summary, uploads, targets, uploadStorm, room }, null, 2)}\n`,
     );
-    await writeFile(files.chart, chart);
+    if (files.chart) await writeFile(files.chart, chart);
     const sustained = { decks: options.decks, streams: options.sustainedStreams };
     const markdown = markdownSummary(context, summary, targets, `${stamp}.svg`, sustained, uploads);
-    await writeFile(files.markdown, uploadStorm ? `${markdown}${stormMarkdown(uploadStorm)}` : markdown);
-    return { context, options, runs, summary, uploads, targets, uploadStorm, files };
+    const sections = options.room.only
+      ? roomOnlySummary(context, room)
+      : `${markdown}${uploadStorm ? stormMarkdown(uploadStorm) : ''}${roomMarkdown(room)}`;
+    await writeFile(files.markdown, sections);
+    return { context, options, runs, summary, uploads, targets, uploadStorm, room, files };
   } finally {
     await cleanup.run();
   }
@@ -284,7 +289,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   runBench(options, console.log, ['npm run bench', ...(argv.length > 0 ? ['--', ...argv] : [])].join(' ')).then(
     async (results) => {
       console.log(`\n${await readFile(results.files.markdown, 'utf8')}`);
-      console.log(`Wrote ${results.files.json}, ${results.files.markdown}, ${results.files.chart}`);
+      console.log(`Wrote ${Object.values(results.files).filter(Boolean).join(', ')}`);
       if (readme) await updateReadme(results);
       process.exit(0);
     },

@@ -15,6 +15,7 @@ export async function updateReadme(results: BenchResults): Promise<void> {
   const end = text.indexOf(END);
   if (start < 0 || end < start) throw new Error(`README.md has no ${START} ... ${END} block`);
   const { context, summary, targets, options } = results;
+  if (!results.files.chart) throw new Error('a --room-only run has no results block for the README');
   const chart = relative(dirname(README), results.files.chart);
   const sustained = { decks: options.decks, streams: options.sustainedStreams };
   const block = [START, resultsBlock(context, summary, targets, chart, sustained, results.uploads), END].join('\n');

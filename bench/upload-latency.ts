@@ -38,8 +38,8 @@ export function heavyCodeDeck(): string {
     .slice(0, 1000 * 1024);
 }
 
-/** One stream on the deck, and a way to wait until it has seen a version. */
-function followDeck(server: BenchServer, deckId: string, timeoutMs: number) {
+/** One stream on the deck, and a way to wait until it has seen a version (reached rejects after `timeoutMs`). */
+export function followDeck(server: BenchServer, deckId: string, timeoutMs: number) {
   const waiters = new Map<number, () => void>();
   const connection = new SseConnection(
     { host: '127.0.0.1', port: server.port, path: `/api/decks/${deckId}/events`, timeoutMs },

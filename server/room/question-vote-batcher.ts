@@ -19,7 +19,7 @@ interface PendingDeck {
 /**
  * Question votes written in batches, like poll tallies: every request joins the deck's next
  * batch, and a deck is written at most once every `flushMs` (default QUESTION_VOTE_FLUSH_MS),
- * in one transaction (QuestionStore.applyVotes). A vote after a quiet spell is written at once;
+ * in one statement (QuestionStore.applyVotes). A vote after a quiet spell is written at once;
  * in a storm each request waits at most `flushMs` for its batch, and a thousand taps a second
  * cost five writes. Every request still gets the exact outcome: the batch's answer, read from
  * the database that decided it, so one vote per viewer holds across processes.

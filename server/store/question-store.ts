@@ -56,61 +56,71 @@ export class QuestionStore {
   }
 
   /**
-   * Applies a batch of votes and taken-back votes (at most one per question and viewer) in one
-   * transaction: one insert, one delete, one update of the counts. The question rows are locked
-   * in id order first, so batches from several processes never deadlock, and the unique
-   * (question, viewer) row decides, on every process at once, whether a vote counts.
-   * Returns, per entry in order, the question's votes after the batch and whether the viewer's vote counts.
+   * The deck's public questions (as `list(deckId, false)`) and whether they are on every screen,
+   * in one query; null when there is no such deck.
+   */
+  async publicView(deckId: string): Promise<{ questions: Question[]; onScreen: boolean } | null> {
+    const rows = await guardConnection(() =>
+      // Without questions, one row whose question columns are all null.
+      this.db.query<Omit<QuestionRow, 'id'> & { id: string | null; on_screen: boolean }>(
+        `SELECT d.questions_on_screen AS on_screen, q.id::text AS id, q.text, q.votes, q.state, q.slide
+         FROM decks d LEFT JOIN LATERAL (
+           SELECT * FROM questions WHERE deck_id = d.id AND state <> 'hidden' ORDER BY votes DESC, id LIMIT 1000
+         ) q ON true
+         WHERE d.id = $1 ORDER BY q.votes DESC, q.id`,
+        [deckId],
+      ),
+    );
+    if (!rows[0]) return null;
+    const questions = rows.flatMap(({ id, ...row }) => (id === null ? [] : [toQuestion({ ...row, id })]));
+    return { questions, onScreen: rows[0].on_screen };
+  }
+
+  /**
+   * Applies a batch of votes and taken-back votes (at most one per question and viewer) in ONE
+   * statement, so one round trip: the batch's open questions are locked in id order first (so
+   * batches from several processes never deadlock), then one insert, one delete and one update
+   * of the counts; the unique (question, viewer) row decides, on every process at once, whether
+   * a vote counts. The locks last for that statement only: a transaction of several round trips
+   * held them while the other processes' batches, which want the same questions, queued behind
+   * it, and under load the queue grew to seconds.
+   * Returns, per entry in order, the question's votes after the batch and whether the viewer's
+   * vote counts (its intent: the statement's insert or delete made it so).
    */
   async applyVotes(deckId: string, batch: readonly QuestionVote[]): Promise<QuestionVoteResult[]> {
-    const ids = batch.map((vote) => vote.questionId);
-    const viewers = batch.map((vote) => vote.viewer);
-    const ups = batch.map((vote) => vote.up);
-    return guardConnection(() =>
-      this.db.transaction(async (tx) => {
-        const targets = await tx.query<{ id: string }>(
-          `SELECT id::text AS id FROM questions WHERE deck_id = $1 AND id = ANY($2::bigint[]) AND state <> 'hidden'
-           ORDER BY id FOR UPDATE`,
-          [deckId, ids],
-        );
-        const open = targets.map((row) => row.id);
-        if (open.length > 0) {
-          await tx.query(
-            `WITH input AS (
-               SELECT * FROM unnest($1::bigint[], $2::text[], $3::boolean[]) AS v(question_id, viewer, up)
-               WHERE v.question_id = ANY($4::bigint[])
-             ), added AS (
-               INSERT INTO question_votes (question_id, viewer)
-               SELECT question_id, viewer FROM input WHERE up ON CONFLICT DO NOTHING RETURNING question_id
-             ), removed AS (
-               DELETE FROM question_votes q USING input i
-               WHERE NOT i.up AND q.question_id = i.question_id AND q.viewer = i.viewer RETURNING q.question_id
-             ), delta AS (
-               SELECT question_id, sum(change)::integer AS change FROM (
-                 SELECT question_id, 1 AS change FROM added UNION ALL SELECT question_id, -1 FROM removed
-               ) c GROUP BY question_id
-             )
-             UPDATE questions SET votes = votes + delta.change FROM delta
-             WHERE questions.id = delta.question_id AND delta.change <> 0`,
-            [ids, viewers, ups, open],
-          );
-        }
-        const after = await tx.query<{ id: string; votes: number; voted: string[] | null }>(
-          `SELECT q.id::text AS id, q.votes, array(
-             SELECT viewer FROM question_votes WHERE question_id = q.id AND viewer = ANY($3::text[])
-           ) AS voted
-           FROM questions q WHERE q.deck_id = $1 AND q.id = ANY($2::bigint[])`,
-          [deckId, open, viewers],
-        );
-        const byId = new Map(after.map((row) => [row.id, { votes: row.votes, voted: new Set(row.voted ?? []) }]));
-        return batch.map((vote): QuestionVoteResult => {
-          const found = byId.get(vote.questionId);
-          return found
-            ? { kind: 'counted', votes: found.votes, voted: found.voted.has(vote.viewer) }
-            : { kind: 'not_found' };
-        });
-      }),
+    const rows = await guardConnection(() =>
+      this.db.query<{ id: string; votes: number }>(
+        `WITH input AS (
+           SELECT * FROM unnest($2::bigint[], $3::text[], $4::boolean[]) AS v(question_id, viewer, up)
+         ), open AS (
+           SELECT id, votes FROM questions WHERE deck_id = $1 AND id = ANY($2::bigint[]) AND state <> 'hidden'
+           ORDER BY id FOR UPDATE
+         ), added AS (
+           INSERT INTO question_votes (question_id, viewer)
+           SELECT i.question_id, i.viewer FROM input i JOIN open o ON o.id = i.question_id WHERE i.up
+           ON CONFLICT DO NOTHING RETURNING question_id
+         ), removed AS (
+           DELETE FROM question_votes q USING input i, open o
+           WHERE NOT i.up AND o.id = i.question_id AND q.question_id = i.question_id AND q.viewer = i.viewer
+           RETURNING q.question_id
+         ), delta AS (
+           SELECT question_id, sum(change)::integer AS change FROM (
+             SELECT question_id, 1 AS change FROM added UNION ALL SELECT question_id, -1 FROM removed
+           ) c GROUP BY question_id
+         ), updated AS (
+           UPDATE questions SET votes = questions.votes + delta.change FROM delta
+           WHERE questions.id = delta.question_id AND delta.change <> 0
+           RETURNING questions.id, questions.votes
+         )
+         SELECT o.id::text AS id, coalesce(u.votes, o.votes) AS votes FROM open o LEFT JOIN updated u ON u.id = o.id`,
+        [deckId, batch.map((vote) => vote.questionId), batch.map((vote) => vote.viewer), batch.map((vote) => vote.up)],
+      ),
     );
+    const votes = new Map(rows.map((row) => [row.id, row.votes]));
+    return batch.map((vote): QuestionVoteResult => {
+      const count = votes.get(vote.questionId);
+      return count === undefined ? { kind: 'not_found' } : { kind: 'counted', votes: count, voted: vote.up };
+    });
   }
 
   /** Every question of the decks, hidden ones included (for the report), by votes. */

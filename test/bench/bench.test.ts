@@ -49,6 +49,8 @@ describe('npm run bench', () => {
         '--out',
         out,
         '--from-source',
+        // The room phases have their own test (bench-room.test.ts).
+        '--no-room',
       ],
       // Real Postgres when the suite has it (Podium starts faster there than on a fresh PGlite).
       { BENCH_DATABASE_URL: TEST_DATABASE_URL },
@@ -86,7 +88,7 @@ describe('npm run bench', () => {
     expect(summary).toContain('| server (12 streams) | RSS/stream |');
     expect(summary).toMatch(/\| better-sse \| [\d.]+ KB \|/);
     if (!nchan) expect(summary).toContain('Not measured: nchan (');
-    const svg = await readFile(results.files.chart, 'utf8');
+    const svg = await readFile(results.files.chart ?? '', 'utf8');
     expect(svg).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg.match(/<polyline/g)).toHaveLength(6);
     expect(results.uploads).toBeNull();

@@ -29,9 +29,12 @@ export class Viewer {
   }
 }
 
-/** A real EventSource that records the data of every event of the given names, parsed as JSON; `headers` go with each request (a presenter key). */
+/**
+ * A real EventSource that records the data of every event of the given names, parsed as JSON,
+ * and when it arrived (`performance.now()`); `headers` go with each request (a presenter key).
+ */
 export class EventRecorder {
-  readonly events: Array<{ name: string; data: unknown }> = [];
+  readonly events: Array<{ name: string; data: unknown; at: number }> = [];
   private readonly source: EventSource;
 
   constructor(url: string, names: string[], headers: Record<string, string> = {}) {
@@ -40,7 +43,7 @@ export class EventRecorder {
     });
     for (const name of names) {
       this.source.addEventListener(name, (event) => {
-        this.events.push({ name, data: JSON.parse(event.data) as unknown });
+        this.events.push({ name, data: JSON.parse(event.data) as unknown, at: performance.now() });
       });
     }
   }
@@ -60,6 +63,11 @@ export class EventRecorder {
   /** The data of events named `name`, oldest first. */
   data<T>(name: string): T[] {
     return this.events.filter((event) => event.name === name).map((event) => event.data as T);
+  }
+
+  /** The events named `name` with their arrival times, oldest first. */
+  timed<T>(name: string): Array<{ data: T; at: number }> {
+    return this.events.filter((event) => event.name === name).map((event) => ({ data: event.data as T, at: event.at }));
   }
 
   /** Closes the stream. */
