@@ -6,6 +6,7 @@ import { migrate } from '../../../server/store/migrations.js';
 import { PgDatabase } from '../../../server/store/pg-database.js';
 import { PgliteDatabase } from '../../../server/store/pglite-database.js';
 import type { QuestionStore, QuestionVote } from '../../../server/store/question-store.js';
+import { DECK_CHANNEL, parseDeckNotification } from '../../../server/store/deck-notification.js';
 import { createScratchDatabase, DRIVERS, type ScratchDatabase } from '../../support/databases.js';
 
 describe.each(DRIVERS)('QuestionStore votes and public view on %s', (driver) => {
@@ -111,5 +112,35 @@ describe.each(DRIVERS)('QuestionStore votes and public view on %s', (driver) => 
     const empty = await deckWithQuestions(0);
     expect(await store.publicView(empty.deckId)).toEqual({ questions: [], onScreen: false });
     expect(await store.publicView('no-such-deck')).toBeNull();
+  });
+
+  it('tells every process once per vote batch, however many questions it changed', async () => {
+    const { deckId, ids } = await deckWithQuestions(5);
+    const heard: number[] = [];
+    let marked = false;
+    const listener = (dbs[1] as Database).listen(DECK_CHANNEL, {
+      onNotification(payload) {
+        const notification = parseDeckNotification(payload);
+        if (notification?.kind === 'questions' && notification.deckId === deckId) heard.push(notification.version);
+        if (notification?.kind === 'probe' && notification.token === deckId) marked = true;
+      },
+      onListening: () => undefined,
+    });
+    try {
+      await listener.ready;
+      const batch = ids.flatMap((questionId) =>
+        ['ann', 'bo'].map((viewer): QuestionVote => ({ questionId, viewer, up: true })),
+      );
+      await stores[0]?.applyVotes(deckId, batch);
+      await stores[0]?.ask(deckId, 'One more?');
+      // Notifications arrive in commit order: once a marker sent after both statements is heard,
+      // everything they sent has been heard too. One each, nothing per question.
+      await (dbs[0] as Database).query('SELECT pg_notify($1, $2)', [DECK_CHANNEL, JSON.stringify({ probe: deckId })]);
+      await expect.poll(() => marked).toBe(true);
+      expect(heard).toHaveLength(2);
+      expect(heard[1]).toBeGreaterThan(heard[0] ?? Infinity);
+    } finally {
+      await listener.close();
+    }
   });
 });
