@@ -39,11 +39,19 @@ export function connectDeckFeed(
     const ids = hub.deckIds();
     if (ids.length === 0) return;
     try {
-      const states = await store.getSlideStates(ids);
+      const [states, polls] = await Promise.all([store.getSlideStates(ids), store.polls.tallies(ids)]);
       for (const [deckId, state] of states) {
         if (generation === connects) cache?.remember(deckId, state);
         hub.broadcastSlide(deckId, state);
       }
+      // The room too: questions and poll tallies changed while the listener was down reach the
+      // open streams (a tally or list a stream already has is not sent again).
+      for (const [deckId, tallies] of polls) {
+        for (const { id, counts, total, version, open, revealed } of tallies) {
+          hub.broadcast(pollKind(id), deckId, { id, counts, total, version, open, revealed });
+        }
+      }
+      for (const deckId of ids) questions.changed(deckId, 0);
       logger.info({ decks: ids.length }, 'resynced open streams after reconnect');
     } catch (err) {
       const delay = backoffDelay(attempt, { baseMs: 100, capMs: 2000 });

@@ -142,6 +142,9 @@ describe.skipIf(!DRIVERS.includes('postgres'))('room state of new streams across
       'a stream opened without a room read',
     );
     const cached = counts.roomReads;
+    // A stream open all along: it must hear of what changed while the listener was down.
+    const early = open();
+    await told(early, 1);
 
     expect(await terminateBackends(scratch.name, LISTENER_APPLICATION_NAME)).toBeGreaterThanOrEqual(1);
     await eventually(() => !server.listener.connected, 5000, 'the listener notices the kill');
@@ -154,5 +157,7 @@ describe.skipIf(!DRIVERS.includes('postgres'))('room state of new streams across
     const after = open();
     await told(after, 2);
     expect(roomOf(after).questions).toEqual(['Before?', 'While down?']);
+    await told(early, 2);
+    expect(roomOf(early).questions).toEqual(['Before?', 'While down?']);
   });
 });
