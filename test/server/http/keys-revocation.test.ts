@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse, CreateKeyResponse } from '../../../shared/protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
-import { createScratchDatabase, DRIVERS, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
+import { DRIVERS, TEST_DATABASE_URL } from '../../support/databases.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
+import { twoProcessesOnPostgres } from '../../support/two-processes.js';
 import { eventually } from '../../support/sse-client.js';
 
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -42,19 +43,9 @@ describe.each(DRIVERS)('revoking a key on %s', (driver) => {
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('revoking a key with two processes on one Postgres', () => {
-  let db: ScratchDatabase;
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-    a = await startTestServer({ driver: 'postgres', shared: db, limits: NO_RATE_LIMITS });
-    b = await startTestServer({ driver: 'postgres', shared: db, limits: NO_RATE_LIMITS });
-  });
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-  });
+  twoProcessesOnPostgres({ limits: NO_RATE_LIMITS }, (servers) => ([a, b] = servers));
 
   it('a key revoked on one process stops working on the other within a second', async () => {
     const deck = await a.createDeck(SAMPLE_DECK);

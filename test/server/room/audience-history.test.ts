@@ -5,9 +5,10 @@ import type { AudienceSample, TalkReport } from '../../../shared/room-protocol.j
 import { DEFAULT_SETTINGS, readConfig } from '../../../server/config.js';
 import { sweepOnce } from '../../../server/deck-expiry.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
-import { createScratchDatabase, DRIVERS, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
+import { DRIVERS, TEST_DATABASE_URL } from '../../support/databases.js';
 import { EventRecorder, Viewer } from '../../support/room-client.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
+import { twoProcessesOnPostgres } from '../../support/two-processes.js';
 import { eventually } from '../../support/sse-client.js';
 
 const SAMPLE_MS = 500;
@@ -151,20 +152,9 @@ describe.each(DRIVERS)('the audience over time (%s)', (driver) => {
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('the audience over time with two processes on one Postgres', () => {
-  let db: ScratchDatabase;
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-    const options = { driver: 'postgres' as const, shared: db, limits: NO_RATE_LIMITS, audienceSampleMs: SAMPLE_MS };
-    a = await startTestServer(options);
-    b = await startTestServer(options);
-  });
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-  });
+  twoProcessesOnPostgres({ limits: NO_RATE_LIMITS, audienceSampleMs: SAMPLE_MS }, (servers) => ([a, b] = servers));
 
   it('samples viewers of both processes together, one row per interval', async () => {
     const created = await a.createDeck(SAMPLE_DECK);

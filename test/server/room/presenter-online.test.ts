@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDeckResponse } from '../../../shared/protocol.js';
 import type { AudienceResponse, PresenterEventData } from '../../../shared/room-protocol.js';
-import { createScratchDatabase, DRIVERS, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
+import { DRIVERS, TEST_DATABASE_URL } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';
 import { EventRecorder } from '../../support/room-client.js';
 import { SAMPLE_DECK, startTestServer, type TestServer } from '../../support/server.js';
+import { twoProcessesOnPostgres } from '../../support/two-processes.js';
 import { eventually } from '../../support/sse-client.js';
 
 /** Short, so the tests need not wait 20 s; the rule is the same. */
@@ -74,19 +75,9 @@ describe.each(DRIVERS)('presenter online (%s)', (driver) => {
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('presenter online across two processes on one Postgres', () => {
-  let db: ScratchDatabase;
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-    a = await startTestServer({ driver: 'postgres', shared: db, presenterOfflineMs: OFFLINE_MS });
-    b = await startTestServer({ driver: 'postgres', shared: db, presenterOfflineMs: OFFLINE_MS });
-  });
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-  });
+  twoProcessesOnPostgres({ presenterOfflineMs: OFFLINE_MS }, (servers) => ([a, b] = servers));
 
   it('a remote on one process keeps the presenter online for the audience of the other', async () => {
     const deck = await a.createDeck(SAMPLE_DECK);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck, PresenterDeck, RoomSettingsResponse, SlideEventData } from '../../../shared/protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
-import { createScratchDatabase, DRIVERS, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
+import { DRIVERS, TEST_DATABASE_URL } from '../../support/databases.js';
 import { expectError } from '../../support/errors.js';
 import { EventRecorder } from '../../support/room-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { twoProcessesOnPostgres } from '../../support/two-processes.js';
 import { SPOILER_DECK } from './room-fixtures.js';
 import { eventually } from '../../support/sse-client.js';
 
@@ -178,19 +179,9 @@ describe.each(DRIVERS)('room settings (%s)', (driver) => {
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('room settings with two processes on one Postgres', () => {
-  let db: ScratchDatabase;
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-    a = await startTestServer({ driver: 'postgres', shared: db, limits: NO_RATE_LIMITS });
-    b = await startTestServer({ driver: 'postgres', shared: db, limits: NO_RATE_LIMITS });
-  });
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-  });
+  twoProcessesOnPostgres({ limits: NO_RATE_LIMITS }, (servers) => ([a, b] = servers));
 
   it('a change on one process reaches the screens of the other at once, and its new streams', async () => {
     const created = await a.createDeck(SPOILER_DECK);

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AskQuestionResponse, PollEventData, QuestionVoteResponse } from '../../../shared/room-protocol.js';
 import { NO_RATE_LIMITS } from '../../../server/security/limits.js';
-import { createScratchDatabase, TEST_DATABASE_URL, type ScratchDatabase } from '../../support/databases.js';
+import { TEST_DATABASE_URL } from '../../support/databases.js';
 import { EventRecorder, Viewer } from '../../support/room-client.js';
-import { startTestServer, type TestServer } from '../../support/server.js';
+import type { TestServer } from '../../support/server.js';
+import { twoProcessesOnPostgres } from '../../support/two-processes.js';
 import { eventually } from '../../support/sse-client.js';
 import { POLL_DECK } from './room-fixtures.js';
 
 describe.skipIf(!TEST_DATABASE_URL)('questions and polls with two processes on one Postgres', () => {
-  let db: ScratchDatabase;
   let a: TestServer;
   let b: TestServer;
-
-  beforeAll(async () => {
-    db = await createScratchDatabase();
-    a = await startTestServer({ driver: 'postgres', shared: db, limits: NO_RATE_LIMITS });
-    b = await startTestServer({ driver: 'postgres', shared: db, limits: NO_RATE_LIMITS });
-  });
-  afterAll(async () => {
-    await Promise.all([a.stop(), b.stop()]);
-    await db.drop();
-  });
+  twoProcessesOnPostgres({ limits: NO_RATE_LIMITS }, (servers) => ([a, b] = servers));
 
   it('counts one vote per viewer even when its votes reach both processes at once', async () => {
     const deck = await a.createDeck(POLL_DECK);
