@@ -48,20 +48,33 @@ export class AssetCache {
 
   private start(id: string, cached: Entry | undefined): Promise<StoredAsset | null> {
     const asked = performance.now();
-    const loading = (cached ? this.recheck(id, cached) : this.source.load(id))
-      .then((asset) => {
-        if (asset) this.remember(asset, asked);
-        return asset;
-      })
-      .finally(() => this.pending.delete(id));
+    const loading = (
+      cached
+        ? this.recheck(id, cached, asked)
+        : this.source.load(id).then((asset) => {
+            if (asset) this.remember(asset, asked);
+            return asset;
+          })
+    ).finally(() => this.pending.delete(id));
     this.pending.set(id, loading);
     return loading;
   }
 
-  private async recheck(id: string, cached: Entry): Promise<StoredAsset | null> {
-    if (await this.source.exists(id)) return cached.asset;
-    this.drop(id);
-    return null;
+  private async recheck(id: string, cached: Entry, asked: number): Promise<StoredAsset | null> {
+    let stored: boolean;
+    try {
+      stored = await this.source.exists(id);
+    } catch {
+      // The database is not answering: serve the copy, stored when it last answered, and ask again next time.
+      return cached.asset;
+    }
+    if (!stored) {
+      this.drop(id);
+      return null;
+    }
+    cached.checkedAt = asked;
+    if (this.entries.delete(id)) this.entries.set(id, cached);
+    return cached.asset;
   }
 
   private drop(id: string): void {

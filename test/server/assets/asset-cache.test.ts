@@ -53,6 +53,18 @@ describe('AssetCache', () => {
     expect(await cache.get('a')).toBeNull();
   });
 
+  it('serves its copy while the database cannot say whether the file is still stored', async () => {
+    const files = new Files();
+    files.add('a');
+    const cache = new AssetCache(files, 1000, 5);
+    expect(await cache.get('a')).not.toBeNull();
+    await sleep(20);
+    files.exists = () => Promise.reject(new Error('the database is not answering'));
+    expect((await cache.get('a'))?.id).toBe('a');
+    expect((await cache.get('a'))?.id).toBe('a');
+    expect(files.loads).toBe(1);
+  });
+
   it('keeps at most its bytes, least recently used out first, and never a file over a quarter of them', async () => {
     const files = new Files();
     for (const id of ['a', 'b', 'c', 'd', 'e', 'f']) files.add(id, 20);
