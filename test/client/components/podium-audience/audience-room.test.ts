@@ -75,7 +75,7 @@ describeInBrowser(
       // Arrows in the bar move within it, never the slide.
       expect(await shownHeading(page, 'One').count()).toBe(1);
       await page.keyboard.press('Enter');
-      await eventually(async () => (await audience(created)).reactions.heart === 1, 5000, 'the heart counted');
+      await eventually(async () => (await audience(created)).reactions.heart === 1, 15_000, 'the heart counted');
       // The bar is one stop: Tab leaves it for the next control.
       await page.keyboard.press('Tab');
       expect(await focusedName(page)).toBe('Show reactions on screen');
@@ -113,26 +113,26 @@ describeInBrowser(
       expect((await suite.server.putSlide(created.deck.id, created.presenterKey, 2)).status).toBe(200);
       const page = await suite.pages.open('desktop', created.links.audience);
       await shownHeading(page, 'Three').waitFor();
-      await eventually(async () => (await audience(created)).live === 1, 8000, 'one viewer live');
+      await eventually(async () => (await audience(created)).live === 1, 15_000, 'one viewer live');
       await page.keyboard.press('ArrowLeft');
       await shownHeading(page, 'Two').waitFor();
-      await eventually(async () => (await audience(created)).browsing === 1, 8000, 'the viewer browsing');
+      await eventually(async () => (await audience(created)).browsing === 1, 15_000, 'the viewer browsing');
       await page.getByRole('button', { name: /^Return to live/ }).click();
-      await eventually(async () => (await audience(created)).live === 1, 8000, 'the viewer live again');
+      await eventually(async () => (await audience(created)).live === 1, 15_000, 'the viewer live again');
 
       const toggle = page.getByRole('button', { name: 'Show reactions on screen' });
-      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
       await toggle.click();
-      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
       await reaction(page, 'Laugh').click();
-      await eventually(async () => (await audience(created)).reactions.laugh === 1, 5000, 'the laugh counted');
+      await eventually(async () => (await audience(created)).reactions.laugh === 1, 15_000, 'the laugh counted');
       await page.waitForTimeout(1500);
       expect(await page.locator('podium-reaction-bursts .particle').count()).toBe(0);
       await page.reload();
       await shownHeading(page, 'Three').waitFor();
-      expect(await page.getByRole('button', { name: 'Show reactions on screen' }).getAttribute('aria-pressed')).toBe(
-        'false',
-      );
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Show reactions on screen' }).getAttribute('aria-pressed'))
+        .toBe('false');
     });
 
     it('shows a quiet counter instead of moving bursts under reduced motion', async () => {
@@ -159,7 +159,7 @@ describeInBrowser(
       await shownHeading(remote, 'One').waitFor();
       await note.waitFor({ state: 'detached', timeout: 10_000 });
       // The remote's own stream is no viewer.
-      await eventually(async () => (await audience(created, apiKey)).viewers === 1, 8000, 'one viewer');
+      await eventually(async () => (await audience(created, apiKey)).viewers === 1, 15_000, 'one viewer');
     });
   },
   { presenterOfflineMs: OFFLINE_MS },
