@@ -33,7 +33,7 @@ export async function sweepOnce(stores: SweptStores, retention: Retention, logge
   await stores.admission.forgetOld();
   if (historyDays > 0) {
     const pruned = await stores.history.prune(historyDays);
-    if (pruned.slideChanges + pruned.audienceSamples > 0)
+    if (pruned.slideChanges + pruned.audienceSamples + pruned.reactionMinutes > 0)
       logger.info({ ...pruned, historyDays }, 'pruned old talk history');
   }
 }

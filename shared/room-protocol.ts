@@ -104,6 +104,13 @@ export interface AudienceSample {
   browsing: number;
 }
 
+/** The reactions of one minute of the talk. */
+export interface ReactionMinute {
+  /** ISO 8601 start of the minute. */
+  at: string;
+  counts: ReactionCounts;
+}
+
 /** `GET /api/decks/:id/report` body (presenter key): the talk's story so far. */
 export interface TalkReport {
   deck: { id: string; title: string; slides: number };
@@ -112,6 +119,8 @@ export interface TalkReport {
   questions: Question[];
   polls: PollReport[];
   reactions: ReactionCounts;
+  /** The reactions per minute, oldest first (a minute without any is absent); kept PODIUM_HISTORY_DAYS. */
+  reactionsPerMinute: ReactionMinute[];
   slideTimes: SlideTime[];
   /**
    * The audience over time, oldest first: one sample per interval in which anyone watched (an

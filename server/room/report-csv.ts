@@ -14,7 +14,8 @@ function field(value: string | number): string {
 }
 
 /**
- * The report as CSV (RFC 4180, CRLF lines): questions, polls by option, reactions, seconds per
+ * The report as CSV (RFC 4180, CRLF lines): questions, polls by option, reactions (totals, and per
+ * minute: text its ISO time, state the reaction's name), seconds per
  * slide (1-based), and the audience per sample (text: its ISO time; state: following or browsing).
  */
 export function reportCsv(report: TalkReport): string {
@@ -27,6 +28,11 @@ export function reportCsv(report: TalkReport): string {
     });
   }
   for (const [name, count] of Object.entries(report.reactions)) rows.push(['reaction', '', '', name, '', '', count]);
+  for (const minute of report.reactionsPerMinute) {
+    for (const [name, count] of Object.entries(minute.counts)) {
+      rows.push(['reaction_minute', '', '', minute.at, name, '', count]);
+    }
+  }
   for (const time of report.slideTimes) rows.push(['slide_seconds', '', time.slide + 1, '', '', '', time.seconds]);
   for (const sample of report.audience) {
     rows.push(['audience', '', '', sample.at, 'following', '', sample.live]);

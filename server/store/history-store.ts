@@ -54,13 +54,13 @@ export class HistoryStore {
   }
 
   /**
-   * Deletes slide changes and audience samples older than `days` days (every deck); each deck that
+   * Deletes slide changes, audience samples and reactions per minute older than `days` days (every deck); each deck that
    * lost slide changes keeps the slide on screen at the cutoff, as a change at the cutoff that
    * starts its kept history (so time per slide covers what is kept). Answers how many were deleted.
    */
-  async prune(days: number): Promise<{ slideChanges: number; audienceSamples: number }> {
+  async prune(days: number): Promise<{ slideChanges: number; audienceSamples: number; reactionMinutes: number }> {
     const rows = await guardConnection(() =>
-      this.db.query<{ slide_changes: number; audience_samples: number }>(
+      this.db.query<{ slide_changes: number; audience_samples: number; reaction_minutes: number }>(
         `WITH cutoff AS (SELECT now() - $1::float8 * interval '1 day' AS at),
               last_old AS (
                 SELECT DISTINCT ON (s.deck_id) s.deck_id, s.slide FROM slide_changes s, cutoff
@@ -70,13 +70,20 @@ export class HistoryStore {
                 INSERT INTO slide_changes (deck_id, at, slide, starts_history)
                 SELECT last_old.deck_id, cutoff.at, last_old.slide, true FROM last_old, cutoff
                 ON CONFLICT DO NOTHING RETURNING 1),
-              samples AS (DELETE FROM audience_samples a USING cutoff WHERE a.at < cutoff.at RETURNING 1)
+              samples AS (DELETE FROM audience_samples a USING cutoff WHERE a.at < cutoff.at RETURNING 1),
+              minutes AS (DELETE FROM reaction_minutes r USING cutoff WHERE r.minute < cutoff.at RETURNING 1)
          SELECT (SELECT count(*) FROM slides)::int - (SELECT count(*) FROM starts)::int AS slide_changes,
-                (SELECT count(*) FROM samples)::int AS audience_samples`,
+                (SELECT count(*) FROM samples)::int AS audience_samples,
+                (SELECT count(*) FROM minutes)::int AS reaction_minutes`,
         [days],
       ),
     );
-    return { slideChanges: rows[0]?.slide_changes ?? 0, audienceSamples: rows[0]?.audience_samples ?? 0 };
+    const row = rows[0];
+    return {
+      slideChanges: row?.slide_changes ?? 0,
+      audienceSamples: row?.audience_samples ?? 0,
+      reactionMinutes: row?.reaction_minutes ?? 0,
+    };
   }
 
   /** Seconds each slide has been shown in total, up to `now`, from the deck's creation on (slide 0 first). */

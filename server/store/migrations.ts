@@ -14,9 +14,10 @@ import { migration as m11 } from './migrations/11-poll-controls-and-the-talk-his
 import { migration as m12 } from './migrations/12-talk-clock.js';
 import { migration as m13 } from './migrations/13-room-settings-and-the-audience-over-time.js';
 import { migration as m14 } from './migrations/14-one-questions-notification-per-statement.js';
+import { migration as m15 } from './migrations/15-reactions-per-minute.js';
 
 /** Every schema change, oldest first: one file each under migrations/, named by version. */
-const MIGRATIONS: readonly Migration[] = [m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14];
+const MIGRATIONS: readonly Migration[] = [m01, m02, m03, m04, m05, m06, m07, m08, m09, m10, m11, m12, m13, m14, m15];
 
 /** Every migration's version, in the order they apply (tests compare against it). */
 export const MIGRATION_VERSIONS: readonly number[] = MIGRATIONS.map((migration) => migration.version);

@@ -1,12 +1,17 @@
-import { REACTION_NAMES, type ReactionCounts, type ReactionName } from '../../shared/room-protocol.js';
+import {
+  REACTION_NAMES,
+  type ReactionCounts,
+  type ReactionMinute,
+  type ReactionName,
+} from '../../shared/room-protocol.js';
 import type { Database } from './database.js';
 import { DECK_CHANNEL } from './deck-notification.js';
 
 /**
- * Adds a flush of taps to a deck's totals and NOTIFYs them, in ONE statement: the upsert, then
- * one `pg_notify` of a ReactionsPayload carrying the new totals (those just written, plus the
- * deck's other names as they stood) and what this flush added. Nothing happens for a deck that
- * is gone.
+ * Adds a flush of taps to a deck's totals and to this minute's row per name, and NOTIFYs the
+ * totals, in ONE statement: the upserts, then one `pg_notify` of a ReactionsPayload carrying the
+ * new totals (those just written, plus the deck's other names as they stood) and what this flush
+ * added. Nothing happens for a deck that is gone.
  */
 const ADD_SQL = `
   WITH up AS (
@@ -15,6 +20,11 @@ const ADD_SQL = `
     WHERE EXISTS (SELECT 1 FROM decks WHERE id = $1)
     ON CONFLICT (deck_id, name) DO UPDATE SET count = deck_reactions.count + EXCLUDED.count
     RETURNING name, count
+  ), per_minute AS (
+    INSERT INTO reaction_minutes (deck_id, minute, name, count)
+    SELECT $1, date_trunc('minute', now()), t.name, t.added FROM unnest($2::text[], $3::bigint[]) AS t(name, added)
+    WHERE EXISTS (SELECT 1 FROM decks WHERE id = $1)
+    ON CONFLICT (deck_id, minute, name) DO UPDATE SET count = reaction_minutes.count + EXCLUDED.count
   ), totals AS (
     SELECT name, count FROM up
     UNION ALL
@@ -27,7 +37,7 @@ const ADD_SQL = `
   )::text) AS sent
   WHERE EXISTS (SELECT 1 FROM up)`;
 
-/** Reaction totals per deck in `deck_reactions`. */
+/** Reaction totals per deck in `deck_reactions`, and per minute in `reaction_minutes`. */
 export class ReactionStore {
   constructor(private readonly db: Database) {}
 
@@ -51,5 +61,24 @@ export class ReactionStore {
       if (name) totals[name] = Number(row.count);
     }
     return totals;
+  }
+
+  /** The deck's reactions per minute, oldest first (minutes without any are absent). */
+  async perMinute(deckId: string): Promise<ReactionMinute[]> {
+    const rows = await this.db.query<{ at_ms: number; name: string; count: string | number }>(
+      `SELECT round(extract(epoch FROM minute) * 1000)::float8 AS at_ms, name, count
+       FROM reaction_minutes WHERE deck_id = $1 ORDER BY minute, name`,
+      [deckId],
+    );
+    const minutes: ReactionMinute[] = [];
+    for (const row of rows) {
+      const name = REACTION_NAMES.find((known) => known === row.name);
+      if (!name) continue;
+      const at = new Date(Number(row.at_ms)).toISOString();
+      let minute = minutes.at(-1);
+      if (minute?.at !== at) minutes.push((minute = { at, counts: {} }));
+      minute.counts[name] = Number(row.count);
+    }
+    return minutes;
   }
 }

@@ -2,12 +2,12 @@ import { LitElement, css, html, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AudienceSample } from '../../../shared/room-protocol.js';
 import { audienceSeries, type AudiencePoint } from '../../state/audience-series.js';
+import { hourMinute } from '../../utils/time-of-day.js';
 
 /** The drawing's width in SVG units follows the element's in CSS pixels (so text keeps its size), within these. */
 const MIN_WIDTH = 300;
 const MAX_WIDTH = 960;
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 const clockSeconds = (ms: number) =>
   new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -159,7 +159,7 @@ export class PodiumAudienceChart extends LitElement {
       )}></path>
       ${times.map(
         (at, i) => svg`<text class="axis" x=${x(at)} y=${HEIGHT - 8}
-          text-anchor=${i === 0 ? 'start' : i === times.length - 1 ? 'end' : 'middle'}>${clock(at)}</text>`,
+          text-anchor=${i === 0 ? 'start' : i === times.length - 1 ? 'end' : 'middle'}>${hourMinute(at)}</text>`,
       )}
     </svg>`;
   }
@@ -175,8 +175,8 @@ export class PodiumAudienceChart extends LitElement {
     const peak = samples.reduce((best, s) => (s.viewers > best.viewers ? s : best));
     const end = samples.at(-1);
     const summary =
-      `From ${clock(Date.parse(samples[0]?.at ?? ''))} to ${clock(Date.parse(end?.at ?? ''))}, ` +
-      `at most ${peak.viewers} watching (at ${clock(Date.parse(peak.at))}); ` +
+      `From ${hourMinute(Date.parse(samples[0]?.at ?? ''))} to ${hourMinute(Date.parse(end?.at ?? ''))}, ` +
+      `at most ${peak.viewers} watching (at ${hourMinute(Date.parse(peak.at))}); ` +
       `at the last count ${end?.live ?? 0} following and ${end?.browsing ?? 0} browsing.`;
     return html`<figure>
         ${this.renderDrawing(points, summary)}

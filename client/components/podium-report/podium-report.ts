@@ -4,6 +4,7 @@ import type { TalkReport } from '../../../shared/room-protocol.js';
 import { fetchReport, fetchReportCsv } from '../../api/room-api.js';
 import { ApiError } from '../../api/request.js';
 import { savedPresenterKey, takePairingLink } from '../../state/presenter-key.js';
+import { hourMinute } from '../../utils/time-of-day.js';
 import '../podium-audience-chart/podium-audience-chart.js';
 import '../podium-bar-chart/podium-bar-chart.js';
 import { reportStyles } from './podium-report.styles.js';
@@ -151,6 +152,19 @@ export class PodiumReport extends LitElement {
               unit="reactions"
               label="Reactions by kind"
             ></podium-bar-chart>`
+      }
+      ${
+        report.reactionsPerMinute.length === 0
+          ? nothing
+          : html`<h3>Per minute</h3>
+              <podium-bar-chart
+                .labels=${report.reactionsPerMinute.map((minute) => hourMinute(Date.parse(minute.at)))}
+                .values=${report.reactionsPerMinute.map((minute) =>
+                  Object.values(minute.counts).reduce((sum, count) => sum + (count ?? 0), 0),
+                )}
+                unit="reactions"
+                label="Reactions per minute"
+              ></podium-bar-chart>`
       }
     </section>`;
   }

@@ -10,7 +10,7 @@ import { requirePresenter } from '../presenter-auth.js';
 /**
  * The talk's story for its presenter: `GET /api/decks/:id/report` (JSON) and `.../report.csv`,
  * both with the presenter key. Questions (hidden ones too), polls with their counts, reaction
- * totals, seconds per slide and the audience over time; the history is kept PODIUM_HISTORY_DAYS.
+ * totals and reactions per minute, seconds per slide and the audience over time; the history is kept PODIUM_HISTORY_DAYS.
  */
 export function registerReportRoutes(router: Router, deps: AppDeps): void {
   const build = async (ctx: Context): Promise<TalkReport> => {
@@ -18,10 +18,11 @@ export function registerReportRoutes(router: Router, deps: AppDeps): void {
     await requirePresenter(ctx, deps.store, id);
     const deck = await deps.store.getDeck(id);
     if (!deck) throw deckNotFound();
-    const [questions, polls, reactions, slideTimes, audience] = await Promise.all([
+    const [questions, polls, reactions, reactionsPerMinute, slideTimes, audience] = await Promise.all([
       deps.store.questions.listAll([id], true),
       deps.store.polls.tallies([id]),
       deps.room.reactionStore.totals(id),
+      deps.room.reactionStore.perMinute(id),
       deps.store.history.slideTimes(id),
       deps.store.history.audience(id),
     ]);
@@ -32,6 +33,7 @@ export function registerReportRoutes(router: Router, deps: AppDeps): void {
       questions: questions.get(id) ?? [],
       polls: polls.get(id) ?? [],
       reactions,
+      reactionsPerMinute,
       slideTimes,
       audience,
       sampleSeconds: deps.config.audienceSampleMs / 1000,

@@ -126,24 +126,39 @@ describe.each(DRIVERS)('the audience over time (%s)', (driver) => {
        VALUES ($1, now() - interval '40 days', 9, 9, 0), ($1, now() - interval '1 day', 4, 3, 1)`,
       [id],
     );
+    await server.db.query(
+      `INSERT INTO reaction_minutes (deck_id, minute, name, count)
+       VALUES ($1, date_trunc('minute', now() - interval '40 days'), 'heart', 7),
+              ($1, date_trunc('minute', now() - interval '1 day'), 'laugh', 2)`,
+      [id],
+    );
     const counts = async () => {
-      const [slides, samples] = await Promise.all([
+      const [slides, samples, minutes] = await Promise.all([
         server.db.query<{ slide: number }>('SELECT slide FROM slide_changes WHERE deck_id = $1 ORDER BY at', [id]),
         server.db.query<{ viewers: number }>('SELECT viewers FROM audience_samples WHERE deck_id = $1 ORDER BY at', [
           id,
         ]),
+        server.db.query<{ count: string | number }>(
+          'SELECT count FROM reaction_minutes WHERE deck_id = $1 ORDER BY minute',
+          [id],
+        ),
       ]);
-      return { slides: slides.map((r) => r.slide), samples: samples.map((r) => r.viewers) };
+      return {
+        slides: slides.map((r) => r.slide),
+        samples: samples.map((r) => r.viewers),
+        reactions: minutes.map((r) => Number(r.count)),
+      };
     };
     await sweepOnce(server.store, { deckTtlDays: 0, historyDays: 0 }, quiet);
-    expect(await counts()).toEqual({ slides: [1, 0, 2], samples: [9, 4] });
+    expect(await counts()).toEqual({ slides: [1, 0, 2], samples: [9, 4], reactions: [7, 2] });
     await sweepOnce(server.store, { deckTtlDays: 0, historyDays: 30 }, quiet);
     // The slide on screen 30 days ago stays, at the cutoff: the kept history starts with it.
-    expect(await counts()).toEqual({ slides: [0, 2], samples: [4] });
+    expect(await counts()).toEqual({ slides: [0, 2], samples: [4], reactions: [2] });
     await sweepOnce(server.store, { deckTtlDays: 0, historyDays: 30 }, quiet);
-    expect(await counts()).toEqual({ slides: [0, 2], samples: [4] });
+    expect(await counts()).toEqual({ slides: [0, 2], samples: [4], reactions: [2] });
     const story = await report(server, id, created.presenterKey);
     expect(story.audience.map((s) => s.viewers)).toEqual([4]);
+    expect(story.reactionsPerMinute.map((m) => m.counts)).toEqual([{ laugh: 2 }]);
     const day = 24 * 3600;
     expect(story.slideTimes.find((t) => t.slide === 0)?.seconds).toBeCloseTo(29 * day, -2);
     expect(story.slideTimes.find((t) => t.slide === 1)).toBeUndefined();

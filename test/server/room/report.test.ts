@@ -111,6 +111,13 @@ describe.each(DRIVERS)('talk report on %s', (driver) => {
     expect(lines).toContain(`question,${kept},2,"'=HYPERLINK(""http://evil"")",open,,1`);
     expect(lines).toContain('poll,s1p1,,Best fruit?,open,Plum,2');
     expect(lines).toContain('reaction,,,heart,,,1');
+    // Reactions over time: the heart in the minute it was sent.
+    expect(story.reactionsPerMinute).toHaveLength(1);
+    const [minute] = story.reactionsPerMinute;
+    expect(minute?.counts).toEqual({ heart: 1 });
+    expect(Date.now() - Date.parse(minute?.at ?? '')).toBeLessThan(5 * 60_000);
+    expect(Date.parse(minute?.at ?? '') % 60_000).toBe(0);
+    expect(lines).toContain(`reaction_minute,,,${minute?.at},heart,,1`);
   });
 
   it('is for the presenter only, and goes with the deck', async () => {

@@ -62,11 +62,11 @@ describeInBrowser(
       const polls = page.getByRole('region', { name: 'Polls' });
       await polls.getByText('3 votes · closed').waitFor();
       await polls.getByText('Spaces: 2 votes (67%)').waitFor({ state: 'attached' });
-      await expect.poll(() => page.locator('podium-bar-chart svg').count()).toBe(3);
-      await page
-        .getByRole('region', { name: 'Reactions' })
-        .getByText('applause: 1 reactions (100%)')
-        .waitFor({ state: 'attached' });
+      // Time per slide, the poll, reactions by kind and per minute.
+      await expect.poll(() => page.locator('podium-bar-chart svg').count()).toBe(4);
+      const reactions = page.getByRole('region', { name: 'Reactions' });
+      await reactions.getByText('applause: 1 reactions (100%)').waitFor({ state: 'attached' });
+      await reactions.getByText(/^\d{1,2}:\d\d( [AP]M)?: 1 reactions \(100%\)$/).waitFor({ state: 'attached' });
       await saveScreenshot(page, 'report-phone.png');
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
@@ -77,6 +77,7 @@ describeInBrowser(
       expect(csv.suggestedFilename()).toBe(`podium-${created.deck.id}-report.csv`);
       const csvText = await readFile(await csv.path(), 'utf8');
       expect(csvText).toContain('poll,s1p1,,Tabs or spaces?,closed,Spaces,2');
+      expect(csvText).toMatch(/^reaction_minute,,,[^,]+:00\.000Z,applause,,1$/m);
       const [json] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Download JSON' }).click(),
