@@ -15,18 +15,14 @@ import { sleep } from './clock.js';
 import { httpJson } from './http-client.js';
 import { POLL_ID, POLL_OPTIONS, type RoomStage } from './room-stage.js';
 import { delaysToTotals, idlePutToEvent, spreadOver, underLoad, type PgCounters, type PgRates } from './room-window.js';
+import type { RoomOptions } from './room-phases.js';
 import { round, spread, type Spread } from './stats.js';
 
-/** Settings of the questions-and-polls phase. */
-export interface QuestionStormOptions {
-  questions: number;
-  votes: number;
-  seconds: number;
-  pollSeconds: number;
-  idleChanges: number;
-  gapMs: number;
-  timeoutMs: number;
-}
+/** Settings of the questions-and-polls phase: the room options it reads (see RoomOptions), and how long to wait for the remote. */
+export type QuestionStormOptions = Pick<
+  RoomOptions,
+  'questions' | 'votes' | 'seconds' | 'pollSeconds' | 'idleChanges' | 'gapMs'
+> & { timeoutMs: number };
 
 /** Requests of one kind: sent, answered as hoped, answered otherwise (by status), not answered. */
 export interface Sent {
