@@ -14,16 +14,17 @@ import { DECK_CHANNEL } from './deck-notification.js';
  * added. Nothing happens for a deck that is gone.
  */
 const ADD_SQL = `
-  WITH up AS (
-    INSERT INTO deck_reactions (deck_id, name, count)
-    SELECT $1, t.name, t.added FROM unnest($2::text[], $3::bigint[]) AS t(name, added)
+  WITH added AS (
+    SELECT t.name, t.added FROM unnest($2::text[], $3::bigint[]) AS t(name, added)
     WHERE EXISTS (SELECT 1 FROM decks WHERE id = $1)
+  ), up AS (
+    INSERT INTO deck_reactions (deck_id, name, count)
+    SELECT $1, name, added FROM added
     ON CONFLICT (deck_id, name) DO UPDATE SET count = deck_reactions.count + EXCLUDED.count
     RETURNING name, count
   ), per_minute AS (
     INSERT INTO reaction_minutes (deck_id, minute, name, count)
-    SELECT $1, date_trunc('minute', now()), t.name, t.added FROM unnest($2::text[], $3::bigint[]) AS t(name, added)
-    WHERE EXISTS (SELECT 1 FROM decks WHERE id = $1)
+    SELECT $1, date_trunc('minute', now()), name, added FROM added
     ON CONFLICT (deck_id, minute, name) DO UPDATE SET count = reaction_minutes.count + EXCLUDED.count
   ), totals AS (
     SELECT name, count FROM up
@@ -33,7 +34,7 @@ const ADD_SQL = `
   SELECT pg_notify($4, json_build_object(
     'reactions', $1::text,
     'counts', (SELECT json_object_agg(name, count) FROM totals),
-    'added', (SELECT json_object_agg(a.name, a.added) FROM unnest($2::text[], $3::bigint[]) AS a(name, added))
+    'added', (SELECT json_object_agg(name, added) FROM added)
   )::text) AS sent
   WHERE EXISTS (SELECT 1 FROM up)`;
 
